@@ -1,0 +1,149 @@
+"""The loaded catalog: records indexed by kind and id, and the relations derived from them.
+
+References are declared once, in ``REFERENCE_FIELDS``; the validator resolves them and the
+generator follows them both ways (a standard lists its practices, a region its practices…),
+so a new reference field is checked and back-linked by adding one line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from .layout import Project
+from .records import Record
+from .yamlsource import FieldPath
+
+LEVELS = ("province", "city", "county", "township", "community")
+LEVEL_LABELS = {
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "township": "乡镇（街道）级",
+    "community": "村（社区）级",
+}
+
+# kind -> (field pattern, kind referred to); "*" stands for every item of a list.
+REFERENCE_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "practice": (
+        (("region",), "region"),
+        (("parent",), "practice"),
+        (("themes", "*"), "theme"),
+        (("standards", "*"), "standard"),
+        (("policies", "*"), "policy"),
+        (("terms", "*"), "term"),
+        (("related", "*"), "practice"),
+        (("measures", "*", "practice"), "practice"),
+    ),
+    "region": ((("parent",), "region"),),
+    "standard": ((("region",), "region"), (("policies", "*"), "policy")),
+    "policy": ((("region",), "region"),),
+}
+
+# kind -> patterns of citation objects ({source, quote})
+CITATION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "practice": (("sources", "*"), ("measures", "*", "citations", "*"), ("metrics", "*", "citation")),
+    "standard": (("citations", "*"),),
+    "policy": (("citations", "*"),),
+    "term": (("citations", "*"),),
+}
+
+
+def walk(data: Any, pattern: tuple[str, ...], prefix: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Values of ``data`` at ``pattern``, with their field paths; missing parts yield nothing."""
+    if not pattern:
+        if data is not None:
+            yield prefix, data
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == "*":
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from walk(item, rest, prefix + (index,))
+    elif isinstance(data, dict) and step in data:
+        yield from walk(data[step], rest, prefix + (step,))
+
+
+def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
+    """Every (field path, kind, id) that ``record`` refers to, including its citations' sources."""
+    for pattern, target in REFERENCE_FIELDS.get(record.kind.name, ()):
+        for path, value in walk(record.data, pattern):
+            if isinstance(value, str):
+                yield path, target, value
+    for path, citation in citations(record):
+        if isinstance(citation.get("source"), str):
+            yield path + ("source",), "source", citation["source"]
+
+
+def citations(record: Record) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
+    for pattern in CITATION_FIELDS.get(record.kind.name, ()):
+        for path, value in walk(record.data, pattern):
+            if isinstance(value, dict):
+                yield path, value
+
+
+@dataclass
+class Catalog:
+    """All records of a project, by kind and id, plus source texts for quote checks."""
+
+    project: Project
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    source_texts: dict[str, str] = field(default_factory=dict)
+
+    def ids(self, kind: str) -> list[str]:
+        return sorted(self.records.get(kind, {}))
+
+    def has(self, kind: str, record_id: str) -> bool:
+        return record_id in self.records.get(kind, {})
+
+    def get(self, kind: str, record_id: str) -> dict[str, Any]:
+        return self.records[kind][record_id].data
+
+    def all(self, kind: str) -> list[dict[str, Any]]:
+        """Records of a kind as data, ordered by id."""
+        return [self.records[kind][i].data for i in self.ids(kind)]
+
+    @cached_property
+    def referrers(self) -> dict[tuple[str, str], dict[str, list[str]]]:
+        """(kind, id) -> referring kind -> sorted ids of the records that refer to it."""
+        found: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for kind in sorted(self.records):
+            for record_id in self.ids(kind):
+                for _, target_kind, target_id in references(self.records[kind][record_id]):
+                    if (target_kind, target_id) != (kind, record_id):
+                        found[(target_kind, target_id)][kind].add(record_id)
+        return {
+            target: {kind: sorted(ids) for kind, ids in sorted(by_kind.items())}
+            for target, by_kind in sorted(found.items())
+        }
+
+    def referring(self, kind: str, record_id: str, referrer_kind: str) -> list[str]:
+        """Ids of ``referrer_kind`` records that refer to (kind, id)."""
+        return self.referrers.get((kind, record_id), {}).get(referrer_kind, [])
+
+    def children(self, practice_id: str) -> list[str]:
+        """Practices whose ``parent`` is ``practice_id``, in the order the parent lists its measures."""
+        kids = [p["id"] for p in self.all("practice") if p.get("parent") == practice_id]
+        order = [m.get("practice") for m in self.get("practice", practice_id).get("measures", [])]
+        return sorted(kids, key=lambda kid: (order.index(kid) if kid in order else len(order), kid))
+
+    def region_chain(self, region_id: str) -> list[str]:
+        """The region and its ancestors, from the province down to ``region_id``."""
+        chain: list[str] = []
+        current: str | None = region_id
+        while current and self.has("region", current) and current not in chain:
+            chain.append(current)
+            current = self.get("region", current).get("parent")
+        return chain[::-1]
+
+    def region_descendants(self, region_id: str) -> list[str]:
+        """The region and every region below it, ordered by id."""
+        return [r for r in self.ids("region") if region_id in self.region_chain(r)]
+
+    def practices_in_region(self, region_id: str) -> list[str]:
+        """Practices of the region and of all its sub-regions."""
+        inside = set(self.region_descendants(region_id))
+        return [p["id"] for p in self.all("practice") if p["region"] in inside]

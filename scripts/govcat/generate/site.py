@@ -1,0 +1,98 @@
+"""What every page generator shares: page addresses, display names and template helpers.
+
+``page_uri`` is the one rule turning a record id into a page path, and therefore into its URL
+(``practices/<id>.md`` is served at ``/practices/<id>/``). Links are made only through it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from ..catalog import LEVEL_LABELS, Catalog
+from ..layout import KINDS
+from .render import inline, relative_url
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page to write: its path below the generated docs folder and how to render it."""
+
+    uri: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def page_uri(kind: str, record_id: str) -> str:
+    return f"{KINDS[kind].section}/{record_id}.md"
+
+
+def index_uri(kind: str) -> str:
+    return f"{KINDS[kind].section}/index.md"
+
+
+def display_name(kind: str, data: dict[str, Any]) -> str:
+    """How a record is named in links and headings."""
+    if kind == "practice":
+        return data["title"]
+    if kind == "policy":
+        return f"《{data['title']}》"
+    if kind == "source":
+        return f"{data['publisher']}：{data['title']}"
+    return data["name"]
+
+
+def short_name(kind: str, data: dict[str, Any]) -> str:
+    """A shorter name for tables: a practice's short title when it has one."""
+    if kind == "practice":
+        return data.get("short_title", data["title"])
+    return display_name(kind, data)
+
+
+class Helpers:
+    """Functions templates call; each knows the catalog and, through Jinja's context, the page."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def globals(self) -> dict[str, Any]:
+        return {
+            "catalog": self.catalog,
+            "level_label": LEVEL_LABELS.__getitem__,
+            "name": self.name,
+            "short": self.short,
+            "link": self.link,
+            "short_link": self.short_link,
+            "index_link": self.index_link,
+            "url": self.url,
+            "kind_label": lambda kind: KINDS[kind].label,
+        }
+
+    def name(self, kind: str, record_id: str) -> str:
+        return display_name(kind, self.catalog.get(kind, record_id))
+
+    def short(self, kind: str, record_id: str) -> str:
+        return short_name(kind, self.catalog.get(kind, record_id))
+
+    @pass_context
+    def url(self, context: Context, kind: str, record_id: str) -> str:
+        return relative_url(context["page_uri"], page_uri(kind, record_id))
+
+    @pass_context
+    def link(self, context: Context, kind: str, record_id: str) -> Markup:
+        target = relative_url(context["page_uri"], page_uri(kind, record_id))
+        return Markup(f"[{inline(self.name(kind, record_id))}]({target})")
+
+    @pass_context
+    def short_link(self, context: Context, kind: str, record_id: str) -> Markup:
+        target = relative_url(context["page_uri"], page_uri(kind, record_id))
+        return Markup(f"[{inline(self.short(kind, record_id))}]({target})")
+
+    @pass_context
+    def index_link(self, context: Context, kind: str, text: str) -> Markup:
+        target = relative_url(context["page_uri"], index_uri(kind))
+        return Markup(f"[{inline(text)}]({target})")

@@ -1,0 +1,89 @@
+"""Where things live in a catalog checkout: record folders per kind, schemas, generated output.
+
+Every path the tools use is derived here, from one project root, so that the validator,
+the generator, the MkDocs hook and the tests agree by construction.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record: where its files are and how it is called in Chinese."""
+
+    name: str
+    label: str
+    folder: str
+    section: str  # the site section: pages are at /<section>/<id>/
+    nested: bool = False  # practices are grouped in one sub-folder per place
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.name}.schema.json"
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind("practice", "做法", "practices", "practices", nested=True),
+        Kind("region", "地区", "reference/regions", "regions"),
+        Kind("theme", "主题", "reference/themes", "themes"),
+        Kind("standard", "标准", "reference/standards", "standards"),
+        Kind("policy", "政策文件", "reference/policies", "policies"),
+        Kind("term", "术语", "reference/terms", "terms"),
+        Kind("source", "来源", "reference/sources", "sources"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Project:
+    """A catalog checkout rooted at ``root``."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The nearest folder at or above ``start`` (default: the working folder) with mkdocs.yml."""
+        here = (start or Path(os.getcwd())).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "mkdocs.yml").is_file() and (folder / "schemas").is_dir():
+                return cls(folder)
+        raise FileNotFoundError(f"{here}: 不在实践库目录中（找不到 mkdocs.yml 和 schemas/）")
+
+    @property
+    def content(self) -> Path:
+        """Hand-written pages (MkDocs docs_dir). The generator never writes here."""
+        return self.root / "content"
+
+    @property
+    def schemas(self) -> Path:
+        return self.root / "schemas"
+
+    @property
+    def generated(self) -> Path:
+        """The folder the generator owns: nothing else writes here, nobody edits it."""
+        return self.root / "build" / "generated"
+
+    @property
+    def generated_docs(self) -> Path:
+        """Generated Markdown pages, added to the MkDocs build beside content/."""
+        return self.generated / "docs"
+
+    def folder(self, kind: Kind) -> Path:
+        return self.root / kind.folder
+
+    def record_files(self, kind: Kind) -> list[Path]:
+        pattern = "*/*.yaml" if kind.nested else "*.yaml"
+        return sorted(self.folder(kind).glob(pattern))
+
+    def relative(self, path: Path) -> str:
+        """A path as editors see it in messages: relative to the root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,0 +1,91 @@
+"""Check a record's shape against its JSON Schema and explain each failure in editors' terms.
+
+The schemas in ``schemas/`` are the single source of truth for shape; this module only turns
+jsonschema's findings into Chinese messages that name the field, what was expected and what was
+found, with a did-you-mean where a close match exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from .diagnostics import field_name
+from .records import Record
+from .yamlsource import FieldPath
+
+DEFS_FILE = "defs.schema.json"
+TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}
+
+
+@cache
+def load_schema(schema_dir: Path, file_name: str) -> dict[str, Any]:
+    return json.loads((schema_dir / file_name).read_text(encoding="utf-8"))
+
+
+@cache
+def validator_for(schema_dir: Path, file_name: str) -> Draft202012Validator:
+    defs = Resource.from_contents(load_schema(schema_dir, DEFS_FILE))
+    registry = Registry().with_resource(DEFS_FILE, defs)
+    return Draft202012Validator(load_schema(schema_dir, file_name), registry=registry)
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, list):
+        return "列表"
+    return "映射"
+
+
+def explain(error: ValidationError) -> tuple[FieldPath, bool, str]:
+    """The field the error belongs to, whether to point at its key, and the message."""
+    path: FieldPath = tuple(error.absolute_path)
+    where = field_name(path)
+    validator, schema, value = error.validator, error.schema, error.instance
+    if validator == "required":
+        missing = error.message.split("'")[1]
+        hint = schema.get("properties", {}).get(missing, {}).get("description", "")
+        return path, False, f"{field_name(path + (missing,)) if path else missing}: 缺少必填字段。{hint}"
+    if validator in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(schema.get("properties", {}))
+        unknown = sorted(set(value) - set(allowed))[0]
+        close = difflib.get_close_matches(unknown, allowed, n=1)
+        hint = f"是不是“{close[0]}”？" if close else f"可用的字段：{'、'.join(allowed)}"
+        return path + (unknown,), True, f"{field_name(path + (unknown,))}: 未知字段“{unknown}”，{hint}"
+    if validator == "type":
+        if value is None:
+            return path, False, f"{where}: 值为空，请填写内容或删除这个字段"
+        expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        return path, False, f"{where}: 应为{expected}，实际是{describe(value)}"
+    if validator == "enum":
+        allowed = "、".join(str(v) for v in error.validator_value)
+        return path, False, f"{where}: {describe(value)}不在可选值之内，可选：{allowed}"
+    if validator == "minItems":
+        return path, False, f"{where}: 至少需要 {error.validator_value} 项，现在有 {len(value)} 项"
+    if validator == "minLength":
+        return path, False, f"{where}: 不能为空"
+    if validator == "maxLength":
+        return path, False, f"{where}: 太长（最多 {error.validator_value} 个字符）"
+    if validator == "uniqueItems":
+        return path, False, f"{where}: 列表中有重复项"
+    if validator == "pattern":
+        rule = schema.get("description", "")
+        return path, False, f"{where}: {describe(value)}格式不对。{rule}"
+    return path, False, f"{where}: {error.message}"
+
+
+def schema_errors(record: Record, schema_dir: Path) -> Iterator[tuple[FieldPath, bool, str]]:
+    """Every shape problem of a record: its field path, whether it is about the key, the message."""
+    validator = validator_for(schema_dir, record.kind.schema_file)
+    for error in validator.iter_errors(record.data):
+        yield explain(error)

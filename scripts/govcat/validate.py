@@ -1,0 +1,102 @@
+"""Load and check the whole catalog, collecting every problem before anyone stops.
+
+Order: read each file (YAML problems), check its shape (schema), then, for records whose shape
+is right, the cross-record checks. References always resolve against the whole catalog, even
+when only some files are being checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog
+from .checks import CHECKS
+from .diagnostics import Diagnostic
+from .layout import KINDS, Project
+from .records import Record, read_record, record_paths
+from .schema import schema_errors
+
+
+@dataclass
+class CheckResult:
+    catalog: Catalog
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+def stray_files(project: Project) -> Iterable[Diagnostic]:
+    """Files in record folders that would silently be ignored."""
+    for kind in KINDS.values():
+        folder = project.folder(kind)
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            depth = len(path.relative_to(folder).parts)
+            expected_depth = 2 if kind.nested else 1
+            shown = project.relative(path)
+            if path.suffix in (".yml", ".YAML", ".Yaml"):
+                yield Diagnostic(shown, 1, 1, f"记录文件的扩展名应为 .yaml：改名为 {path.stem}.yaml")
+            elif path.suffix == ".yaml" and depth != expected_depth:
+                where = f"{kind.folder}/<地区>/<编号>.yaml" if kind.nested else f"{kind.folder}/<编号>.yaml"
+                yield Diagnostic(shown, 1, 1, f"{kind.label}文件应放在 {where}")
+
+
+def read_sources(project: Project, records: list[Record]) -> dict[str, str]:
+    """Full texts of the source records whose text file exists and is UTF-8."""
+    texts = {}
+    for record in records:
+        name = record.data.get("text_file")
+        if record.kind.name != "source" or not isinstance(name, str) or "/" in name or "\\" in name:
+            continue
+        path = record.path.parent / name
+        try:
+            texts[record.id] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return texts
+
+
+def duplicate_ids(records: list[Record]) -> Iterable[Diagnostic]:
+    first: dict[tuple[str, str], Record] = {}
+    for record in records:
+        key = (record.kind.name, record.id)
+        if key in first:
+            yield record.diagnostic(("id",), f"id: 编号“{record.id}”重复，另见 {first[key].display_path}")
+        else:
+            first[key] = record
+
+
+def check_project(project: Project, only: Iterable[Path] | None = None) -> CheckResult:
+    """Check every record (or, with ``only``, report on just those files) and index the catalog."""
+    diagnostics: list[Diagnostic] = list(stray_files(project))
+    records: list[Record] = []
+    for kind, path in record_paths(project):
+        record, problems = read_record(project, kind, path)
+        diagnostics.extend(problems)
+        if record is not None:
+            records.append(record)
+    diagnostics.extend(duplicate_ids(records))
+
+    catalog = Catalog(project, source_texts=read_sources(project, records))
+    for record in records:
+        catalog.records.setdefault(record.kind.name, {}).setdefault(record.id, record)
+
+    for record in records:
+        shape = [record.diagnostic(path, message, at_key=at_key)
+                 for path, at_key, message in schema_errors(record, project.schemas)]
+        diagnostics.extend(shape)
+        if not shape:
+            for check in CHECKS[record.kind.name]:
+                diagnostics.extend(record.diagnostic(path, message) for path, message in check(record, catalog))
+
+    if only is not None:
+        wanted = {project.relative(path) for path in only}
+        diagnostics = [d for d in diagnostics if d.path in wanted]
+    return CheckResult(catalog, sorted(set(diagnostics)))

@@ -139,7 +139,7 @@ class _Composer:
 
     def scalar(self, event: yaml.ScalarEvent) -> bool:
         value: str | None = event.value
-        if event.style is None and value in NULL_WORDS:
+        if event.implicit[0] and value in NULL_WORDS:  # plain (unquoted) scalar
             value = None
         if self.stack and self.stack[-1].awaits_key:
             return self.key(self.stack[-1], value, event)

@@ -1,0 +1,105 @@
+"""The generator: pages from the fixture catalog, escaping, and ownership of its folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from govcat.generate import generate
+from govcat.layout import Project
+
+PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
+PAGE = "practices/zhengzhou-dangqun-fuwu-zhongxin.md"
+Write = Callable[[str, str], Path]
+
+
+def generated(project: Project) -> dict[str, str]:
+    result, changes = generate(project)
+    assert result.diagnostics == [] and changes is not None
+    docs = project.generated_docs
+    return {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def test_one_page_per_record_and_an_index_per_section(project: Project) -> None:
+    assert sorted(generated(project)) == [
+        "index.md",
+        "policies/index.md",
+        "practices/index.md",
+        PAGE,
+        "regions/henan.md",
+        "regions/index.md",
+        "regions/zhengzhou.md",
+        "sources/index.md",
+        "sources/zgsqb-excerpt.md",
+        "standards/index.md",
+        "terms/index.md",
+        "terms/yichuangban.md",
+        "themes/index.md",
+        "themes/shequ-fuwu.md",
+    ]
+
+
+def test_practice_page_links_both_ways(project: Project) -> None:
+    pages = generated(project)
+    page = pages[PAGE]
+    assert page.startswith("# 郑州市：完善社区党群服务中心功能\n")
+    assert "| 地区 | [河南省](../regions/henan.md) › [郑州市](../regions/zhengzhou.md) |" in page
+    assert "[社区服务](../themes/shequ-fuwu.md)" in page
+    assert "- [一窗办](../terms/yichuangban.md)：居民在社区党群服务中心的一个窗口即可办理多项事务。（编者注）" in page
+    assert "[完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["themes/shequ-fuwu.md"]
+    assert "[郑州市：完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["terms/yichuangban.md"]
+    assert "[完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["regions/henan.md"]
+
+
+def test_record_text_is_data_not_markup(project: Project) -> None:
+    path = project.root / PRACTICE
+    hostile = "summary: '<script>alert(1)</script> [点我](javascript:alert(1)) **粗** {: onclick=x }'\n"
+    text = path.read_text("utf-8")
+    path.write_text("\n".join(hostile.rstrip() if line.startswith("summary:") else line
+                              for line in text.splitlines()) + "\n", "utf-8")
+    page = generated(project)[PAGE]
+    assert "<script>" not in page and "](javascript" not in page and "**粗**" not in page and "{:" not in page
+    assert "&#60;script&#62;alert&#40;1&#41;&#60;&#47;script&#62;" in page
+
+
+def test_unchanged_pages_are_not_rewritten_and_stale_pages_go(project: Project, write: Write) -> None:
+    generated(project)
+    page = project.generated_docs / PAGE
+    before = page.stat().st_mtime_ns
+    write("reference/themes/dangjian-yinling.yaml", "id: dangjian-yinling\nname: 党建引领\ndescription: 党组织领导基层治理。\n")
+    pages = generated(project)
+    assert page.stat().st_mtime_ns == before
+    assert "themes/dangjian-yinling.md" in pages
+    (project.root / "reference/themes/dangjian-yinling.yaml").unlink()
+    assert "themes/dangjian-yinling.md" not in generated(project)
+
+
+def test_hand_written_pages_are_never_touched(project: Project) -> None:
+    before = {p: p.read_bytes() for p in project.content.rglob("*") if p.is_file()}
+    generated(project)
+    assert {p: p.read_bytes() for p in project.content.rglob("*") if p.is_file()} == before
+
+
+def test_a_hand_written_page_may_not_shadow_a_generated_one(project: Project, write: Write) -> None:
+    write("content/themes/index.md", "# 主题\n")
+    result, changes = generate(project)
+    assert changes is None
+    assert [str(d) for d in result.diagnostics] == [
+        "content/themes/index.md:1:1: error: 手写页面与生成的页面 /themes/index.md 同名：请给手写页面换个文件名"
+    ]
+
+
+def test_invalid_records_write_nothing(project: Project, write: Write) -> None:
+    generated(project)
+    before = {p: p.read_bytes() for p in project.generated.rglob("*") if p.is_file()}
+    write("reference/themes/bad.yaml", "id: bad\n")
+    result, changes = generate(project)
+    assert changes is None and len(result.diagnostics) == 2
+    assert {p: p.read_bytes() for p in project.generated.rglob("*") if p.is_file()} == before
+
+
+def test_output_is_deterministic(project: Project) -> None:
+    first = generated(project)
+    for path in project.generated.rglob("*.md"):
+        path.unlink()
+    assert generated(project) == first

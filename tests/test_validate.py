@@ -1,0 +1,159 @@
+"""The validator: exact messages, with file, line and column, on small fixture records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from govcat.cli import main
+from govcat.layout import Project
+from govcat.validate import check_project
+
+PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
+Write = Callable[[str, str], Path]
+
+
+def messages(project: Project) -> list[str]:
+    return [str(d) for d in check_project(project).diagnostics]
+
+
+def edit(project: Project, relative: str, old: str, new: str) -> None:
+    path = project.root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture lacks {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_fixture_catalog_is_clean(project: Project) -> None:
+    assert messages(project) == []
+
+
+def test_missing_required_field(project: Project) -> None:
+    edit(project, PRACTICE, "summary: 社区党群服务中心实行“一窗办”“全岗通”，并提供错时、延时、上门帮办服务。\n", "")
+    assert messages(project) == [
+        f"{PRACTICE}:2:1: error: summary: 缺少必填字段。一两句话概括这项做法：做什么、怎么做。"
+    ]
+
+
+def test_unknown_key_suggests_the_closest(project: Project) -> None:
+    edit(project, PRACTICE, "short_title:", "short_titel:")
+    assert messages(project) == [
+        f"{PRACTICE}:4:1: error: short_titel: 未知字段“short_titel”，是不是“short_title”？"
+    ]
+
+
+def test_empty_value_and_closed_list(project: Project) -> None:
+    edit(project, PRACTICE, "level: city", "level: 市级")
+    edit(project, PRACTICE, "region: zhengzhou", "region:")
+    assert messages(project) == [
+        f"{PRACTICE}:5:8: error: region: 值为空，请填写内容或删除这个字段",
+        f"{PRACTICE}:6:8: error: level: “市级”不在可选值之内，可选：province、city、county、township、community",
+    ]
+
+
+def test_unresolved_references_with_did_you_mean(project: Project) -> None:
+    edit(project, PRACTICE, "themes: [shequ-fuwu]", "themes: [shequ-fuw, no-such-theme]")
+    assert messages(project) == [
+        f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuw”，是不是“shequ-fuwu”？",
+        f"{PRACTICE}:7:21: error: themes[1]: 找不到主题“no-such-theme”，请先在 reference/themes/ 中添加它",
+    ]
+
+
+def test_id_must_equal_file_name(project: Project) -> None:
+    edit(project, "reference/themes/shequ-fuwu.yaml", "id: shequ-fuwu", "id: shequfuwu")
+    assert messages(project) == [
+        # The record is indexed under the id it declares, so references to the file name break too.
+        f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuwu”，是不是“shequfuwu”？",
+        "reference/themes/shequ-fuwu.yaml:1:5: error: id: 编号“shequfuwu”与文件名“shequ-fuwu.yaml”不一致："
+        "把编号改为“shequ-fuwu”，或把文件改名为“shequfuwu.yaml”"
+    ]
+
+
+def test_quote_must_be_verbatim(project: Project) -> None:
+    # A full-width comma where the source has a half-width one.
+    edit(project, PRACTICE, "quote: 实行“一窗办”“全岗通”,同时", "quote: 实行“一窗办”“全岗通”，同时")
+    assert messages(project) == [
+        f"{PRACTICE}:13:16: error: measures[0].citations[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到："
+        "请从原文逐字复制，标点和空格也要一致"
+    ]
+
+
+def test_metric_figure_must_appear_in_its_quote(project: Project) -> None:
+    edit(project, PRACTICE, "terms: [yichuangban]", (
+        "terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: \"287\"\n    unit: 个\n"
+        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"
+    ))
+    assert messages(project) == [
+        f"{PRACTICE}:17:12: error: metrics[0].value: 数值“287”没有出现在它的引文中：数值要照抄原文，引文要包含这个数字"
+    ]
+
+
+def test_dates_must_be_real(project: Project) -> None:
+    edit(project, PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-02-30")
+    assert messages(project) == [f"{PRACTICE}:18:16: error: last_reviewed: “2026-02-30”不是真实存在的日期"]
+
+
+def test_term_quoted_definition_must_be_in_the_source(project: Project) -> None:
+    edit(project, "reference/terms/yichuangban.yaml", "definition_basis: editor", "definition_basis: quote")
+    assert messages(project) == [
+        "reference/terms/yichuangban.yaml:3:13: error: definition: definition_basis 为 quote，"
+        "释义却不是所引来源原文的逐字摘录：照抄原文，或把 definition_basis 改为 editor（编者注）"
+    ]
+
+
+def test_every_problem_in_every_file_is_reported(project: Project, write: Write) -> None:
+    write("reference/themes/broken.yaml", "id: broken\nname: 甲\nname: 乙\n")
+    write("reference/regions/luoyang.yaml", "id: luoyang\nname: 洛阳市\nlevel: city\nparent: henna\n")
+    edit(project, PRACTICE, "level: city", "level: town")
+    assert messages(project) == [
+        f"{PRACTICE}:6:8: error: level: “town”不在可选值之内，可选：province、city、county、township、community",
+        "reference/regions/luoyang.yaml:4:9: error: parent: 找不到地区“henna”，是不是“henan”？",
+        "reference/themes/broken.yaml:3:1: error: 字段“name”重复（第 2 行已有“name”）：合并为一个",
+    ]
+
+
+def test_check_command_prints_messages_and_summary(
+    project: Project, write: Write, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("reference/regions/luoyang.yaml", "id: luoyang\nname: 洛阳市\nlevel: city\nparent: henna\n")
+    write("reference/themes/bad.yaml", "id: bad\n")
+    monkeypatch.chdir(project.root)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "reference/regions/luoyang.yaml:4:9: error: parent: 找不到地区“henna”，是不是“henan”？",
+        "reference/themes/bad.yaml:1:1: error: description: 缺少必填字段。主题说明：这一类做法要解决什么问题（编者撰写）。",
+        "reference/themes/bad.yaml:1:1: error: name: 缺少必填字段。主题名称，如“楼院治理”。",
+        "3 errors in 2 files",
+    ]
+
+
+def test_check_command_on_one_file_still_resolves_against_all(
+    project: Project, write: Write, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("reference/themes/bad.yaml", "id: bad\n")
+    monkeypatch.chdir(project.root)
+    assert main(["check", PRACTICE]) == 0
+    assert capsys.readouterr().out.splitlines() == ["0 errors in 0 files"]
+
+
+def test_every_schema_field_has_a_chinese_description() -> None:
+    import json
+
+    def walk(node: object, where: str) -> list[str]:
+        missing = []
+        if isinstance(node, dict):
+            for name, child in node.get("properties", {}).items():
+                if not any("\u4e00" <= ch <= "\u9fff" for ch in child.get("description", "")):
+                    missing.append(f"{where}.{name}")
+            for key, child in node.items():
+                missing += walk(child, f"{where}.{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                missing += walk(child, f"{where}[{index}]")
+        return missing
+
+    schemas = sorted((Path(__file__).parent.parent / "schemas").glob("*.json"))
+    assert len(schemas) == 8
+    assert [m for s in schemas for m in walk(json.loads(s.read_text("utf-8")), s.name)] == []

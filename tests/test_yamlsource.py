@@ -1,0 +1,60 @@
+"""The YAML loader: text-only scalars, positions, and the YAML features records may not use."""
+
+from __future__ import annotations
+
+from govcat.yamlsource import Position, parse_yaml
+
+
+def problems(text: str) -> list[tuple[int, int, str]]:
+    return [(p.position.line, p.position.column, p.message) for p in parse_yaml(text).problems]
+
+
+def test_scalars_stay_text_as_written() -> None:
+    doc = parse_yaml("a: no\nb: 010\nc: 3.10\nd: 2024-08-05\ne: 1:20\nf: on\n")
+    assert doc.data == {"a": "no", "b": "010", "c": "3.10", "d": "2024-08-05", "e": "1:20", "f": "on"}
+
+
+def test_empty_tilde_and_null_mean_not_filled_in() -> None:
+    assert parse_yaml("a:\nb: ~\nc: null\nd: 'null'\n").data == {"a": None, "b": None, "c": None, "d": "null"}
+
+
+def test_positions_of_values_and_keys_are_one_based() -> None:
+    doc = parse_yaml("id: x\nmeasures:\n  - title: 甲\n    detail: 乙\n")
+    assert doc.values[("measures", 0, "detail")] == Position(4, 13)
+    assert doc.keys[("measures", 0, "detail")] == Position(4, 5)
+    assert doc.position_of(("measures", 0, "missing")) == Position(3, 5)
+
+
+def test_duplicate_keys_are_reported_with_the_first_line() -> None:
+    assert problems("id: a\ntitle: 甲\nid: b\n") == [(3, 1, "字段“id”重复（第 1 行已有“id”）：合并为一个")]
+
+
+def test_keys_equal_after_normalisation_are_duplicates() -> None:
+    assert problems("title: 甲\nｔｉｔｌｅ: 乙\n") == [(2, 1, "字段“ｔｉｔｌｅ”重复（第 1 行已有“title”）：合并为一个")]
+
+
+def test_duplicate_keys_inside_list_items() -> None:
+    assert problems("measures:\n  - title: 甲\n    title: 乙\n") == [
+        (3, 5, "字段“title”重复（第 2 行已有“title”）：合并为一个")
+    ]
+
+
+def test_anchors_and_aliases_are_refused() -> None:
+    assert problems("a: &x [1, 2]\nb: *x\n") == [(1, 4, "不支持 YAML 锚点和别名（& 和 *）：把内容直接写出来")]
+
+
+def test_top_level_must_be_a_mapping() -> None:
+    assert problems("id：abc\n") == [
+        (1, 1, "文件顶层应为“字段: 值”的映射，实际是一段文字；如果用了全角冒号“：”，请改成半角冒号加空格“: ”")
+    ]
+    assert problems("- a\n") == [(1, 1, "文件顶层应为“字段: 值”的映射，实际是列表")]
+
+
+def test_syntax_errors_point_at_the_problem() -> None:
+    [(line, column, message)] = problems("id: a\ntitle: [甲\n")
+    assert (line, message.split("（")[0]) == (3, "YAML 语法错误")
+
+
+def test_deep_nesting_is_refused() -> None:
+    [(line, column, message)] = problems("a: " + "[" * 50 + "]" * 50 + "\n")
+    assert message == "嵌套超过 12 层：记录不需要这么深的结构"

@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = project_of(config).generated_docs
-    for path in sorted(docs.rglob("*.md")):
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         # Record pages are reached from lists, not the sidebar: keep the navigation small.
         inclusion = InclusionLevel.INCLUDED if path.name == "index.md" else InclusionLevel.NOT_IN_NAV
         uri = path.relative_to(docs).as_posix()

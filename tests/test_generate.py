@@ -43,7 +43,7 @@ def test_practice_page_links_both_ways(project: Project) -> None:
     pages = generated(project)
     page = pages[PAGE]
     assert page.startswith("# 郑州市：完善社区党群服务中心功能\n")
-    assert "| 地区 | [河南省](../regions/henan.md) › [郑州市](../regions/zhengzhou.md) |" in page
+    assert "- **地区**　[河南省](../regions/henan.md) › [郑州市](../regions/zhengzhou.md)\n" in page
     assert "[社区服务](../themes/shequ-fuwu.md)" in page
     assert "- [一窗办](../terms/yichuangban.md)：居民在社区党群服务中心的一个窗口即可办理多项事务。（编者注）" in page
     assert "[完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["themes/shequ-fuwu.md"]

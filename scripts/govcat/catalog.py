@@ -52,6 +52,29 @@ CITATION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+MAGNITUDES = ("万", "亿")
+PREFIX_QUALIFIERS = ("达到", "累计", "约")
+PRACTICE_TEXT_FIELDS = (("summary",), ("background",), ("measures", "*", "title"), ("measures", "*", "detail"))
+
+
+def metric_text(metric: dict[str, Any]) -> str:
+    """A figure written the way the source writes it: 4.9万余人, 30%以上, 达到89.9%, 累计424人."""
+    value, unit, qualifier = metric["value"], metric.get("unit", ""), metric.get("qualifier", "")
+    if qualifier in PREFIX_QUALIFIERS:
+        return f"{qualifier}{value}{unit}"
+    if qualifier == "以上":
+        return f"{value}{unit}以上"
+    if qualifier and unit.startswith(MAGNITUDES):  # 4.9 + 万人 + 余 -> 4.9万余人
+        return f"{value}{unit[0]}{qualifier}{unit[1:]}"
+    return f"{value}{qualifier}{unit}"
+
+
+def term_names(term: dict[str, Any]) -> list[str]:
+    """The ways a term is written: its name and aliases, without decorative quotes."""
+    names = [term["name"], *term.get("aliases", [])]
+    return [n for n in dict.fromkeys(n.strip("“”\"") for n in names) if n]
+
+
 def walk(data: Any, pattern: tuple[str, ...], prefix: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
     """Values of ``data`` at ``pattern``, with their field paths; missing parts yield nothing."""
     if not pattern:
@@ -138,6 +161,23 @@ class Catalog:
             chain.append(current)
             current = self.get("region", current).get("parent")
         return chain[::-1]
+
+    def practice_text(self, practice_id: str) -> str:
+        """The prose of a practice: summary, background, measures."""
+        data = self.get("practice", practice_id)
+        return "\n".join(v for pattern in PRACTICE_TEXT_FIELDS for _, v in walk(data, pattern) if isinstance(v, str))
+
+    @cached_property
+    def term_mentions(self) -> dict[str, list[str]]:
+        """Term id -> practices that list the term or use one of its names in their text."""
+        found: dict[str, list[str]] = {}
+        for term in self.all("term"):
+            names = term_names(term)
+            found[term["id"]] = [
+                p["id"] for p in self.all("practice")
+                if term["id"] in p.get("terms", []) or any(n in self.practice_text(p["id"]) for n in names)
+            ]
+        return found
 
     def region_descendants(self, region_id: str) -> list[str]:
         """The region and every region below it, ordered by id."""

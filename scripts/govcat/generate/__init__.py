@@ -19,7 +19,7 @@ from ..validate import CheckResult, check_project
 from . import home, practices, references, regions, themes
 from .render import make_environment
 from .searchdict import user_dictionary
-from .site import Helpers
+from .site import Helpers, RawFile
 
 GENERATORS = (home, practices, regions, themes, references)
 USER_DICTIONARY = "jieba-userdict.txt"
@@ -35,15 +35,18 @@ class Changes:
 
 
 def render_pages(catalog: Catalog) -> dict[str, str]:
-    """Every generated page's path (below the docs folder) and Markdown text."""
+    """Every generated file's path (below the docs folder) and text: pages rendered, raw files as given."""
     env = make_environment(Helpers(catalog).globals())
     rendered: dict[str, str] = {}
     for generator in GENERATORS:
-        for page in generator.pages(catalog):
-            if page.uri in rendered:
-                raise ValueError(f"两个生成器都要写 {page.uri}")
-            template = env.get_template(page.template)
-            rendered[page.uri] = template.render(page.context, page_uri=page.uri)
+        for output in generator.pages(catalog):
+            if output.uri in rendered:
+                raise ValueError(f"两个生成器都要写 {output.uri}")
+            if isinstance(output, RawFile):
+                rendered[output.uri] = output.text
+            else:
+                template = env.get_template(output.template)
+                rendered[output.uri] = template.render(output.context, page_uri=output.uri, linked_terms=set())
     return dict(sorted(rendered.items()))
 
 

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..catalog import Catalog
 from .site import Page, index_uri, page_uri
+
+
+def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
+    """Practices this one names as related, then those that name it (its way back),
+    leaving out its parent and children, which have their own sections."""
+    family = {practice.get("parent"), *catalog.children(practice["id"])}
+    named = practice.get("related", [])
+    naming = catalog.referring("practice", practice["id"], "practice")
+    return [p for p in dict.fromkeys(named + naming) if p not in family and catalog.get("practice", p).get("parent") != practice["id"]]
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
@@ -15,11 +25,8 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "practice": practice,
             "region_chain": catalog.region_chain(practice["region"]),
             "children": catalog.children(practice_id),
-            "related_from": [
-                p for p in catalog.referring("practice", practice_id, "practice")
-                if p not in practice.get("related", []) and p not in catalog.children(practice_id)
-                and p != practice.get("parent")
-            ],
+            "related": related(catalog, practice),
+            "terms": sorted(t for t, users in catalog.term_mentions.items() if practice_id in users),
         })
     by_city: dict[str, list[str]] = {}
     for practice in catalog.all("practice"):

@@ -23,13 +23,20 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~&^:=\"'$@%/;?]|[\u2028\u2029\x85]")
 
 
+def normalise_lines(text: str) -> str:
+    """Lines without leading or trailing white space, which Markdown would read as code or breaks."""
+    return "\n".join(line.strip() for line in text.splitlines())
+
+
+def escape_characters(text: str) -> str:
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
 def escape(value: Any) -> str:
-    """Text that renders as exactly these characters, on one logical line group."""
+    """Text that renders as exactly these characters (Markup passes through unchanged)."""
     if isinstance(value, Markup):
         return str(value)
-    text = str(value)
-    text = "\n".join(line.strip() for line in text.splitlines())
-    return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    return escape_characters(normalise_lines(str(value)))
 
 
 def inline(value: Any) -> Markup:

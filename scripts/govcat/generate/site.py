@@ -6,16 +6,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from ..catalog import LEVEL_LABELS, Catalog
+from ..catalog import LEVEL_LABELS, Catalog, metric_text, term_names
 from ..layout import KINDS
-from .render import inline, relative_url
+from .render import escape_characters, inline, normalise_lines, paragraphs, relative_url
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,14 @@ class Page:
     uri: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A file copied into the site as it is (data downloads, data for scripts)."""
+
+    uri: str
+    text: str
 
 
 def page_uri(kind: str, record_id: str) -> str:
@@ -70,7 +80,38 @@ class Helpers:
             "index_link": self.index_link,
             "url": self.url,
             "kind_label": lambda kind: KINDS[kind].label,
+            "metric_text": metric_text,
+            "prose": self.prose,
         }
+
+    @cached_property
+    def term_by_name(self) -> dict[str, str]:
+        return {name: term["id"] for term in self.catalog.all("term") for name in term_names(term)}
+
+    @cached_property
+    def term_pattern(self) -> re.Pattern[str] | None:
+        names = sorted(self.term_by_name, key=lambda n: (-len(n), n))  # longest first
+        return re.compile("|".join(map(re.escape, names))) if names else None
+
+    @pass_context
+    def prose(self, context: Context, text: str) -> Markup:
+        """Paragraphs of record text; the first mention of each term on the page links to it,
+        with the definition as a tooltip."""
+        linked: set[str] = context["linked_terms"]
+        text = normalise_lines(text)
+        pieces: list[str] = []
+        done = 0
+        for match in self.term_pattern.finditer(text) if self.term_pattern else ():
+            term_id = self.term_by_name[match.group()]
+            if term_id in linked:
+                continue
+            linked.add(term_id)
+            definition = " ".join(self.catalog.get("term", term_id)["definition"].replace('"', "＂").split())
+            target = relative_url(context["page_uri"], page_uri("term", term_id))
+            pieces += [escape_characters(text[done:match.start()]), f'[{inline(match.group())}]({target} "{definition}")']
+            done = match.end()
+        pieces.append(escape_characters(text[done:]))
+        return paragraphs(Markup("".join(pieces)))
 
     def name(self, kind: str, record_id: str) -> str:
         return display_name(kind, self.catalog.get(kind, record_id))

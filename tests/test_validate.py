@@ -47,8 +47,11 @@ def test_unknown_key_suggests_the_closest(project: Project) -> None:
 def test_empty_value_and_closed_list(project: Project) -> None:
     edit(project, PRACTICE, "level: city", "level: 市级")
     edit(project, PRACTICE, "region: zhengzhou", "region:")
+    edit(project, PRACTICE, "short_title: 完善社区党群服务中心功能", "short_title:")
     assert messages(project) == [
-        f"{PRACTICE}:5:8: error: region: 值为空，请填写内容或删除这个字段",
+        # An empty optional field may simply go; an empty required one says what to fill in.
+        f"{PRACTICE}:4:13: error: short_title: 值为空，请填写内容或删除这个字段",
+        f"{PRACTICE}:5:8: error: region: 必填字段还没有填写。实施地区的编号，对应 reference/regions/ 下的地区记录。",
         f"{PRACTICE}:6:8: error: level: “市级”不在可选值之内，可选：province、city、county、township、community",
     ]
 
@@ -136,6 +139,22 @@ def test_check_command_on_one_file_still_resolves_against_all(
     monkeypatch.chdir(project.root)
     assert main(["check", PRACTICE]) == 0
     assert capsys.readouterr().out.splitlines() == ["0 errors in 0 files"]
+
+
+def test_checking_one_file_does_not_check_the_others(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govcat import validate
+
+    checked: list[str] = []
+    real = validate.schema_errors
+
+    def spy(record, schema_dir):  # type: ignore[no-untyped-def]
+        checked.append(record.display_path)
+        return real(record, schema_dir)
+
+    monkeypatch.setattr(validate, "schema_errors", spy)
+    result = check_project(project, only=[project.root / PRACTICE])
+    assert checked == [PRACTICE]
+    assert result.diagnostics == [] and result.catalog.has("theme", "shequ-fuwu")
 
 
 def test_every_schema_field_has_a_chinese_description() -> None:

@@ -8,7 +8,6 @@ found, with a did-you-mean where a close match exists.
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -18,16 +17,11 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from .diagnostics import field_name
+from .fields import DEFS_FILE, Field, field_at, load_schema, record_fields
 from .records import Record
 from .yamlsource import FieldPath
 
-DEFS_FILE = "defs.schema.json"
 TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}
-
-
-@cache
-def load_schema(schema_dir: Path, file_name: str) -> dict[str, Any]:
-    return json.loads((schema_dir / file_name).read_text(encoding="utf-8"))
 
 
 @cache
@@ -47,7 +41,16 @@ def describe(value: Any) -> str:
     return "映射"
 
 
-def explain(error: ValidationError) -> tuple[FieldPath, bool, str]:
+def empty_message(path: FieldPath, field: Field | None) -> str:
+    """An empty value: a required field still to fill in, with what it means, or one to drop."""
+    where = field_name(path)
+    if field is None or not field.required or not path or isinstance(path[-1], int):
+        return f"{where}: 值为空，请填写内容或删除这个字段"
+    choices = f"可选：{'、'.join(field.choices)}" if field.choices else ""
+    return f"{where}: 必填字段还没有填写。{field.description}{choices}"
+
+
+def explain(error: ValidationError, fields: tuple[Field, ...]) -> tuple[FieldPath, bool, str]:
     """The field the error belongs to, whether to point at its key, and the message."""
     path: FieldPath = tuple(error.absolute_path)
     where = field_name(path)
@@ -64,7 +67,7 @@ def explain(error: ValidationError) -> tuple[FieldPath, bool, str]:
         return path + (unknown,), True, f"{field_name(path + (unknown,))}: 未知字段“{unknown}”，{hint}"
     if validator == "type":
         if value is None:
-            return path, False, f"{where}: 值为空，请填写内容或删除这个字段"
+            return path, False, empty_message(path, field_at(fields, path))
         expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
         return path, False, f"{where}: 应为{expected}，实际是{describe(value)}"
     if validator == "enum":
@@ -87,5 +90,6 @@ def explain(error: ValidationError) -> tuple[FieldPath, bool, str]:
 def schema_errors(record: Record, schema_dir: Path) -> Iterator[tuple[FieldPath, bool, str]]:
     """Every shape problem of a record: its field path, whether it is about the key, the message."""
     validator = validator_for(schema_dir, record.kind.schema_file)
+    fields = record_fields(schema_dir, record.kind.schema_file)
     for error in validator.iter_errors(record.data):
-        yield explain(error)
+        yield explain(error, fields)

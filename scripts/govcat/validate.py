@@ -88,15 +88,21 @@ def check_project(project: Project, only: Iterable[Path] | None = None) -> Check
     for record in records:
         catalog.records.setdefault(record.kind.name, {}).setdefault(record.id, record)
 
+    wanted = None if only is None else {project.relative(path) for path in only}
     for record in records:
-        shape = [record.diagnostic(path, message, at_key=at_key)
-                 for path, at_key, message in schema_errors(record, project.schemas)]
-        diagnostics.extend(shape)
-        if not shape:
-            for check in CHECKS[record.kind.name]:
-                diagnostics.extend(record.diagnostic(path, message) for path, message in check(record, catalog))
+        if wanted is None or record.display_path in wanted:  # others are read, not checked
+            diagnostics.extend(record_problems(record, catalog))
 
-    if only is not None:
-        wanted = {project.relative(path) for path in only}
+    if wanted is not None:
         diagnostics = [d for d in diagnostics if d.path in wanted]
     return CheckResult(catalog, sorted(set(diagnostics)))
+
+
+def record_problems(record: Record, catalog: Catalog) -> list[Diagnostic]:
+    """Shape problems of one record; when its shape is right, what the cross-record checks find."""
+    shape = [record.diagnostic(path, message, at_key=at_key)
+             for path, at_key, message in schema_errors(record, catalog.project.schemas)]
+    if shape:
+        return shape
+    return [record.diagnostic(path, message)
+            for check in CHECKS[record.kind.name] for path, message in check(record, catalog)]

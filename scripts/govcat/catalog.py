@@ -162,6 +162,11 @@ class Catalog:
             current = self.get("region", current).get("parent")
         return chain[::-1]
 
+    def place_of(self, region_id: str) -> str:
+        """The city (or, for a province, the province) a region belongs to: practices are grouped by it."""
+        chain = self.region_chain(region_id)
+        return chain[1] if len(chain) > 1 else chain[0]
+
     def practice_text(self, practice_id: str) -> str:
         """The prose of a practice: summary, background, measures."""
         data = self.get("practice", practice_id)

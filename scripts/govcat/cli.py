@@ -1,4 +1,4 @@
-"""The ``catalog`` command: check records, generate pages."""
+"""The ``catalog`` command: check records, generate pages, start new records."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, summary
 from .generate import generate
-from .layout import Project
+from .layout import KINDS, Project
+from .newrecord import NewRecordError, new_record
 from .validate import check_project
 
 
@@ -38,6 +39,19 @@ def command_generate(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_new(project: Project, args: argparse.Namespace) -> int:
+    catalog = check_project(project, only=[]).catalog  # every record read, none checked
+    try:
+        path = new_record(project, catalog, KINDS[args.kind], args.id, args.title, args.region)
+    except NewRecordError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    shown = project.relative(path)
+    print(f"已写入 {shown}")
+    print(f"下一步：按文件中的注释填写，然后运行 catalog check {shown}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="catalog", description="基层治理实践库：校验记录、生成站点页面。")
     commands = root.add_subparsers(dest="command", required=True, metavar="命令")
@@ -46,6 +60,12 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=command_check)
     gen = commands.add_parser("generate", help="校验后生成页面到 build/generated/（mkdocs build 也会自动执行）")
     gen.set_defaults(handler=command_generate)
+    new = commands.add_parser("new", help="写出一条新记录的模板（带字段说明），放在正确的位置")
+    new.add_argument("kind", choices=list(KINDS), help="记录类别：" + "、".join(f"{k.name} {k.label}" for k in KINDS.values()))
+    new.add_argument("--id", required=True, help="编号：小写拉丁字母、数字和连字符，同时用作文件名")
+    new.add_argument("--title", required=True, help="标题或名称")
+    new.add_argument("--region", help="地区编号（做法、标准、政策必填；新地区时为上级地区）")
+    new.set_defaults(handler=command_new)
     return root
 
 

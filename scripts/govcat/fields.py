@@ -86,6 +86,13 @@ def record_fields(schema_dir: Path, schema_file: str) -> tuple[Field, ...]:
     return object_fields(schema_dir, load_schema(schema_dir, schema_file), schema_file)
 
 
+def choices_note(field: Field) -> str:
+    """"可选：a、b。" for a closed list, unless the description already names every choice."""
+    if not field.choices or all(choice in field.description for choice in field.choices):
+        return ""
+    return f"可选：{'、'.join(field.choices)}。"
+
+
 def field_at(fields: tuple[Field, ...], path: FieldPath) -> Field | None:
     """The field a value path (``("measures", 0, "title")``) belongs to; list indexes are skipped."""
     found: Field | None = None

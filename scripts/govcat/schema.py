@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from .diagnostics import field_name
-from .fields import DEFS_FILE, Field, field_at, load_schema, record_fields
+from .fields import DEFS_FILE, Field, choices_note, field_at, load_schema, record_fields
 from .records import Record
 from .yamlsource import FieldPath
 
@@ -46,8 +46,7 @@ def empty_message(path: FieldPath, field: Field | None) -> str:
     where = field_name(path)
     if field is None or not field.required or not path or isinstance(path[-1], int):
         return f"{where}: 值为空，请填写内容或删除这个字段"
-    choices = f"可选：{'、'.join(field.choices)}" if field.choices else ""
-    return f"{where}: 必填字段还没有填写。{field.description}{choices}"
+    return f"{where}: 必填字段还没有填写。{field.description}{choices_note(field)}"
 
 
 def explain(error: ValidationError, fields: tuple[Field, ...]) -> tuple[FieldPath, bool, str]:
@@ -92,4 +91,6 @@ def schema_errors(record: Record, schema_dir: Path) -> Iterator[tuple[FieldPath,
     validator = validator_for(schema_dir, record.kind.schema_file)
     fields = record_fields(schema_dir, record.kind.schema_file)
     for error in validator.iter_errors(record.data):
+        if error.instance is None and error.validator == "enum":
+            continue  # an empty value: the type error already says to fill it in
         yield explain(error, fields)

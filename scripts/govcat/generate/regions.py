@@ -1,4 +1,4 @@
-"""Region pages (/regions/<id>/) and the region tree (/regions/)."""
+"""Region pages (/regions/<id>/), the region tree and the region × theme matrix (/regions/)."""
 
 from __future__ import annotations
 
@@ -6,20 +6,35 @@ from collections.abc import Iterator
 
 from ..catalog import Catalog
 from .site import Page, index_uri, page_uri
+from .themes import by_place
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
     for region in catalog.all("region"):
         region_id = region["id"]
+        practices = by_place(catalog, catalog.practices_in_region(region_id))
         yield Page(page_uri("region", region_id), "region.md.j2", {
             "region": region,
             "chain": catalog.region_chain(region_id),
-            "subregions": [r for r in catalog.ids("region") if catalog.get("region", r).get("parent") == region_id],
-            "practices": catalog.practices_in_region(region_id),
+            "subregions": [r for r in region_tree_order(catalog) if catalog.get("region", r).get("parent") == region_id],
+            "practices": practices,
+            "by_theme": themes_of(catalog, practices),
         })
+    rows = [r for r in region_tree_order(catalog) if catalog.get("region", r)["level"] in ("province", "city")]
     yield Page(index_uri("region"), "regions.md.j2", {
         "tree": [(len(catalog.region_chain(r)) - 1, r) for r in region_tree_order(catalog)],
+        "matrix_rows": [r for r in rows[1:] + rows[:1] if catalog.practices_in_region(r)],
+        "matrix": {r: dict(themes_of(catalog, catalog.practices_in_region(r))) for r in rows},
     })
+
+
+def themes_of(catalog: Catalog, practice_ids: list[str]) -> list[tuple[str, list[str]]]:
+    """(theme id, practices in it) for each theme that any of the practices is in, in theme order."""
+    return [
+        (theme_id, [p for p in practice_ids if theme_id in catalog.get("practice", p)["themes"]])
+        for theme_id in catalog.ids("theme")
+        if any(theme_id in catalog.get("practice", p)["themes"] for p in practice_ids)
+    ]
 
 
 def region_tree_order(catalog: Catalog) -> list[str]:
@@ -30,7 +45,8 @@ def region_tree_order(catalog: Catalog) -> list[str]:
     ordered: list[str] = []
 
     def visit(parent: str | None) -> None:
-        for region_id in sorted((r for r in catalog.ids("region") if catalog.get("region", r).get("parent") == parent), key=key):
+        children = [r for r in catalog.ids("region") if catalog.get("region", r).get("parent") == parent]
+        for region_id in sorted(children, key=key):
             ordered.append(region_id)
             visit(region_id)
 

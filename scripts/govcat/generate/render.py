@@ -15,6 +15,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+from pymdownx.slugs import slugify
+
+_heading_slug = slugify(case="lower")  # the same rule as toc.slugify in mkdocs.yml
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -56,6 +59,11 @@ def indent(value: Any, width: int = 4) -> Markup:
     return Markup("\n".join(pad + line if line else line for line in str(value).split("\n")))
 
 
+def slug(value: Any) -> Markup:
+    """The anchor MkDocs gives a heading with this text (letters, digits, - and _ only)."""
+    return Markup(_heading_slug(str(value), "-"))
+
+
 def relative_url(from_uri: str, to_uri: str) -> str:
     """Link from one page's source path to another's, as MkDocs expects (``../x/y.md``)."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
@@ -71,6 +79,6 @@ def make_environment(globals_: dict[str, Callable[..., Any] | Any]) -> Environme
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(inline=inline, paragraphs=paragraphs, indent_block=indent)
+    env.filters.update(inline=inline, paragraphs=paragraphs, indent_block=indent, slug=slug)
     env.globals.update(globals_)
     return env

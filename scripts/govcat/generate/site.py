@@ -41,8 +41,11 @@ def page_uri(kind: str, record_id: str) -> str:
     return f"{KINDS[kind].section}/{record_id}.md"
 
 
+INDEX_PAGES = {"term": "glossary/index.md"}  # the list of terms is the glossary
+
+
 def index_uri(kind: str) -> str:
-    return f"{KINDS[kind].section}/index.md"
+    return INDEX_PAGES.get(kind, f"{KINDS[kind].section}/index.md")
 
 
 def display_name(kind: str, data: dict[str, Any]) -> str:
@@ -120,8 +123,9 @@ class Helpers:
         return short_name(kind, self.catalog.get(kind, record_id))
 
     @pass_context
-    def url(self, context: Context, kind: str, record_id: str) -> str:
-        return relative_url(context["page_uri"], page_uri(kind, record_id))
+    def url(self, context: Context, kind: str, record_id: str) -> Markup:
+        """A relative link target; ids are slugs, so it needs no escaping."""
+        return Markup(relative_url(context["page_uri"], page_uri(kind, record_id)))
 
     @pass_context
     def link(self, context: Context, kind: str, record_id: str) -> Markup:

@@ -1,0 +1,30 @@
+"""The glossary (/glossary/): every term A–Z by pinyin, and by theme, with where it is used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pypinyin import Style, lazy_pinyin
+
+from ..catalog import Catalog
+from .site import Page, index_uri
+
+
+def pinyin_key(text: str) -> str:
+    """Sort key spelling Chinese characters in pinyin (ASCII kept, quotes dropped)."""
+    return " ".join(lazy_pinyin(text.strip("“”\"'"), style=Style.NORMAL)).lower()
+
+
+def pages(catalog: Catalog) -> Iterator[Page]:
+    terms = sorted(catalog.ids("term"), key=lambda t: (pinyin_key(catalog.get("term", t)["name"]), t))
+    letters: dict[str, list[str]] = {}
+    for term_id in terms:
+        initial = pinyin_key(catalog.get("term", term_id)["name"])[:1].upper()
+        letters.setdefault(initial if initial.isalpha() else "#", []).append(term_id)
+    by_theme = []
+    for theme_id in catalog.ids("theme"):
+        used = [t for t in terms
+                if any(theme_id in catalog.get("practice", p)["themes"] for p in catalog.term_mentions[t])]
+        if used:
+            by_theme.append((theme_id, used))
+    yield Page(index_uri("term"), "glossary.md.j2", {"letters": sorted(letters.items()), "by_theme": by_theme})

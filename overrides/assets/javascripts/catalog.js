@@ -35,7 +35,7 @@
     var tables = document.querySelectorAll("article table:not([class])");
     Array.prototype.forEach.call(tables, function (table) {
       if (!table.tHead || table.rows.length < 3) return;
-      table.classList.add("sortable");
+      table.dataset.sortable = "true";  // not a class: Material styles only class-less tables
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
         cell.setAttribute("aria-sort", "none");
         cell.title = "点击排序";

@@ -16,12 +16,12 @@ from ..catalog import Catalog
 from ..diagnostics import Diagnostic
 from ..layout import Project
 from ..validate import CheckResult, check_project
-from . import compare, glossary, home, metrics, practices, references, regions, themes
+from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, themes, updates
 from .render import make_environment
 from .searchdict import user_dictionary
 from .site import Helpers, RawFile
 
-GENERATORS = (home, practices, regions, themes, references, glossary, metrics, compare)
+GENERATORS = (home, practices, regions, themes, references, glossary, metrics, compare, guide, updates, downloads)
 USER_DICTIONARY = "jieba-userdict.txt"
 OWNER_NOTE = "README.txt"
 OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；请修改 practices/ 与 reference/ 中的记录。\n"

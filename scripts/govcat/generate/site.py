@@ -16,7 +16,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text, term_names
-from ..layout import KINDS
+from ..layout import KINDS, Project
+from ..records import record_paths
 from .render import escape_characters, inline, normalise_lines, paragraphs, relative_url
 
 
@@ -46,6 +47,11 @@ INDEX_PAGES = {"term": "glossary/index.md"}  # the list of terms is the glossary
 
 def index_uri(kind: str) -> str:
     return INDEX_PAGES.get(kind, f"{KINDS[kind].section}/index.md")
+
+
+def record_pages(project: Project) -> dict[str, str]:
+    """Page path -> the record file it is made from (as editors see it), for the edit links."""
+    return {page_uri(kind.name, path.stem): project.relative(path) for kind, path in record_paths(project)}
 
 
 def display_name(kind: str, data: dict[str, Any]) -> str:
@@ -83,6 +89,7 @@ class Helpers:
             "index_link": self.index_link,
             "url": self.url,
             "kind_label": lambda kind: KINDS[kind].label,
+            "record_file": lambda kind, record_id: self.catalog.records[kind][record_id].display_path,
             "metric_text": metric_text,
             "prose": self.prose,
         }

@@ -176,3 +176,13 @@ def test_every_schema_field_has_a_chinese_description() -> None:
     schemas = sorted((Path(__file__).parent.parent / "schemas").glob("*.json"))
     assert len(schemas) == 8
     assert [m for s in schemas for m in walk(json.loads(s.read_text("utf-8")), s.name)] == []
+
+
+def test_metric_figure_must_stand_whole_in_its_quote(project: Project) -> None:
+    edit(project, PRACTICE, "terms: [yichuangban]", (
+        "terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: \"27\"\n    unit: 个\n"
+        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"
+    ))
+    assert messages(project) == [
+        f"{PRACTICE}:17:12: error: metrics[0].value: 数值“27”没有出现在它的引文中：数值要照抄原文，引文要包含这个数字"
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Callable, Iterator
 
 from .catalog import LEVELS, Catalog, citations, references
@@ -63,7 +64,8 @@ def check_quotes(record: Record, catalog: Catalog) -> Iterator[Finding]:
 
 def check_metric_figures(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for index, metric in enumerate(record.data.get("metrics", [])):
-        if metric["value"] not in metric["citation"]["quote"]:
+        whole_number = rf"(?<![\d.]){re.escape(metric['value'])}(?!\d|\.\d)"  # 42 is not in 424
+        if not re.search(whole_number, metric["citation"]["quote"]):
             yield ("metrics", index, "value"), (
                 f"metrics[{index}].value: 数值“{metric['value']}”没有出现在它的引文中："
                 "数值要照抄原文，引文要包含这个数字"

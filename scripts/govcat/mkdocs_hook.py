@@ -2,7 +2,8 @@
 
 Before each build (and each ``mkdocs serve`` rebuild) it validates the records and regenerates
 the pages, stopping the build with the validator's own messages when a record is wrong; then it
-adds the generated pages to the build and asks ``mkdocs serve`` to watch the record folders.
+adds the generated pages to the build, with edit links to the files editors change (a record's
+page: its YAML record), and asks ``mkdocs serve`` to watch the record folders.
 Everything else lives in the ``govcat`` package, so the site can also be generated without hooks.
 """
 
@@ -20,9 +21,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from govcat.diagnostics import summary
 from govcat.generate import USER_DICTIONARY, generate
 from govcat.generate.render import TEMPLATES
+from govcat.generate.site import record_pages
 from govcat.layout import KINDS, Project
 
 log = logging.getLogger("mkdocs.hooks.catalog")
+# Material's offline plugin would load this shim from a CDN; ours is a local copy (MIT licence).
+OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
 def project_of(config: MkDocsConfig) -> Project:
@@ -37,6 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for diagnostic in result.diagnostics:
             log.error(str(diagnostic))
         raise PluginError(f"记录校验未通过：{summary(result.diagnostics)}")
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:  # before the plugin adds the CDN address
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.jieba_dict_user = str(project.generated / USER_DICTIONARY)
@@ -44,12 +51,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    docs = project_of(config).generated_docs
+    project = project_of(config)
+    for page in files.documentation_pages():  # edit links are relative to the repository root
+        page.edit_uri = project.relative(Path(page.abs_src_path or ""))
+    records = record_pages(project)
+    docs = project.generated_docs
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         # Record pages are reached from lists, not the sidebar: keep the navigation small.
         inclusion = InclusionLevel.INCLUDED if path.name == "index.md" else InclusionLevel.NOT_IN_NAV
         uri = path.relative_to(docs).as_posix()
-        files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion))
+        file = File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
+        file.edit_uri = records.get(uri)  # other generated pages have no one file to edit
+        files.append(file)
     return files
 
 

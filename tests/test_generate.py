@@ -22,7 +22,11 @@ def generated(project: Project) -> dict[str, str]:
 
 def test_one_page_per_record_and_an_index_per_section(project: Project) -> None:
     assert sorted(generated(project)) == [
+        "compare/index.md",
+        "glossary/index.md",
+        "guide/fields.md",
         "index.md",
+        "metrics/index.md",
         "policies/index.md",
         "practices/index.md",
         PAGE,
@@ -32,17 +36,18 @@ def test_one_page_per_record_and_an_index_per_section(project: Project) -> None:
         "sources/index.md",
         "sources/zgsqb-excerpt.md",
         "standards/index.md",
-        "terms/index.md",
+        "tags/index.md",
         "terms/yichuangban.md",
         "themes/index.md",
         "themes/shequ-fuwu.md",
+        "updates.md",
     ]
 
 
 def test_practice_page_links_both_ways(project: Project) -> None:
     pages = generated(project)
     page = pages[PAGE]
-    assert page.startswith("# 郑州市：完善社区党群服务中心功能\n")
+    assert "\n---\n# 郑州市：完善社区党群服务中心功能\n" in page
     assert "- **地区**　[河南省](../regions/henan.md) › [郑州市](../regions/zhengzhou.md)\n" in page
     assert "[社区服务](../themes/shequ-fuwu.md)" in page
     assert "- [一窗办](../terms/yichuangban.md)：居民在社区党群服务中心的一个窗口即可办理多项事务。（编者注）" in page

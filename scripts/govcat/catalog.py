@@ -32,6 +32,7 @@ REFERENCE_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
         (("region",), "region"),
         (("parent",), "practice"),
         (("themes", "*"), "theme"),
+        (("tags", "*"), "tag"),
         (("standards", "*"), "standard"),
         (("policies", "*"), "policy"),
         (("terms", "*"), "term"),

@@ -133,6 +133,7 @@ CHECKS: dict[str, tuple[Check, ...]] = {
                  check_metric_figures, check_practice_nesting),
     "region": (check_id_matches_file, check_references, check_region_hierarchy),
     "theme": (check_id_matches_file,),
+    "tag": (check_id_matches_file,),
     "standard": (check_id_matches_file, check_references, check_quotes),
     "policy": (check_id_matches_file, check_references, check_dates, check_quotes),
     "term": (check_id_matches_file, check_references, check_quotes, check_term_definition),

@@ -35,6 +35,7 @@ KINDS: dict[str, Kind] = {
         Kind("standard", "标准", "reference/standards", "standards"),
         Kind("policy", "政策文件", "reference/policies", "policies"),
         Kind("term", "术语", "reference/terms", "terms"),
+        Kind("tag", "标签", "reference/tags", "tags"),
         Kind("source", "来源", "reference/sources", "sources"),
     )
 }

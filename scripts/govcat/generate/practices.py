@@ -27,11 +27,13 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "children": catalog.children(practice_id),
             "related": related(catalog, practice),
             "terms": sorted(t for t, users in catalog.term_mentions.items() if practice_id in users),
+            "tag_names": [catalog.get("tag", t)["name"] for t in practice.get("tags", [])],
         })
     by_city: dict[str, list[str]] = {}
     for practice in catalog.all("practice"):
         chain = catalog.region_chain(practice["region"])
         by_city.setdefault(chain[1] if len(chain) > 1 else chain[0], []).append(practice["id"])
+    yield Page(index_uri("tag"), "tags.md.j2", {})
     yield Page(index_uri("practice"), "practices.md.j2", {
         "groups": sorted(by_city.items(), key=lambda item: (len(catalog.region_chain(item[0])), item[0])),
     })

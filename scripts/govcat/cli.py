@@ -1,4 +1,4 @@
-"""The ``catalog`` command: check records, generate pages, start new records."""
+"""The ``catalog`` command: check records, generate pages, start new records, publish the site."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .diagnostics import Diagnostic, summary
 from .generate import generate
 from .layout import KINDS, Project
 from .newrecord import NewRecordError, new_record
+from .publish import BuildFailed, PublishError, publish
 from .validate import check_project
 
 
@@ -52,6 +53,21 @@ def command_new(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_publish(project: Project, args: argparse.Namespace) -> int:
+    out = args.out or project.root / ("site-offline" if args.offline else "site")
+    try:
+        archive = publish(project, out, args.base_url, args.offline)
+    except PublishError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1 if isinstance(error, BuildFailed) else 2
+    print(f"已生成站点：{out}")
+    if archive is None:
+        print("把这个目录的全部内容复制到网站服务器的站点目录即可（nginx 配置示例见 README 的 Publishing 一节）")
+    else:
+        print(f"离线包：{archive}（解压后直接打开其中的 index.html，搜索也能用）")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="catalog", description="基层治理实践库：校验记录、生成站点页面。")
     commands = root.add_subparsers(dest="command", required=True, metavar="命令")
@@ -66,6 +82,11 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--title", required=True, help="标题或名称")
     new.add_argument("--region", help="地区编号（做法、标准、政策必填；新地区时为上级地区）")
     new.set_defaults(handler=command_new)
+    pub = commands.add_parser("publish", help="为正式地址（可带子路径）构建可发布的站点；--offline 另打包为可从文件共享直接打开的 zip")
+    pub.add_argument("--base-url", help="站点的正式地址，如 https://intranet.example/zhili/")
+    pub.add_argument("--offline", action="store_true", help="离线包：不需要网站服务器，从文件夹直接打开（含搜索）")
+    pub.add_argument("--out", type=Path, help="输出目录（默认 site/，离线包默认 site-offline/）")
+    pub.set_defaults(handler=command_publish)
     return root
 
 

@@ -1,0 +1,176 @@
+"""Publishing: the site under a sub-path has no broken links; the offline bundle is self-contained."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import zipfile
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import FIXTURE, copy_project_skeleton
+
+from govcat.cli import main
+from govcat.layout import Project
+
+BASE = "https://intranet.example/zhili/"
+PRACTICE_PAGE = "practices/zhengzhou-dangqun-fuwu-zhongxin"
+RECORD = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
+LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
+
+
+def make_project(root: Path) -> Project:
+    copy_project_skeleton(root)
+    shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
+    return Project(root)
+
+
+def publish(project: Project, monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
+    monkeypatch.chdir(project.root)
+    monkeypatch.delenv("CATALOG_EDIT_URL", raising=False)
+    return main(["publish", *argv])
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("online"))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert publish(project, monkeypatch, "--base-url", BASE.rstrip("/"), "--out", "public") == 0
+    return project.root / "public"
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip, unpacked."""
+    project = make_project(tmp_path_factory.mktemp("offline"))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert publish(project, monkeypatch, "--offline") == 0
+    unpacked = project.root / "unpacked"
+    with zipfile.ZipFile(project.root / "site-offline.zip") as archive:
+        archive.extractall(unpacked)
+    return unpacked / "site-offline"
+
+
+def links(html: Path) -> list[str]:
+    return LINK.findall(html.read_text("utf-8"))
+
+
+def target(site: Path, page: Path, link: str) -> Path | None:
+    """The file a link of the site under BASE points to; None for another host."""
+    parts = urlsplit(link)
+    if parts.scheme in ("http", "https"):
+        if not link.startswith(BASE):
+            return None
+        path = "/" + link[len(BASE):]
+    elif parts.path.startswith("/"):
+        assert parts.path.startswith(urlsplit(BASE).path), f"{page}: {link} is outside the sub-path"
+        path = "/" + parts.path[len(urlsplit(BASE).path):]
+    else:
+        relative = PurePosixPath(page.relative_to(site).parent.as_posix()) / unquote(parts.path)
+        path = "/" + relative.as_posix()
+    resolved = Path(os.path.normpath(site / path.lstrip("/")))
+    return resolved / "index.html" if resolved.is_dir() else resolved
+
+
+def test_site_under_a_sub_path_has_no_broken_links(sub_path_site: Path) -> None:
+    pages = sorted(sub_path_site.rglob("*.html"))
+    assert len(pages) > 10
+    broken = []
+    for page in pages:
+        for link in links(page):
+            if link.startswith(("#", "mailto:")):
+                continue
+            found = target(sub_path_site, page, link)
+            if found is not None and not found.is_file():
+                broken.append(f"{page.relative_to(sub_path_site)}: {link}")
+    assert broken == []
+    home = (sub_path_site / "index.html").read_text("utf-8")
+    assert f'<link rel="canonical" href="{BASE}">' in home
+    # The 404 page is served at any depth, so its links are absolute: under the sub-path.
+    assert 'href="/zhili/assets/' in (sub_path_site / "404.html").read_text("utf-8")
+
+
+def test_nothing_is_loaded_from_another_host(sub_path_site: Path) -> None:
+    for page in sub_path_site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert not re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//(?!intranet\.example/zhili/)', text), page
+
+
+def test_offline_bundle_links_only_to_files_inside_it(bundle: Path) -> None:
+    pages = sorted(bundle.rglob("*.html"))
+    assert (bundle / "index.html") in pages and (bundle / "search" / "search_index.js").is_file()
+    outside = []
+    for page in pages:
+        for link in links(page):
+            parts = urlsplit(link)
+            if link.startswith("#"):
+                continue
+            resolved = Path(os.path.normpath(page.parent / unquote(parts.path)))
+            if parts.scheme or parts.netloc or not resolved.is_file() or not resolved.is_relative_to(bundle):
+                outside.append(f"{page.relative_to(bundle)}: {link}")
+    assert outside == []
+    home = (bundle / "index.html").read_text("utf-8")
+    assert '<script src="assets/javascripts/vendor/iframe-worker/shim.js">' in home
+    assert "unpkg" not in home
+
+
+@pytest.mark.browser
+def test_offline_bundle_searches_chinese_from_the_file_system(bundle: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page()
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((bundle / "index.html").as_uri())
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("一窗办", delay=50)
+        first = page.locator(".md-search-result__item a").first
+        first.wait_for(timeout=15000)
+        assert "完善社区党群服务中心功能" in page.locator(".md-search-result").inner_text()
+        browser.close()
+    assert errors == []
+    assert [url for url in requests if not url.startswith("file://")] == []
+
+
+def test_record_pages_link_to_their_yaml_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path)
+    assert publish(project, monkeypatch, "--base-url", BASE, "--out", "plain") == 0
+    page = (tmp_path / "plain" / PRACTICE_PAGE / "index.html").read_text("utf-8")
+    assert 'rel="edit"' not in page
+    assert "记录文件</strong>　practices&#47;zhengzhou&#47;zhengzhou&#45;dangqun&#45;fuwu&#45;zhongxin&#46;yaml" in page
+
+    edit = "https://git.example/zhili/catalog/-/edit/main/"
+    monkeypatch.setenv("CATALOG_EDIT_URL", edit)
+    assert main(["publish", "--base-url", BASE, "--out", "edit"]) == 0
+    built = tmp_path / "edit"
+    assert f'<a href="{edit}{RECORD}" title="编辑此页"' in (built / PRACTICE_PAGE / "index.html").read_text("utf-8")
+    assert f'<a href="{edit}content/about.md" title="编辑此页"' in (built / "about/index.html").read_text("utf-8")
+    assert 'rel="edit"' not in (built / "practices/index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    ((), "error: 请用 --base-url 给出站点的正式地址"),
+    (("--base-url", "intranet.example/zhili"), "error: 发布地址“intranet.example/zhili”不对"),
+    (("--base-url", BASE, "--out", "."), "error: 不能输出到"),
+    (("--base-url", BASE, "--out", "practices/out"), "error: 不能输出到"),
+])
+def test_publish_refuses_what_would_go_wrong(
+    argv: tuple[str, ...], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project = make_project(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert publish(project, monkeypatch, *argv) == 2
+    assert capsys.readouterr().err.startswith(message)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..catalog import Catalog
 from ..fields import Field, choices_note, load_schema, record_fields, shared_definitions
 from ..layout import KINDS, Kind
+from .downloads import SCHEMA_FOLDER
+from .render import relative_url
 from .site import Page
 
 URI = "guide/fields.md"
@@ -30,6 +34,7 @@ class KindFields:
     title: str
     description: str
     where: str
+    schema_link: Markup  # the JSON Schema among the data downloads
     rows: list[Row]
 
 
@@ -45,8 +50,9 @@ def kind_fields(catalog: Catalog, kind: Kind) -> KindFields:
     schemas = catalog.project.schemas
     schema = load_schema(schemas, kind.schema_file)
     where = f"{kind.folder}/<地区>/<编号>.yaml" if kind.nested else f"{kind.folder}/<编号>.yaml"
+    target = relative_url(URI, f"{SCHEMA_FOLDER}/{kind.schema_file}")
     return KindFields(kind, schema["title"], schema["description"], where,
-                      list(rows(record_fields(schemas, kind.schema_file))))
+                      Markup(f"[{kind.schema_file}]({target})"), list(rows(record_fields(schemas, kind.schema_file))))
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:

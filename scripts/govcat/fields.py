@@ -38,9 +38,19 @@ class Field:
     is_list: bool = False
 
 
-@cache
+def schema_text(schema_dir: Path, file_name: str) -> str:
+    """A schema's text as it is on disk now (``mkdocs serve`` runs on while schemas are edited)."""
+    return (schema_dir / file_name).read_text(encoding="utf-8")
+
+
 def load_schema(schema_dir: Path, file_name: str) -> dict[str, Any]:
-    return json.loads((schema_dir / file_name).read_text(encoding="utf-8"))
+    return parse_schema(schema_text(schema_dir, file_name))
+
+
+@cache
+def parse_schema(text: str) -> dict[str, Any]:
+    """Parsed once per distinct text; callers must not change the result."""
+    return json.loads(text)
 
 
 def resolve(schema_dir: Path, node: dict[str, Any], here: str) -> tuple[dict[str, Any], str | None, str]:
@@ -80,7 +90,6 @@ def object_fields(schema_dir: Path, schema: dict[str, Any], here: str) -> tuple[
                  for name, node in schema.get("properties", {}).items())
 
 
-@cache
 def record_fields(schema_dir: Path, schema_file: str) -> tuple[Field, ...]:
     """The top-level fields of one kind of record."""
     return object_fields(schema_dir, load_schema(schema_dir, schema_file), schema_file)

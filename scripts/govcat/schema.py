@@ -8,6 +8,7 @@ found, with a did-you-mean where a close match exists.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -17,18 +18,22 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from .diagnostics import field_name
-from .fields import DEFS_FILE, Field, choices_note, field_at, load_schema, record_fields
+from .fields import DEFS_FILE, Field, choices_note, field_at, parse_schema, record_fields, schema_text
 from .records import Record
 from .yamlsource import FieldPath
 
 TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}
 
 
-@cache
 def validator_for(schema_dir: Path, file_name: str) -> Draft202012Validator:
-    defs = Resource.from_contents(load_schema(schema_dir, DEFS_FILE))
-    registry = Registry().with_resource(DEFS_FILE, defs)
-    return Draft202012Validator(load_schema(schema_dir, file_name), registry=registry)
+    """The validator of the schemas as they are on disk now."""
+    return make_validator(schema_text(schema_dir, DEFS_FILE), schema_text(schema_dir, file_name))
+
+
+@cache
+def make_validator(defs: str, schema: str) -> Draft202012Validator:
+    registry = Registry().with_resource(DEFS_FILE, Resource.from_contents(parse_schema(defs)))
+    return Draft202012Validator(parse_schema(schema), registry=registry)
 
 
 def describe(value: Any) -> str:
@@ -61,8 +66,10 @@ def explain(error: ValidationError, fields: tuple[Field, ...]) -> tuple[FieldPat
     if validator in ("additionalProperties", "unevaluatedProperties"):
         allowed = sorted(schema.get("properties", {}))
         unknown = sorted(set(value) - set(allowed))[0]
-        close = difflib.get_close_matches(unknown, allowed, n=1)
-        hint = f"是不是“{close[0]}”？" if close else f"可用的字段：{'、'.join(allowed)}"
+        normalised = unicodedata.normalize("NFKC", unknown)
+        close = [normalised] if normalised in allowed else difflib.get_close_matches(normalised, allowed, n=1)
+        width = "（字段名要用半角字母）" if normalised != unknown else ""
+        hint = f"是不是“{close[0]}”？{width}" if close else f"可用的字段：{'、'.join(allowed)}"
         return path + (unknown,), True, f"{field_name(path + (unknown,))}: 未知字段“{unknown}”，{hint}"
     if validator == "type":
         if value is None:
@@ -89,8 +96,7 @@ def explain(error: ValidationError, fields: tuple[Field, ...]) -> tuple[FieldPat
 def schema_errors(record: Record, schema_dir: Path) -> Iterator[tuple[FieldPath, bool, str]]:
     """Every shape problem of a record: its field path, whether it is about the key, the message."""
     validator = validator_for(schema_dir, record.kind.schema_file)
-    fields = record_fields(schema_dir, record.kind.schema_file)
     for error in validator.iter_errors(record.data):
         if error.instance is None and error.validator == "enum":
             continue  # an empty value: the type error already says to fill it in
-        yield explain(error, fields)
+        yield explain(error, record_fields(schema_dir, record.kind.schema_file))

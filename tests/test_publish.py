@@ -116,33 +116,6 @@ def test_offline_bundle_links_only_to_files_inside_it(bundle: Path) -> None:
     assert "unpkg" not in home
 
 
-@pytest.mark.browser
-def test_offline_bundle_searches_chinese_from_the_file_system(bundle: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        page = browser.new_page()
-        requests: list[str] = []
-        errors: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto((bundle / "index.html").as_uri())
-        search = page.locator("input.md-search__input")
-        search.click()
-        search.press_sequentially("一窗办", delay=50)
-        first = page.locator(".md-search-result__item a").first
-        first.wait_for(timeout=15000)
-        assert "完善社区党群服务中心功能" in page.locator(".md-search-result").inner_text()
-        browser.close()
-    assert errors == []
-    assert [url for url in requests if not url.startswith("file://")] == []
-
-
 def test_record_pages_link_to_their_yaml_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = make_project(tmp_path)
     assert publish(project, monkeypatch, "--base-url", BASE, "--out", "plain") == 0

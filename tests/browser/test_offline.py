@@ -1,0 +1,56 @@
+"""The offline bundle opened straight from the file system: pages load and Chinese search works."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from govcat.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's offline zip, unpacked as a reader would from a file share."""
+    folder = tmp_path_factory.mktemp("bundle")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.chdir(REPO)
+        assert main(["publish", "--offline", "--out", str(folder / "site-offline")]) == 0
+    with zipfile.ZipFile(folder / "site-offline.zip") as archive:
+        archive.extractall(folder / "share")
+    return folder / "share" / "site-offline"
+
+
+@pytest.fixture
+def file_page(browser, bundle: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A page of the bundle; at teardown: no console errors, nothing fetched but local files."""
+    context = browser.new_context(locale="zh-CN")
+    errors: list[str] = []
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    tab = context.new_page()
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], "console errors"
+    assert [url for url in requests if urlsplit(url).scheme not in ("file", "data", "blob", "about")] == []
+
+
+def test_search_works_from_the_file_system(file_page, bundle: Path) -> None:  # type: ignore[no-untyped-def]
+    file_page.goto((bundle / "index.html").as_uri())
+    search = file_page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("楼院", delay=50)
+    file_page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    titles = file_page.locator(".md-search-result__item h1").all_inner_texts()
+    assert any("楼院" in title for title in titles), titles
+    file_page.locator(".md-search-result__item a").first.click()
+    opened = urlsplit(file_page.url)
+    assert opened.scheme == "file" and Path(opened.path).is_file() and Path(opened.path).is_relative_to(bundle)
+    assert "楼院" in file_page.locator("h1").first.inner_text()

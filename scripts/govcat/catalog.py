@@ -116,6 +116,7 @@ class Catalog:
     project: Project
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     source_texts: dict[str, str] = field(default_factory=dict)
+    unreadable: dict[str, set[str]] = field(default_factory=dict)  # kind -> stems of files that did not parse
 
     def ids(self, kind: str) -> list[str]:
         return sorted(self.records.get(kind, {}))

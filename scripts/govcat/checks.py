@@ -21,8 +21,14 @@ Finding = tuple[FieldPath, str]
 DATE_FIELDS = {"practice": "last_reviewed", "source": "published", "policy": "date"}
 
 
+# Names Windows will not give a file, whatever the extension: an id must not be one of them.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+
+
 def check_id_matches_file(record: Record, catalog: Catalog) -> Iterator[Finding]:
-    if record.data["id"] != record.stem:
+    if record.data["id"] in WINDOWS_RESERVED:
+        yield ("id",), f"id: “{record.data['id']}”是 Windows 保留的文件名，不能用作编号：换一个编号"
+    elif record.data["id"] != record.stem:
         yield ("id",), (
             f"id: 编号“{record.data['id']}”与文件名“{record.path.name}”不一致："
             f"把编号改为“{record.stem}”，或把文件改名为“{record.data['id']}.yaml”"
@@ -31,8 +37,8 @@ def check_id_matches_file(record: Record, catalog: Catalog) -> Iterator[Finding]
 
 def check_references(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for path, kind, target in references(record):
-        if catalog.has(kind, target):
-            continue
+        if catalog.has(kind, target) or target in catalog.unreadable.get(kind, ()):
+            continue  # a file that did not parse has its own error; do not report its users too
         close = difflib.get_close_matches(target, catalog.ids(kind), n=1, cutoff=0.6)
         hint = f"是不是“{close[0]}”？" if close else f"请先在 {KINDS[kind].folder}/ 中添加它"
         yield path, f"{field_name(path)}: 找不到{KINDS[kind].label}“{target}”，{hint}"

@@ -7,8 +7,13 @@ the generator, the MkDocs hook and the tests agree by construction.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+
+# What an id may look like; the same rule as "id" in schemas/defs.schema.json (a test keeps them equal).
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
-from .layout import KINDS, Kind, Project
+from .layout import ID_PATTERN, KINDS, Kind, Project
 from .yamlsource import FieldPath, Position, YamlDocument, parse_yaml
 
 MAX_FILE_BYTES = 512 * 1024
@@ -34,9 +34,10 @@ class Record:
 
     @property
     def id(self) -> str:
-        """The record's id as written; the file name when the id is missing or not text."""
+        """The record's id as written; the file name when the id is missing or not a valid id
+        (its own error says so, and references to the file still resolve)."""
         value = self.data.get("id")
-        return value if isinstance(value, str) else self.stem
+        return value if isinstance(value, str) and ID_PATTERN.fullmatch(value) else self.stem
 
     def diagnostic(self, path: FieldPath, message: str, *, at_key: bool = False) -> Diagnostic:
         where = self.document.position_of(path, key=at_key)

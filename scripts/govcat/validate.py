@@ -77,14 +77,17 @@ def check_project(project: Project, only: Iterable[Path] | None = None) -> Check
     """Check every record (or, with ``only``, report on just those files) and index the catalog."""
     diagnostics: list[Diagnostic] = list(stray_files(project))
     records: list[Record] = []
+    unreadable: dict[str, set[str]] = {}
     for kind, path in record_paths(project):
         record, problems = read_record(project, kind, path)
         diagnostics.extend(problems)
         if record is not None:
             records.append(record)
+        else:
+            unreadable.setdefault(kind.name, set()).add(path.stem)
     diagnostics.extend(duplicate_ids(records))
 
-    catalog = Catalog(project, source_texts=read_sources(project, records))
+    catalog = Catalog(project, source_texts=read_sources(project, records), unreadable=unreadable)
     for record in records:
         catalog.records.setdefault(record.kind.name, {}).setdefault(record.id, record)
 

@@ -13,6 +13,7 @@ Problems come back as ``Problem`` values with 1-based line and column, never as 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 12
+TOO_DEEP = f"嵌套超过 {MAX_DEPTH} 层：记录不需要这么深的结构"
+# Characters a reader cannot see or that YAML reads as line breaks: they hide text, reorder it
+# on screen (bidi controls) or shift line numbers. Tab, LF and CR are fine.
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+INVISIBLE_NAMES = {
+    "\x85": "NEL 换行符", "\u2028": "行分隔符", "\u2029": "段分隔符", "\u200b": "零宽空格",
+    "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u2060": "零宽不换行", "\ufeff": "零宽不换行空格（BOM）",
+}
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 DUPLICATE = "\0duplicate"  # path step under which a duplicate key's value is parsed and dropped
 
@@ -107,9 +116,9 @@ class _Composer:
             mark = error.problem_mark or error.context_mark
             where = _position(mark) if mark else Position(1, 1)
             detail = error.problem or error.context or "无法解析"
-            self.doc.problems.append(
-                Problem(where, f"YAML 语法错误（{detail}）：检查这一行的缩进、冒号后的空格和引号是否成对")
-            )
+            message = (TOO_DEEP if "nesting depth" in detail  # libyaml's own limit, met while reading ahead
+                       else f"YAML 语法错误（{detail}）：检查这一行的缩进、冒号后的空格和引号是否成对")
+            self.doc.problems.append(Problem(where, message))
         except yaml.YAMLError as error:
             self.doc.problems.append(Problem(Position(1, 1), f"YAML 无法读取：{error}"))
         return self.doc
@@ -167,7 +176,7 @@ class _Composer:
             self.fail(event.start_mark, "字段名必须是简单文字，不能是列表或映射")
             return False
         if len(self.stack) >= MAX_DEPTH:
-            self.fail(event.start_mark, f"嵌套超过 {MAX_DEPTH} 层：记录不需要这么深的结构")
+            self.fail(event.start_mark, TOO_DEEP)
             return False
         container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         path = self.attach(container, event)
@@ -197,8 +206,23 @@ class _Composer:
         return path
 
 
+def invisible_characters(text: str) -> list[Problem]:
+    """Every control, zero-width or bidi character, where it stands."""
+    problems = []
+    for match in INVISIBLE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        where = Position(text.count("\n", 0, match.start()) + 1, match.start() - line_start + 1)
+        char = match.group()
+        name = INVISIBLE_NAMES.get(char) or ("双向文字控制符" if "\u200e" <= char <= "\u206f" or char == "\u061c" else "控制字符")
+        problems.append(Problem(where, f"不可见字符 U+{ord(char):04X}（{name}）：删除它（常见于从网页或文档复制的文字）"))
+    return problems
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one record's text. The result's ``problems`` is empty when ``data`` is usable."""
+    hidden = invisible_characters(text)
+    if hidden:  # YAML would read some of them as line breaks: report before parsing
+        return YamlDocument(problems=hidden)
     doc = _Composer().run(text)
     if not doc.problems and not isinstance(doc.data, dict):
         found = "空文件" if doc.data is None else ("列表" if isinstance(doc.data, list) else "一段文字")

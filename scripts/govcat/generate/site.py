@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -72,6 +73,13 @@ def short_name(kind: str, data: dict[str, Any]) -> str:
     return display_name(kind, data)
 
 
+def external_link(url: str) -> Markup:
+    """A link to an http(s) address (the schema allows no other scheme): the address is
+    percent-encoded so nothing in it can close the link or start markup; the text is escaped."""
+    target = quote(url, safe="/:?#@!$&*+,;=%~-._")
+    return Markup(f"[{inline(url)}]({target})")
+
+
 class Helpers:
     """Functions templates call; each knows the catalog and, through Jinja's context, the page."""
 
@@ -92,6 +100,7 @@ class Helpers:
             "record_file": lambda kind, record_id: self.catalog.records[kind][record_id].display_path,
             "metric_text": metric_text,
             "prose": self.prose,
+            "external_link": external_link,
         }
 
     @cached_property

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import zipfile
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import FIXTURE, copy_project_skeleton
 
 from govcat.cli import main
 from govcat.layout import Project
@@ -21,36 +19,10 @@ RECORD = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
 
 
-def make_project(root: Path) -> Project:
-    copy_project_skeleton(root)
-    shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
-    return Project(root)
-
-
 def publish(project: Project, monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
     monkeypatch.chdir(project.root)
     monkeypatch.delenv("CATALOG_EDIT_URL", raising=False)
     return main(["publish", *argv])
-
-
-@pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("online"))
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        assert publish(project, monkeypatch, "--base-url", BASE.rstrip("/"), "--out", "public") == 0
-    return project.root / "public"
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline zip, unpacked."""
-    project = make_project(tmp_path_factory.mktemp("offline"))
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        assert publish(project, monkeypatch, "--offline") == 0
-    unpacked = project.root / "unpacked"
-    with zipfile.ZipFile(project.root / "site-offline.zip") as archive:
-        archive.extractall(unpacked)
-    return unpacked / "site-offline"
 
 
 def links(html: Path) -> list[str]:
@@ -74,7 +46,9 @@ def target(site: Path, page: Path, link: str) -> Path | None:
     return resolved / "index.html" if resolved.is_dir() else resolved
 
 
-def test_site_under_a_sub_path_has_no_broken_links(sub_path_site: Path) -> None:
+def test_site_under_a_sub_path_has_no_broken_links(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert publish(project, monkeypatch, "--base-url", BASE.rstrip("/"), "--out", "public") == 0
+    sub_path_site = project.root / "public"
     pages = sorted(sub_path_site.rglob("*.html"))
     assert len(pages) > 10
     broken = []
@@ -90,15 +64,17 @@ def test_site_under_a_sub_path_has_no_broken_links(sub_path_site: Path) -> None:
     assert f'<link rel="canonical" href="{BASE}">' in home
     # The 404 page is served at any depth, so its links are absolute: under the sub-path.
     assert 'href="/zhili/assets/' in (sub_path_site / "404.html").read_text("utf-8")
-
-
-def test_nothing_is_loaded_from_another_host(sub_path_site: Path) -> None:
-    for page in sub_path_site.rglob("*.html"):
+    # Nothing is loaded from another host.
+    for page in pages:
         text = page.read_text("utf-8")
         assert not re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//(?!intranet\.example/zhili/)', text), page
 
 
-def test_offline_bundle_links_only_to_files_inside_it(bundle: Path) -> None:
+def test_offline_bundle_links_only_to_files_inside_it(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert publish(project, monkeypatch, "--offline") == 0
+    with zipfile.ZipFile(project.root / "site-offline.zip") as archive:
+        archive.extractall(project.root / "unpacked")
+    bundle = project.root / "unpacked" / "site-offline"
     pages = sorted(bundle.rglob("*.html"))
     assert (bundle / "index.html") in pages and (bundle / "search" / "search_index.js").is_file()
     outside = []
@@ -116,8 +92,8 @@ def test_offline_bundle_links_only_to_files_inside_it(bundle: Path) -> None:
     assert "unpkg" not in home
 
 
-def test_record_pages_link_to_their_yaml_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = make_project(tmp_path)
+def test_record_pages_link_to_their_yaml_record(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path = project.root
     assert publish(project, monkeypatch, "--base-url", BASE, "--out", "plain") == 0
     page = (tmp_path / "plain" / PRACTICE_PAGE / "index.html").read_text("utf-8")
     assert 'rel="edit"' not in page
@@ -139,10 +115,10 @@ def test_record_pages_link_to_their_yaml_record(tmp_path: Path, monkeypatch: pyt
     (("--base-url", BASE, "--out", "practices/out"), "error: 不能输出到"),
 ])
 def test_publish_refuses_what_would_go_wrong(
-    argv: tuple[str, ...], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    argv: tuple[str, ...], message: str, project: Project, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    project = make_project(tmp_path)
+    tmp_path = project.root
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     assert publish(project, monkeypatch, *argv) == 2
     assert capsys.readouterr().err.startswith(message)

@@ -108,3 +108,47 @@ def test_output_is_deterministic(project: Project) -> None:
     for path in project.generated.rglob("*.md"):
         path.unlink()
     assert generated(project) == first
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_generation_stopped_half_way_leaves_the_previous_pages(project: Project, monkeypatch) -> None:
+    generated(project)
+    before = snapshot(project.generated)
+    theme = project.root / "reference/themes/shequ-fuwu.yaml"
+    theme.write_text(theme.read_text("utf-8").replace("社区服务", "社区服务（新）"), "utf-8")
+    real_write = Path.write_bytes
+    written: list[Path] = []
+
+    def failing_write(self: Path, data: bytes) -> int:
+        if len(written) == 3:
+            raise KeyboardInterrupt("stopped half-way")
+        written.append(self)
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    try:
+        generate(project)
+    except KeyboardInterrupt:
+        pass
+    else:
+        raise AssertionError("generation was not stopped")
+    monkeypatch.undo()
+    assert snapshot(project.generated) == before
+    # Nothing left of the stopped run: just the link and the tree it points at.
+    assert sorted(p.name for p in project.generated.parent.iterdir()) == sorted(
+        [project.generated.name, project.generated.resolve().name])
+    assert "社区服务（新）" in generated(project)["themes/shequ-fuwu.md"]
+
+
+def test_an_unfinished_tree_from_a_killed_run_is_cleaned_up(project: Project, write: Write) -> None:
+    generated(project)
+    leftover = project.generated.parent / ".generated-killed"
+    (leftover / "docs").mkdir(parents=True)
+    (leftover / "docs" / "index.md").write_text("half", "utf-8")
+    write("reference/themes/dangjian-yinling.yaml", "id: dangjian-yinling\nname: 党建引领\ndescription: 党组织领导基层治理。\n")
+    generated(project)
+    assert not leftover.exists()
+    assert (project.root / "content").is_dir() and (project.root / "reference").is_dir()

@@ -1,0 +1,78 @@
+"""Writing the generator-owned folder all at once.
+
+``build/generated`` is a symbolic link to a complete tree beside it. A new tree is assembled
+in a fresh folder (files that did not change are hard-linked from the current tree, so they
+keep their timestamps and are not rewritten), then the link is switched with one rename. A
+generation killed half-way therefore leaves the previous pages, never a mix; its unfinished
+folder is removed by the next run. Only folders named ``.generated-*`` next to the link are
+ever deleted, and only ``build/`` is written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PREFIX = ".generated-"
+
+
+@dataclass
+class Changes:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def files_in(folder: Path | None) -> set[str]:
+    if folder is None or not folder.is_dir():
+        return set()
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def assemble(staging: Path, current: Path | None, files: dict[str, str]) -> Changes:
+    """Fill ``staging`` with ``files``, linking those the current tree already holds unchanged."""
+    changes = Changes(removed=sorted(files_in(current) - set(files)))
+    for relative, text in files.items():
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        old = current / relative if current is not None else None
+        if old is not None and old.is_file() and old.read_bytes() == data:
+            os.link(old, target)
+            changes.unchanged += 1
+        else:
+            target.write_bytes(data)
+            changes.written.append(relative)
+    return changes
+
+
+def switch(link: Path, tree: Path) -> None:
+    """Point ``link`` at ``tree`` in one rename (a plain folder from an older version is moved aside)."""
+    if link.is_dir() and not link.is_symlink():
+        link.rename(link.with_name(f"{PREFIX}legacy"))
+    temporary = link.with_name(f"{PREFIX}link-{tree.name}")
+    os.symlink(tree.name, temporary, target_is_directory=True)
+    os.replace(temporary, link)
+
+
+def write_tree(link: Path, files: dict[str, str]) -> Changes:
+    """Make the folder at ``link`` hold exactly ``files`` (relative path -> text), atomically."""
+    link.parent.mkdir(parents=True, exist_ok=True)
+    current = link.resolve() if link.is_dir() else None
+    staging = Path(tempfile.mkdtemp(dir=link.parent, prefix=PREFIX))
+    try:
+        changes = assemble(staging, current, files)
+        if current is not None and not changes.written and not changes.removed:
+            shutil.rmtree(staging)
+            return changes
+        switch(link, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for leftover in link.parent.glob(f"{PREFIX}*"):
+        if leftover.is_dir() and not leftover.is_symlink() and leftover != staging:
+            shutil.rmtree(leftover)
+    return changes

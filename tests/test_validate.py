@@ -141,6 +141,23 @@ def test_check_command_on_one_file_still_resolves_against_all(
     assert capsys.readouterr().out.splitlines() == ["0 errors in 0 files"]
 
 
+def test_check_command_says_when_a_named_file_is_not_a_record(
+    project: Project, write: Write, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("reference/themes/bad.yaml", "id: bad\n")
+    write("practices/notes.yaml", "待补充\n")
+    monkeypatch.chdir(project.root)
+    assert main(["check", "content/about.md", "practices/notes.yaml", "reference/themes/bad.yaml"]) == 1
+    not_a_record = "不是记录文件：记录是 practices/<地区>/ 或 reference/<类别>/ 下的 .yaml 文件"
+    assert capsys.readouterr().out.splitlines() == [
+        f"content/about.md:1:1: error: {not_a_record}",
+        f"practices/notes.yaml:1:1: error: {not_a_record}",
+        "reference/themes/bad.yaml:1:1: error: description: 缺少必填字段。主题说明：这一类做法要解决什么问题（编者撰写）。",
+        "reference/themes/bad.yaml:1:1: error: name: 缺少必填字段。主题名称，如“楼院治理”。",
+        "4 errors in 3 files",
+    ]
+
+
 def test_checking_one_file_does_not_check_the_others(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     from govcat import validate
 

@@ -12,6 +12,7 @@ from .generate import generate
 from .layout import KINDS, Project
 from .newrecord import NewRecordError, new_record
 from .publish import BuildFailed, PublishError, publish
+from .records import kind_of
 from .validate import check_project
 
 
@@ -28,7 +29,11 @@ def command_check(project: Project, args: argparse.Namespace) -> int:
     missing = [p for p in paths or [] if not p.is_file()]
     if missing:
         return report([Diagnostic(str(p), 1, 1, "文件不存在") for p in missing])
-    return report(check_project(project, only=paths).diagnostics)
+    strays = [p for p in paths or [] if p.suffix != ".yaml" or kind_of(project, p) is None]
+    found = [Diagnostic(project.relative(p), 1, 1, "不是记录文件：记录是 practices/<地区>/ 或 reference/<类别>/ 下的 .yaml 文件")
+             for p in strays]  # these would otherwise pass unchecked
+    records = None if paths is None else [p for p in paths if p not in strays]
+    return report(sorted(found + check_project(project, only=records).diagnostics))
 
 
 def command_generate(project: Project, args: argparse.Namespace) -> int:

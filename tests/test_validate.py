@@ -151,7 +151,7 @@ def test_check_command_says_when_a_named_file_is_not_a_record(
     not_a_record = "不是记录文件：记录是 practices/<地区>/ 或 reference/<类别>/ 下的 .yaml 文件"
     assert capsys.readouterr().out.splitlines() == [
         f"content/about.md:1:1: error: {not_a_record}",
-        f"practices/notes.yaml:1:1: error: {not_a_record}",
+        "practices/notes.yaml:1:1: error: 做法文件应放在 practices/<地区>/<编号>.yaml",
         "reference/themes/bad.yaml:1:1: error: description: 缺少必填字段。主题说明：这一类做法要解决什么问题（编者撰写）。",
         "reference/themes/bad.yaml:1:1: error: name: 缺少必填字段。主题名称，如“楼院治理”。",
         "4 errors in 3 files",

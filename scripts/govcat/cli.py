@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
 from .generate import generate
 from .layout import KINDS, Project
@@ -73,6 +74,15 @@ def command_publish(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_csp(project: Project, args: argparse.Namespace) -> int:
+    site = args.site or project.root / "site"
+    if not (site / "index.html").is_file():
+        print(f"error: {site} 不是构建好的站点：先运行 mkdocs build 或 catalog publish", file=sys.stderr)
+        return 2
+    print(nginx_directive(site) if args.nginx else policy(site))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="catalog", description="基层治理实践库：校验记录、生成站点页面。")
     commands = root.add_subparsers(dest="command", required=True, metavar="命令")
@@ -92,6 +102,10 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--offline", action="store_true", help="离线包：不需要网站服务器，从文件夹直接打开（含搜索）")
     pub.add_argument("--out", type=Path, help="输出目录（默认 site/，离线包默认 site-offline/）")
     pub.set_defaults(handler=command_publish)
+    csp = commands.add_parser("csp", help="根据构建好的站点给出 Content-Security-Policy（内联脚本用哈希，不用 unsafe-inline）")
+    csp.add_argument("site", nargs="?", type=Path, help="站点目录（默认 site/）")
+    csp.add_argument("--nginx", action="store_true", help="输出 nginx 的 add_header 指令")
+    csp.set_defaults(handler=command_csp)
     return root
 
 

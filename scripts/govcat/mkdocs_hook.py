@@ -22,6 +22,7 @@ from govcat.diagnostics import summary
 from govcat.generate import USER_DICTIONARY, generate
 from govcat.generate.render import TEMPLATES
 from govcat.generate.site import record_pages
+from govcat.generate.searchdict import add_parts, compounds, page_names
 from govcat.layout import KINDS, Project
 
 log = logging.getLogger("mkdocs.hooks.catalog")
@@ -47,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.jieba_dict_user = str(project.generated / USER_DICTIONARY)
+        _search_parts[config.config_file_path] = (compounds(result.catalog), page_names(result.catalog))
     return config
 
 
@@ -64,6 +66,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = records.get(uri)  # other generated pages have no one file to edit
         files.append(file)
     return files
+
+
+_search_parts: dict[str, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
+
+
+@event_priority(-100)  # after the search plugin has written search_index.json
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the parts of our compound words too (see govcat.generate.searchdict)."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    extra = _search_parts.get(config.config_file_path)
+    if extra is not None and path.is_file():
+        path.write_text(add_parts(path.read_text("utf-8"), *extra), "utf-8")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -75,7 +75,7 @@ def test_parts_that_begin_a_name_are_left_to_the_wildcard(project: Project, writ
 
 def test_practice_page_names(project: Project) -> None:
     names = page_names(catalog_of(project))
-    assert names == {"practices/zhengzhou-dangqun-fuwu-zhongxin/": ["河南省", "郑州市", "社区服务", "一窗办"]}
+    assert names == {"practices/zhengzhou-dangqun-fuwu-zhongxin": ["河南省", "郑州市", "社区服务", "一窗办"]}
 
 
 def test_add_parts_writes_parts_keys_and_names() -> None:
@@ -87,8 +87,10 @@ def test_add_parts_writes_parts_keys_and_names() -> None:
         ],
     }
     extra = {"无主管楼院": ["主管", "楼院"], "楼院治理": ["治理"]}
-    pages = {"practices/x/": ["楼院治理", "河南省"]}
-    first, second = json.loads(add_parts(json.dumps(index), extra, pages))["docs"]
+    pages = {"practices/x": ["楼院治理", "河南省"]}
+    index["docs"].append({**index["docs"][0], "location": "practices/x.html"})  # offline build
+    first, second, offline = json.loads(add_parts(json.dumps(index), extra, pages))["docs"]
+    assert offline["names"] == "楼院治理\u200b河南省\u200b治理"
     assert first["title_parts"] == "主管\u200b楼院"
     # text parts, then the name minus its last character for Material's query cutter
     assert first["text_parts"] == "无主管楼\u200b主管\u200b楼院\u200b无主管楼"

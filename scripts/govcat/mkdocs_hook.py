@@ -71,7 +71,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 _search_parts: dict[str, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
 
 
-@event_priority(-100)  # after the search plugin has written search_index.json
+@event_priority(-50)  # after search writes search_index.json, before offline (-100) inlines it
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the parts of our compound words too (see govcat.generate.searchdict)."""
     path = Path(config.site_dir) / "search" / "search_index.json"

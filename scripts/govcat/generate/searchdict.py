@@ -80,14 +80,14 @@ def compounds(catalog: Catalog) -> dict[str, list[str]]:
 
 
 def page_names(catalog: Catalog) -> dict[str, list[str]]:
-    """Practice page URL -> the names of its region chain, themes, terms and standards."""
+    """Practice page path without suffix -> names of its region chain, themes, terms, standards."""
     found: dict[str, list[str]] = {}
     for p in catalog.all("practice"):
         refs = [("region", r) for r in catalog.region_chain(p["region"])]
         refs += [(kind, i) for kind, field in (("theme", "themes"), ("term", "terms"),
                                                ("standard", "standards")) for i in p.get(field, [])]
-        url = page_uri("practice", p["id"]).removesuffix(".md") + "/"  # use_directory_urls
-        found[url] = [catalog.get(kind, i)["name"] for kind, i in refs]
+        page = page_uri("practice", p["id"]).removesuffix(".md")
+        found[page] = [catalog.get(kind, i)["name"] for kind, i in refs]
     return found
 
 
@@ -117,7 +117,8 @@ def add_parts(index_json: str, extra: dict[str, list[str]], pages: dict[str, lis
                 if word in extra:
                     found += extra[word]
                     text_parts += [word[:-1]] if len(word) >= 3 else []
-        names = [w for n in pages.get(doc["location"], []) for w in separator.split(n) if w]
+        page = doc["location"].removesuffix("/").removesuffix(".html")  # directory URLs or not
+        names = [w for n in pages.get(page, []) for w in separator.split(n) if w]
         names += [p for n in names for p in extra.get(n, [])]
         for field, found in (("title_parts", title_parts), ("text_parts", text_parts),
                              ("names", names)):

@@ -149,9 +149,18 @@ class Catalog:
         """Ids of ``referrer_kind`` records that refer to (kind, id)."""
         return self.referrers.get((kind, record_id), {}).get(referrer_kind, [])
 
+    @cached_property
+    def practice_children(self) -> dict[str, list[str]]:
+        """Practice id -> ids of the practices whose ``parent`` it is, ordered by id."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for practice in self.all("practice"):
+            if "parent" in practice:
+                found[practice["parent"]].append(practice["id"])
+        return dict(found)
+
     def children(self, practice_id: str) -> list[str]:
         """Practices whose ``parent`` is ``practice_id``, in the order the parent lists its measures."""
-        kids = [p["id"] for p in self.all("practice") if p.get("parent") == practice_id]
+        kids = self.practice_children.get(practice_id, [])
         order = [m.get("practice") for m in self.get("practice", practice_id).get("measures", [])]
         return sorted(kids, key=lambda kid: (order.index(kid) if kid in order else len(order), kid))
 
@@ -177,20 +186,34 @@ class Catalog:
     @cached_property
     def term_mentions(self) -> dict[str, list[str]]:
         """Term id -> practices that list the term or use one of its names in their text."""
+        texts = {p["id"]: (p.get("terms", []), self.practice_text(p["id"])) for p in self.all("practice")}
         found: dict[str, list[str]] = {}
         for term in self.all("term"):
             names = term_names(term)
             found[term["id"]] = [
-                p["id"] for p in self.all("practice")
-                if term["id"] in p.get("terms", []) or any(n in self.practice_text(p["id"]) for n in names)
+                practice_id for practice_id, (terms, text) in texts.items()
+                if term["id"] in terms or any(n in text for n in names)
             ]
         return found
 
-    def region_descendants(self, region_id: str) -> list[str]:
-        """The region and every region below it, ordered by id."""
-        return [r for r in self.ids("region") if region_id in self.region_chain(r)]
+    @cached_property
+    def practice_terms(self) -> dict[str, list[str]]:
+        """Practice id -> the terms it mentions (see ``term_mentions``), ordered by id."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for term_id, practice_ids in sorted(self.term_mentions.items()):
+            for practice_id in practice_ids:
+                found[practice_id].append(term_id)
+        return dict(found)
+
+    @cached_property
+    def _practices_below(self) -> dict[str, list[str]]:
+        """Region id -> practices of the region and of all its sub-regions, ordered by id."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for practice in self.all("practice"):
+            for region_id in self.region_chain(practice["region"]):
+                found[region_id].append(practice["id"])
+        return dict(found)
 
     def practices_in_region(self, region_id: str) -> list[str]:
-        """Practices of the region and of all its sub-regions."""
-        inside = set(self.region_descendants(region_id))
-        return [p["id"] for p in self.all("practice") if p["region"] in inside]
+        """Practices of the region and of all its sub-regions, ordered by id."""
+        return list(self._practices_below.get(region_id, []))

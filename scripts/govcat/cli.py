@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .bench import STAGES, bench
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
 from .generate import generate
@@ -83,6 +84,12 @@ def command_csp(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_bench(project: Project, args: argparse.Namespace) -> int:
+    for line in bench(project, args.practices, args.stages, args.naive_up_to, args.seed):
+        print(line)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="catalog", description="基层治理实践库：校验记录、生成站点页面。")
     commands = root.add_subparsers(dest="command", required=True, metavar="命令")
@@ -106,6 +113,13 @@ def parser() -> argparse.ArgumentParser:
     csp.add_argument("site", nargs="?", type=Path, help="站点目录（默认 site/）")
     csp.add_argument("--nginx", action="store_true", help="输出 nginx 的 add_header 指令")
     csp.set_defaults(handler=command_csp)
+    ben = commands.add_parser("bench", help="在临时目录生成 N 项合成做法，测量校验、生成、构建的耗时、内存和站点大小")
+    ben.add_argument("--practices", type=int, nargs="+", required=True, metavar="N", help="做法数，可给多个，如 1000 4000")
+    ben.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES),
+                     help="要测的阶段（默认全部；naive 为每页都进导航、默认搜索设置的对照构建）")
+    ben.add_argument("--naive-up-to", type=int, default=1000, metavar="N", help="只在不超过 N 项做法时做对照构建（默认 1000）")
+    ben.add_argument("--seed", type=int, default=1, help="合成数据的随机种子（默认 1）")
+    ben.set_defaults(handler=command_bench)
     return root
 
 

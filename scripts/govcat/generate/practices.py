@@ -26,7 +26,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "region_chain": catalog.region_chain(practice["region"]),
             "children": catalog.children(practice_id),
             "related": related(catalog, practice),
-            "terms": sorted(t for t, users in catalog.term_mentions.items() if practice_id in users),
+            "terms": catalog.practice_terms.get(practice_id, []),
             "tag_names": [catalog.get("tag", t)["name"] for t in practice.get("tags", [])],
         })
     by_city: dict[str, list[str]] = {}

@@ -10,19 +10,21 @@ from .themes import by_place
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
+    order = region_tree_order(catalog)
+    subregions = subregions_of(catalog, order)
     for region in catalog.all("region"):
         region_id = region["id"]
         practices = by_place(catalog, catalog.practices_in_region(region_id))
         yield Page(page_uri("region", region_id), "region.md.j2", {
             "region": region,
             "chain": catalog.region_chain(region_id),
-            "subregions": [r for r in region_tree_order(catalog) if catalog.get("region", r).get("parent") == region_id],
+            "subregions": subregions.get(region_id, []),
             "practices": practices,
             "by_theme": themes_of(catalog, practices),
         })
-    rows = [r for r in region_tree_order(catalog) if catalog.get("region", r)["level"] in ("province", "city")]
+    rows = [r for r in order if catalog.get("region", r)["level"] in ("province", "city")]
     yield Page(index_uri("region"), "regions.md.j2", {
-        "tree": [(len(catalog.region_chain(r)) - 1, r) for r in region_tree_order(catalog)],
+        "tree": [(len(catalog.region_chain(r)) - 1, r) for r in order],
         "matrix_rows": [r for r in rows[1:] + rows[:1] if catalog.practices_in_region(r)],
         "matrix": {r: dict(themes_of(catalog, catalog.practices_in_region(r))) for r in rows},
     })
@@ -37,16 +39,24 @@ def themes_of(catalog: Catalog, practice_ids: list[str]) -> list[tuple[str, list
     ]
 
 
+def subregions_of(catalog: Catalog, regions: list[str]) -> dict[str | None, list[str]]:
+    """Parent region id (None for provinces) -> its sub-regions, in the order of ``regions``."""
+    found: dict[str | None, list[str]] = {}
+    for region_id in regions:
+        found.setdefault(catalog.get("region", region_id).get("parent"), []).append(region_id)
+    return found
+
+
 def region_tree_order(catalog: Catalog) -> list[str]:
     """Regions depth-first from the provinces, children ordered by code then id."""
     def key(region_id: str) -> tuple[str, str]:
         return (catalog.get("region", region_id).get("code", "999999"), region_id)
 
+    children = subregions_of(catalog, sorted(catalog.ids("region"), key=key))
     ordered: list[str] = []
 
     def visit(parent: str | None) -> None:
-        children = [r for r in catalog.ids("region") if catalog.get("region", r).get("parent") == parent]
-        for region_id in sorted(children, key=key):
+        for region_id in children.get(parent, []):
             ordered.append(region_id)
             visit(region_id)
 

@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text, term_names
+from ..checks import DATE_FIELDS
 from ..layout import KINDS, Project
 from ..records import record_paths
 from .render import escape_characters, inline, normalise_lines, paragraphs, relative_url
@@ -53,6 +54,13 @@ def index_uri(kind: str) -> str:
 def record_pages(project: Project) -> dict[str, str]:
     """Page path -> the record file it is made from (as editors see it), for the edit links."""
     return {page_uri(kind.name, path.stem): project.relative(path) for kind, path in record_paths(project)}
+
+
+def page_dates(catalog: Catalog) -> dict[str, str]:
+    """Page path -> the date its record gives: a practice's last review, a source's publication,
+    a policy's date. The sitemap shows these instead of the day of the build."""
+    return {page_uri(kind, record["id"]): record[field]
+            for kind, field in DATE_FIELDS.items() for record in catalog.all(kind) if field in record}
 
 
 def display_name(kind: str, data: dict[str, Any]) -> str:

@@ -1,0 +1,174 @@
+"""``catalog bench``: how checking, generating and building scale with the number of practices.
+
+For each size it writes a synthetic catalog (``govcat.synthetic``) into a temporary folder and
+runs each stage as its own process, as editors and CI run them — ``catalog check``, ``catalog
+generate``, ``mkdocs build`` — taking the wall time and the process's peak memory from ``wait4``.
+Up to ``naive_up_to`` practices it also builds the same pages the naive way, for comparison: no
+hook, every page in the navigation, Material's search with default settings (plain jieba).
+Figures are printed, never asserted: timings belong to the machine they are measured on.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .layout import Project
+from .synthetic import write_catalog
+from .validate import check_project
+
+STAGES = ("check", "generate", "build", "naive")
+COMMANDS = {
+    "check": ["-m", "govcat", "check"],
+    "generate": ["-m", "govcat", "generate"],
+    "build": ["-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+    "naive": ["-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs-naive.yml"],
+}
+SITES = {"build": "site", "naive": "site-naive"}
+NAIVE_DOCS = "naive-docs"
+MB = 1024 * 1024
+
+
+@dataclass
+class Figures:
+    """What one stage took, and for builds what it wrote."""
+
+    seconds: float
+    peak_mb: float
+    pages: int = 0
+    site_mb: float = 0.0
+    index_bytes_per_practice: float = 0.0
+    median_practice_kb: float = 0.0
+
+
+@dataclass
+class Run:
+    practices: int
+    stages: dict[str, Figures] = field(default_factory=dict)
+
+
+class Progress:
+    """A one-line text bar on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+
+    def show(self, label: str, started: float, done: int = 0, total: int = 0) -> None:
+        if not self.shown:
+            return
+        bar = f"[{'#' * (20 * done // total):<20}] {done}/{total} " if total else ""
+        sys.stderr.write(f"\r{label} {bar}{time.monotonic() - started:.0f} s\033[K")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+
+
+def run_stage(root: Path, stage: str, practices: int, progress: Progress) -> Figures:
+    """Run one stage in ``root`` as a child process; its time and peak resident memory."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = root / f"{stage}.log"
+    started = time.monotonic()
+    with log.open("wb") as out:
+        child = subprocess.Popen([sys.executable, *COMMANDS[stage]], cwd=root, env=env,
+                                 stdout=out, stderr=subprocess.STDOUT)
+    written = root / SITES.get(stage, "") / "practices"
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        done = len(os.listdir(written)) - 1 if stage in SITES and written.is_dir() else 0
+        progress.show(f"{practices} {stage}", started, max(done, 0), practices if stage in SITES else 0)
+        time.sleep(0.5)
+    seconds = time.monotonic() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    progress.clear()
+    if child.returncode != 0:
+        raise RuntimeError(f"{stage} failed ({child.returncode}):\n{log.read_text('utf-8')[-3000:]}")
+    return Figures(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def site_figures(figures: Figures, site: Path, practices: int) -> None:
+    """Pages, size, search index per practice and the median practice page of a built site."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    figures.pages = sum(p.suffix == ".html" for p in files)
+    figures.site_mb = sum(p.stat().st_size for p in files) / MB
+    figures.index_bytes_per_practice = (site / "search" / "search_index.json").stat().st_size / practices
+    pages = [p.stat().st_size for p in (site / "practices").glob("*/index.html")]
+    figures.median_practice_kb = statistics.median(pages) / 1024
+
+
+def prepare_naive(project: Project) -> None:
+    """The generated and hand-written pages in one folder, and a config listing every page in
+    ``nav``, without our hook and with the search plugin's default settings."""
+    docs = project.root / NAIVE_DOCS
+    for folder in (project.content, project.generated_docs):
+        subprocess.run(["cp", "-r", f"{folder}/.", str(docs)], check=True)
+    sections: dict[str, list[str]] = {}
+    for page in sorted(docs.rglob("*.md")):
+        uri = page.relative_to(docs).as_posix()
+        sections.setdefault(uri.split("/")[0] if "/" in uri else "", []).append(uri)
+    nav = sections.pop("", []) + [{name: pages} for name, pages in sorted(sections.items())]
+    config = {"INHERIT": "mkdocs.yml", "docs_dir": NAIVE_DOCS, "site_dir": SITES["naive"], "strict": False,
+              "hooks": [], "plugins": ["search", "tags"], "nav": nav}
+    (project.root / "mkdocs-naive.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+
+
+def bench_one(source: Project, practices: int, stages: Sequence[str], naive_up_to: int, seed: int,
+              progress: Progress) -> Run:
+    run = Run(practices)
+    with tempfile.TemporaryDirectory(prefix=f"catalog-bench-{practices}-") as folder:
+        progress.show(f"{practices} synthesize", time.monotonic())
+        project = write_catalog(check_project(source).catalog, Path(folder), practices, seed)
+        for stage in stages:
+            if stage == "naive":
+                if practices > naive_up_to:
+                    continue
+                if not project.generated_docs.is_dir():
+                    run_stage(project.root, "generate", practices, progress)
+                prepare_naive(project)
+            run.stages[stage] = figures = run_stage(project.root, stage, practices, progress)
+            if stage in SITES:
+                site_figures(figures, project.root / SITES[stage], practices)
+    return run
+
+
+def report(runs: list[Run]) -> list[str]:
+    """The figures as a table, then the issue's targets computed from them."""
+    lines = [f"{'practices':>9} {'stage':<8} {'seconds':>8} {'peak MB':>8} {'pages':>6} {'site MB':>8} "
+             f"{'index B/practice':>16} {'median practice KB':>18}"]
+    for run in runs:
+        for stage, f in run.stages.items():
+            site = (f"{f.pages:>6} {f.site_mb:>8.1f} {f.index_bytes_per_practice:>16.0f} {f.median_practice_kb:>18.1f}"
+                    if stage in SITES else "")
+            lines.append(f"{run.practices:>9} {stage:<8} {f.seconds:>8.1f} {f.peak_mb:>8.0f} {site}".rstrip())
+    builds = {r.practices: r.stages["build"] for r in runs if "build" in r.stages}
+    for run in runs:
+        if "naive" in run.stages and "build" in run.stages:
+            ratio = run.stages["build"].seconds / run.stages["naive"].seconds
+            lines.append(f"build / naive build at {run.practices}: {ratio:.2f} (target ≤ 0.20)")
+    if len(builds) > 1:
+        small, large = min(builds), max(builds)
+        ratio = builds[large].seconds / builds[small].seconds
+        lines.append(f"build time {large} / {small}: {ratio:.2f} for {large / small:.1f}× the practices "
+                     f"(target ≤ {1.1 * large / small:.1f})")
+    if builds:
+        largest = max(builds)
+        lines.append(f"median practice page at {largest}: {builds[largest].median_practice_kb:.1f} KB (target < 60)")
+    return lines
+
+
+def bench(project: Project, sizes: Sequence[int], stages: Sequence[str], naive_up_to: int, seed: int) -> list[str]:
+    progress = Progress()
+    runs = [bench_one(project, size, stages, naive_up_to, seed, progress) for size in sizes]
+    return report(runs)

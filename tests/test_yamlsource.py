@@ -20,8 +20,8 @@ def test_empty_tilde_and_null_mean_not_filled_in() -> None:
 
 def test_positions_of_values_and_keys_are_one_based() -> None:
     doc = parse_yaml("id: x\nmeasures:\n  - title: 甲\n    detail: 乙\n")
-    assert doc.values[("measures", 0, "detail")] == Position(4, 13)
-    assert doc.keys[("measures", 0, "detail")] == Position(4, 5)
+    assert doc.position_of(("measures", 0, "detail")) == Position(4, 13)
+    assert doc.position_of(("measures", 0, "detail"), key=True) == Position(4, 5)
     assert doc.position_of(("measures", 0, "missing")) == Position(3, 5)
 
 

@@ -68,10 +68,20 @@ def check_quotes(record: Record, catalog: Catalog) -> Iterator[Finding]:
             )
 
 
+def stands_whole(number: str, text: str) -> bool:
+    """Whether ``number`` appears in ``text`` as a whole number: 42 is not in 424 or 4.42."""
+    start = text.find(number)
+    while start >= 0:
+        before, after = text[start - 1:start], text[start + len(number):start + len(number) + 2]
+        if not (before.isdigit() or before == "." or after[:1].isdigit() or re.match(r"\.\d", after)):
+            return True
+        start = text.find(number, start + 1)
+    return False
+
+
 def check_metric_figures(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for index, metric in enumerate(record.data.get("metrics", [])):
-        whole_number = rf"(?<![\d.]){re.escape(metric['value'])}(?!\d|\.\d)"  # 42 is not in 424
-        if not re.search(whole_number, metric["citation"]["quote"]):
+        if not stands_whole(metric["value"], metric["citation"]["quote"]):
             yield ("metrics", index, "value"), (
                 f"metrics[{index}].value: 数值“{metric['value']}”没有出现在它的引文中："
                 "数值要照抄原文，引文要包含这个数字"

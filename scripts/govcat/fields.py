@@ -40,7 +40,15 @@ class Field:
 
 def schema_text(schema_dir: Path, file_name: str) -> str:
     """A schema's text as it is on disk now (``mkdocs serve`` runs on while schemas are edited)."""
-    return (schema_dir / file_name).read_text(encoding="utf-8")
+    path = schema_dir / file_name
+    stat = path.stat()
+    return _read_text(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _read_text(path: Path, modified_ns: int, size: int) -> str:
+    """Read once per version of the file (the checker asks for every record)."""
+    return path.read_text(encoding="utf-8")
 
 
 def load_schema(schema_dir: Path, file_name: str) -> dict[str, Any]:

@@ -89,7 +89,7 @@ class Project:
 
     def relative(self, path: Path) -> str:
         """A path as editors see it in messages: relative to the root, with forward slashes."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        if path.is_absolute() and path.is_relative_to(self.root):  # resolving is slow: only when needed
+            return path.relative_to(self.root).as_posix()
+        resolved = path.resolve()
+        return resolved.relative_to(self.root).as_posix() if resolved.is_relative_to(self.root) else path.as_posix()

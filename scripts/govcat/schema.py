@@ -20,14 +20,10 @@ from referencing import Registry, Resource
 from .diagnostics import field_name
 from .fields import DEFS_FILE, Field, choices_note, field_at, parse_schema, record_fields, schema_text
 from .records import Record
+from .shapecheck import compiled
 from .yamlsource import FieldPath
 
 TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}
-
-
-def validator_for(schema_dir: Path, file_name: str) -> Draft202012Validator:
-    """The validator of the schemas as they are on disk now."""
-    return make_validator(schema_text(schema_dir, DEFS_FILE), schema_text(schema_dir, file_name))
 
 
 @cache
@@ -95,8 +91,10 @@ def explain(error: ValidationError, fields: tuple[Field, ...]) -> tuple[FieldPat
 
 def schema_errors(record: Record, schema_dir: Path) -> Iterator[tuple[FieldPath, bool, str]]:
     """Every shape problem of a record: its field path, whether it is about the key, the message."""
-    validator = validator_for(schema_dir, record.kind.schema_file)
-    for error in validator.iter_errors(record.data):
+    defs, schema = schema_text(schema_dir, DEFS_FILE), schema_text(schema_dir, record.kind.schema_file)
+    if compiled(defs, schema)(record.data):
+        return  # the usual case, decided fast; jsonschema only explains what is wrong
+    for error in make_validator(defs, schema).iter_errors(record.data):
         if error.instance is None and error.validator == "enum":
             continue  # an empty value: the type error already says to fill it in
         yield explain(error, record_fields(schema_dir, record.kind.schema_file))

@@ -7,7 +7,9 @@ when only some files are being checked.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +75,27 @@ def duplicate_ids(records: list[Record]) -> Iterable[Diagnostic]:
             first[key] = record
 
 
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Loading builds hundreds of thousands of small containers and no reference cycles; Python's
+    cycle collector would scan them again and again as they pile up (a third of the time of
+    checking 10,000 records), so it waits until the catalog is loaded."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_project(project: Project, only: Iterable[Path] | None = None) -> CheckResult:
     """Check every record (or, with ``only``, report on just those files) and index the catalog."""
+    with cycle_collection_paused():
+        return _check_project(project, only)
+
+
+def _check_project(project: Project, only: Iterable[Path] | None) -> CheckResult:
     diagnostics: list[Diagnostic] = list(stray_files(project))
     records: list[Record] = []
     unreadable: dict[str, set[str]] = {}

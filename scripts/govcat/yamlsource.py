@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -40,9 +40,8 @@ NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 DUPLICATE = "\0duplicate"  # path step under which a duplicate key's value is parsed and dropped
 
 
-@dataclass(frozen=True)
-class Position:
-    """A 1-based place in a file."""
+class Position(NamedTuple):
+    """A 1-based place in a file (a tuple: a record has one per key and value, made fast)."""
 
     line: int
     column: int
@@ -61,8 +60,9 @@ class YamlDocument:
     """Plain data (dicts, lists, str, None) plus where each part was written."""
 
     data: Any = None
-    values: dict[FieldPath, Position] = field(default_factory=dict)
-    keys: dict[FieldPath, Position] = field(default_factory=dict)
+    # PyYAML's marks, kept as they come: turned into positions only when a message needs one.
+    values: dict[FieldPath, Any] = field(default_factory=dict)
+    keys: dict[FieldPath, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def position_of(self, path: FieldPath, *, key: bool = False) -> Position:
@@ -71,14 +71,18 @@ class YamlDocument:
         for end in range(len(path), -1, -1):
             prefix = path[:end]
             if prefix in table:
-                return table[prefix]
+                return _position(table[prefix])
             if prefix in self.values:
-                return self.values[prefix]
+                return _position(self.values[prefix])
         return Position(1, 1)
 
 
 def _position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
+
+
+OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 class _Frame:
@@ -125,25 +129,27 @@ class _Composer:
 
     def handle(self, event: yaml.Event) -> bool:
         """Consume one event; False stops reading (the file is already known to be wrong)."""
-        if isinstance(event, yaml.DocumentStartEvent):
+        kind = type(event)
+        if kind in CLOSING:
+            self.stack.pop()
+            return True
+        if kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 self.fail(event.start_mark, "一个文件只能有一个 YAML 文档：删除多余的“---”及其后的内容")
                 return False
             return True
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
             self.fail(event.start_mark, "不支持 YAML 锚点和别名（& 和 *）：把内容直接写出来")
             return False
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
-                self.fail(event.start_mark, f"不支持 YAML 标签“{event.tag}”：删除它，直接写值")
-                return False
-        if isinstance(event, yaml.ScalarEvent):
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (kind is yaml.ScalarEvent and tag == "!"):
+            self.fail(event.start_mark, f"不支持 YAML 标签“{tag}”：删除它，直接写值")
+            return False
+        if kind is yaml.ScalarEvent:
             return self.scalar(event)
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        if kind in OPENING:
             return self.open(event)
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self.stack.pop()
         return True
 
     def scalar(self, event: yaml.ScalarEvent) -> bool:
@@ -162,12 +168,12 @@ class _Composer:
         normalised = unicodedata.normalize("NFKC", key)
         if normalised in frame.normalised_keys:
             first = frame.normalised_keys[normalised]
-            where = self.doc.keys[frame.path + (first,)]
+            where = self.doc.position_of(frame.path + (first,), key=True)
             self.fail(event.start_mark, f"字段“{key}”重复（第 {where.line} 行已有“{first}”）：合并为一个")
             frame.pending_is_duplicate = True
         else:
             frame.normalised_keys[normalised] = key
-            self.doc.keys[frame.path + (key,)] = _position(event.start_mark)
+            self.doc.keys[frame.path + (key,)] = event.start_mark
         frame.pending_key = key
         return True
 
@@ -202,7 +208,7 @@ class _Composer:
             else:
                 path = frame.path + (len(frame.container),)
                 frame.container.append(value)
-        self.doc.values[path] = _position(event.start_mark)
+        self.doc.values[path] = event.start_mark
         return path
 
 

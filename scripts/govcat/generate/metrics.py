@@ -19,11 +19,5 @@ def rows(catalog: Catalog) -> list[tuple[str, int, dict[str, Any]]]:
     ]
 
 
-def city_of(catalog: Catalog, region_id: str) -> str:
-    """The city-level region of a region (the province for province-wide practices)."""
-    chain = catalog.region_chain(region_id)
-    return chain[1] if len(chain) > 1 else chain[0]
-
-
 def pages(catalog: Catalog) -> Iterator[Page]:
-    yield Page("metrics/index.md", "metrics.md.j2", {"rows": rows(catalog), "city_of": city_of})
+    yield Page("metrics/index.md", "metrics.md.j2", {"rows": rows(catalog)})

@@ -31,8 +31,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         })
     by_city: dict[str, list[str]] = {}
     for practice in catalog.all("practice"):
-        chain = catalog.region_chain(practice["region"])
-        by_city.setdefault(chain[1] if len(chain) > 1 else chain[0], []).append(practice["id"])
+        by_city.setdefault(catalog.place_of(practice["region"]), []).append(practice["id"])
     yield Page(index_uri("tag"), "tags.md.j2", {})
     yield Page(index_uri("practice"), "practices.md.j2", {
         "groups": sorted(by_city.items(), key=lambda item: (len(catalog.region_chain(item[0])), item[0])),

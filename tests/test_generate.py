@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,3 +153,17 @@ def test_an_unfinished_tree_from_a_killed_run_is_cleaned_up(project: Project, wr
     generated(project)
     assert not leftover.exists()
     assert (project.root / "content").is_dir() and (project.root / "reference").is_dir()
+
+
+def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Project, monkeypatch) -> None:
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError("symbolic links are not allowed here")
+
+    monkeypatch.setattr(os, "symlink", no_links)
+    first = generated(project)
+    theme = project.root / "reference/themes/shequ-fuwu.yaml"
+    theme.write_text(theme.read_text("utf-8").replace("社区服务", "社区服务（新）"), "utf-8")
+    second = generated(project)
+    assert not project.generated.is_symlink() and project.generated.is_dir()
+    assert "社区服务（新）" in second["themes/shequ-fuwu.md"] and second.keys() == first.keys()
+    assert [p.name for p in project.generated.parent.iterdir()] == [project.generated.name]

@@ -50,11 +50,17 @@ def assemble(staging: Path, current: Path | None, files: dict[str, str]) -> Chan
 
 
 def switch(link: Path, tree: Path) -> None:
-    """Point ``link`` at ``tree`` in one rename (a plain folder from an older version is moved aside)."""
+    """Point ``link`` at ``tree`` in one rename. A plain folder in its place is moved aside first;
+    where links cannot be made (Windows without that right) ``tree`` itself is renamed into place,
+    which is two renames rather than one."""
     if link.is_dir() and not link.is_symlink():
-        link.rename(link.with_name(f"{PREFIX}legacy"))
+        link.rename(link.with_name(f"{PREFIX}previous"))
     temporary = link.with_name(f"{PREFIX}link-{tree.name}")
-    os.symlink(tree.name, temporary, target_is_directory=True)
+    try:
+        os.symlink(tree.name, temporary, target_is_directory=True)
+    except OSError:
+        tree.rename(link)
+        return
     os.replace(temporary, link)
 
 

@@ -153,15 +153,17 @@ class Helpers:
 
     @pass_context
     def link(self, context: Context, kind: str, record_id: str) -> Markup:
-        target = relative_url(context["page_uri"], page_uri(kind, record_id))
-        return Markup(f"[{inline(self.name(kind, record_id))}]({target})")
+        return markdown_link(context, self.name(kind, record_id), page_uri(kind, record_id))
 
     @pass_context
     def short_link(self, context: Context, kind: str, record_id: str) -> Markup:
-        target = relative_url(context["page_uri"], page_uri(kind, record_id))
-        return Markup(f"[{inline(self.short(kind, record_id))}]({target})")
+        return markdown_link(context, self.short(kind, record_id), page_uri(kind, record_id))
 
     @pass_context
     def index_link(self, context: Context, kind: str, text: str) -> Markup:
-        target = relative_url(context["page_uri"], index_uri(kind))
-        return Markup(f"[{inline(text)}]({target})")
+        return markdown_link(context, text, index_uri(kind))
+
+
+def markdown_link(context: Context, text: str, uri: str) -> Markup:
+    """A Markdown link from the page being rendered to the page at ``uri``, its text escaped."""
+    return Markup(f"[{inline(text)}]({relative_url(context['page_uri'], uri)})")

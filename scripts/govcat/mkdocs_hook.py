@@ -12,6 +12,7 @@ Everything else lives in the ``govcat`` package, so the site can also be generat
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +35,18 @@ log = logging.getLogger("mkdocs.hooks.catalog")
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
+@dataclass
+class _Build:
+    """What on_config learns from the records for the later events of the same build."""
+
+    page_dates: dict[str, str]
+    newest: str
+    search_parts: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+
+
+_builds: dict[str, _Build] = {}  # by mkdocs.yml path: one entry per project being built
+
+
 def project_of(config: MkDocsConfig) -> Project:
     return Project(Path(config.config_file_path).resolve().parent)
 
@@ -47,7 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(diagnostic))
         raise PluginError(f"记录校验未通过：{summary(result.diagnostics)}")
     dates = page_dates(result.catalog)
-    _page_dates[config.config_file_path] = (dates, max(dates.values(), default=""))
+    build = _Build(dates, max(dates.values(), default=""))
+    _builds[config.config_file_path] = build
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:  # before the plugin adds the CDN address
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
@@ -55,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if search is not None:
         search.config.jieba_dict_user = str(project.generated / USER_DICTIONARY)
         replace_jieba()  # the same words as jieba, several times faster (see govcat.segment)
-        _search_parts[config.config_file_path] = (compounds(result.catalog), page_names(result.catalog))
+        build.search_parts = (compounds(result.catalog), page_names(result.catalog))
     return config
 
 
@@ -75,27 +89,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-_page_dates: dict[str, tuple[dict[str, str], str]] = {}
-
-
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     """Dates in sitemap.xml from the records, never the day of the build, so the same records
     build the same site: a record's own date, on other pages the newest record date."""
-    dates, newest = _page_dates.get(config.config_file_path, ({}, ""))
-    page.update_date = dates.get(page.file.src_uri) or newest or page.update_date
+    build = _builds.get(config.config_file_path)
+    if build is not None:
+        page.update_date = build.page_dates.get(page.file.src_uri) or build.newest or page.update_date
     return page
-
-
-_search_parts: dict[str, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
 
 
 @event_priority(-50)  # after search writes search_index.json, before offline (-100) inlines it
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the parts of our compound words too (see govcat.generate.searchdict)."""
     path = Path(config.site_dir) / "search" / "search_index.json"
-    extra = _search_parts.get(config.config_file_path)
-    if extra is not None and path.is_file():
-        path.write_text(add_parts(path.read_text("utf-8"), *extra), "utf-8")
+    build = _builds.get(config.config_file_path)
+    if build is not None and build.search_parts is not None and path.is_file():
+        path.write_text(add_parts(path.read_text("utf-8"), *build.search_parts), "utf-8")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

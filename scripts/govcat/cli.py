@@ -7,14 +7,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .bench import STAGES, bench
+from .bench import DEFAULT_STAGES, STAGES, BenchError, bench
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
-from .generate import generate
+from .generate import USER_DICTIONARY, generate
 from .layout import KINDS, Project
 from .newrecord import NewRecordError, new_record
 from .publish import BuildFailed, PublishError, publish
 from .records import kind_of
+from .search.index import build_index
+from .search.pages import PageError
 from .validate import check_project
 
 
@@ -84,8 +86,32 @@ def command_csp(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_index(project: Project, args: argparse.Namespace) -> int:
+    site = args.site or project.root / "site"
+    dictionary = project.generated / USER_DICTIONARY
+    if not (site / "index.html").is_file():
+        print(f"error: {site} 不是构建好的站点：先运行 mkdocs build（或其他引擎的构建）", file=sys.stderr)
+        return 2
+    if not dictionary.is_file():
+        print(f"error: 找不到 {project.relative(dictionary)}：先运行 catalog generate", file=sys.stderr)
+        return 2
+    try:
+        built = build_index(site, dictionary.read_text(encoding="utf-8"))
+    except PageError as error:
+        print(error)
+        return 1
+    print(f"已为 {built.pages} 个页面建立搜索索引（{site / 'search'}）：{built.words} 个词，"
+          f"{built.buckets} 个词块，共 {built.bytes / 1024 / 1024:.1f} MB")
+    return 0
+
+
 def command_bench(project: Project, args: argparse.Namespace) -> int:
-    for line in bench(project, args.practices, args.stages, args.naive_up_to, args.seed):
+    try:
+        lines = bench(project, args.practices, args.stages, args.naive_up_to, args.seed, args.keep)
+    except BenchError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for line in lines:
         print(line)
     return 0
 
@@ -109,16 +135,21 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--offline", action="store_true", help="离线包：不需要网站服务器，从文件夹直接打开（含搜索）")
     pub.add_argument("--out", type=Path, help="输出目录（默认 site/，离线包默认 site-offline/）")
     pub.set_defaults(handler=command_publish)
+    index = commands.add_parser("index", help="为构建好的站点建立搜索索引（mkdocs build 会自动执行；其他引擎构建后运行）")
+    index.add_argument("site", nargs="?", type=Path, help="站点目录（默认 site/）")
+    index.set_defaults(handler=command_index)
     csp = commands.add_parser("csp", help="根据构建好的站点给出 Content-Security-Policy（内联脚本用哈希，不用 unsafe-inline）")
     csp.add_argument("site", nargs="?", type=Path, help="站点目录（默认 site/）")
     csp.add_argument("--nginx", action="store_true", help="输出 nginx 的 add_header 指令")
     csp.set_defaults(handler=command_csp)
     ben = commands.add_parser("bench", help="在临时目录生成 N 项合成做法，测量校验、生成、构建的耗时、内存和站点大小")
     ben.add_argument("--practices", type=int, nargs="+", required=True, metavar="N", help="做法数，可给多个，如 1000 4000")
-    ben.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES),
-                     help="要测的阶段（默认全部；naive 为每页都进导航、默认搜索设置的对照构建）")
+    ben.add_argument("--stages", nargs="+", choices=STAGES, default=list(DEFAULT_STAGES),
+                     help="要测的阶段（默认除 naive 外全部：floor 为不建搜索索引的构建，search 在浏览器中测首次搜索；"
+                          "naive 为每页都进导航、用 Material 自带搜索的对照构建）")
     ben.add_argument("--naive-up-to", type=int, default=1000, metavar="N", help="只在不超过 N 项做法时做对照构建（默认 1000）")
     ben.add_argument("--seed", type=int, default=1, help="合成数据的随机种子（默认 1）")
+    ben.add_argument("--keep", type=Path, metavar="DIR", help="把合成的实践库及其站点保留在 DIR/<做法数>/ 以便查看（默认用临时目录）")
     ben.set_defaults(handler=command_bench)
     return root
 

@@ -1,24 +1,25 @@
-"""MkDocs hook: a thin adapter around ``catalog generate``.
+"""MkDocs hook: a thin adapter around ``catalog generate`` and ``catalog index``.
 
 Before each build (and each ``mkdocs serve`` rebuild) it validates the records and regenerates
 the pages, stopping the build with the validator's own messages when a record is wrong; then it
 adds the generated pages to the build, with edit links to the files editors change (a record's
-page: its YAML record), and asks ``mkdocs serve`` to watch the record folders. Material's search
-segments with ``govcat.segment`` (same words as jieba, faster), and the sitemap's dates come from
-the records, not the day of the build, so the same records always build the same bytes.
-Everything else lives in the ``govcat`` package, so the site can also be generated without hooks.
+page: its YAML record), and asks ``mkdocs serve`` to watch the record folders. After the build it
+indexes the built site for search (``govcat.search``, the same step as ``catalog index``). The
+sitemap's dates come from the records, not the day of the build, so the same records always
+build the same bytes. Everything else lives in the ``govcat`` package, so the site can also be
+generated and indexed without hooks, by any engine.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -26,13 +27,11 @@ from govcat.diagnostics import summary
 from govcat.generate import USER_DICTIONARY, generate
 from govcat.generate.render import TEMPLATES
 from govcat.generate.site import page_dates, record_pages
-from govcat.generate.searchdict import add_parts, compounds, page_names
 from govcat.layout import KINDS, Project
-from govcat.segment import replace_jieba
+from govcat.search.index import NO_INDEX_VARIABLE, build_index
+from govcat.search.pages import PageError
 
 log = logging.getLogger("mkdocs.hooks.catalog")
-# Material's offline plugin would load this shim from a CDN; ours is a local copy (MIT licence).
-OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
 @dataclass
@@ -41,7 +40,6 @@ class _Build:
 
     page_dates: dict[str, str]
     newest: str
-    search_parts: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
 
 
 _builds: dict[str, _Build] = {}  # by mkdocs.yml path: one entry per project being built
@@ -51,7 +49,6 @@ def project_of(config: MkDocsConfig) -> Project:
     return Project(Path(config.config_file_path).resolve().parent)
 
 
-@event_priority(100)  # before the search plugin reads its jieba dictionary
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = project_of(config)
     result, changes = generate(project)
@@ -60,16 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(diagnostic))
         raise PluginError(f"记录校验未通过：{summary(result.diagnostics)}")
     dates = page_dates(result.catalog)
-    build = _Build(dates, max(dates.values(), default=""))
-    _builds[config.config_file_path] = build
-    offline = config.plugins.get("material/offline")
-    if offline is not None and offline.config.enabled:  # before the plugin adds the CDN address
-        config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
-    search = config.plugins.get("material/search")
-    if search is not None:
-        search.config.jieba_dict_user = str(project.generated / USER_DICTIONARY)
-        replace_jieba()  # the same words as jieba, several times faster (see govcat.segment)
-        build.search_parts = (compounds(result.catalog), page_names(result.catalog))
+    _builds[config.config_file_path] = _Build(dates, max(dates.values(), default=""))
     return config
 
 
@@ -98,13 +86,17 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
-@event_priority(-50)  # after search writes search_index.json, before offline (-100) inlines it
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the parts of our compound words too (see govcat.generate.searchdict)."""
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    build = _builds.get(config.config_file_path)
-    if build is not None and build.search_parts is not None and path.is_file():
-        path.write_text(add_parts(path.read_text("utf-8"), *build.search_parts), "utf-8")
+    """Index the built site for search (see govcat.search); ``catalog bench`` measures the build
+    without it (its floor) by setting CATALOG_NO_SEARCH_INDEX."""
+    if os.environ.get(NO_INDEX_VARIABLE):
+        return
+    project = project_of(config)
+    try:
+        built = build_index(Path(config.site_dir), (project.generated / USER_DICTIONARY).read_text("utf-8"))
+    except PageError as error:
+        raise PluginError(str(error)) from None
+    log.info(f"搜索索引：{built.pages} 个页面，{built.words} 个词")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

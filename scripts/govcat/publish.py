@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from .layout import KINDS, Project
 
 SITE_URL_VARIABLE = "CATALOG_SITE_URL"
-OFFLINE_VARIABLE = "CATALOG_OFFLINE"
+DIRECTORY_URLS_VARIABLE = "CATALOG_DIRECTORY_URLS"
 
 
 class PublishError(ValueError):
@@ -50,8 +50,9 @@ def check_output_folder(project: Project, out: Path) -> None:
 
 def build(project: Project, out: Path, url: str | None, offline: bool) -> int:
     """Run ``mkdocs build --strict`` into ``out``; its exit status."""
-    env = {key: value for key, value in os.environ.items() if key not in (SITE_URL_VARIABLE, OFFLINE_VARIABLE)}
-    env.update({OFFLINE_VARIABLE: "true" if offline else "false", "NO_MKDOCS_2_WARNING": "1"})
+    env = {key: value for key, value in os.environ.items() if key not in (SITE_URL_VARIABLE, DIRECTORY_URLS_VARIABLE)}
+    # Opened from files, a link must name the page's file: practices/x.html, not practices/x/.
+    env.update({DIRECTORY_URLS_VARIABLE: "false" if offline else "true", "NO_MKDOCS_2_WARNING": "1"})
     if url is not None:
         env[SITE_URL_VARIABLE] = url
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",

@@ -42,32 +42,19 @@ def file_page(browser, bundle: Path) -> Iterator[object]:  # type: ignore[no-unt
     assert [url for url in requests if urlsplit(url).scheme not in ("file", "data", "blob", "about")] == []
 
 
-def search(page, query: str, attempts: int = 6) -> list[str]:  # type: ignore[no-untyped-def]
-    """Titles of the results for ``query``. Material drops a query typed before its worker has
-    built the index (about a second after the page loads) and repeats no unchanged query, so
-    the last character is typed again, as a reader would, until results come."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=50)
-    for _ in range(attempts):
-        try:
-            page.locator(".md-search-result__item").first.wait_for(timeout=2000)
-        except PlaywrightTimeout:
-            box.press("Backspace")
-            page.wait_for_timeout(300)
-            box.press_sequentially(query[-1])
-            continue
-        return page.locator(".md-search-result__item h1").all_inner_texts()
-    return []
+def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Titles of the results for ``query``, typed as soon as the page is there."""
+    page.keyboard.press("/")
+    page.keyboard.insert_text(query)
+    page.locator(".catalog-search__result a").first.wait_for()
+    return page.locator(".catalog-search__title").all_inner_texts()
 
 
 def test_search_works_from_the_file_system(file_page, bundle: Path) -> None:  # type: ignore[no-untyped-def]
     file_page.goto((bundle / "index.html").as_uri())
     titles = search(file_page, "楼院")
     assert any("楼院" in title for title in titles), titles
-    file_page.locator(".md-search-result__item a").first.click()
+    file_page.locator(".catalog-search__result a").first.click()
     opened = urlsplit(file_page.url)
     assert opened.scheme == "file" and Path(opened.path).is_file() and Path(opened.path).is_relative_to(bundle)
     assert "楼院" in file_page.locator("h1").first.inner_text()

@@ -1,0 +1,542 @@
+/* 基层治理实践库: the site's search (see scripts/govcat/search/ for the index it reads).
+ * A dialog opened from the header button or with "/": it loads only the pieces of the index a
+ * query needs, with <script> elements (so it also works opened from file://), splits a Chinese
+ * query with the words of the index, ranks pages, narrows them by facets and shows snippets.
+ * Record text is only ever inserted with textContent, never as HTML. */
+(function () {
+  "use strict";
+
+  var SHOWN_AT_ONCE = 10;
+  var PREFIX_FACTOR = 0.6;      // a word that merely starts with the query term counts less
+  var SINGLE_COST = 1.5;        // splitting a query: a lone character costs more than a word
+  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\u{20000}-\\u{3134f}";
+  var TOKEN = new RegExp("[" + HAN + "]+|[0-9]+(?:\\.[0-9]+)*|[a-z\\u00e0-\\u024f]+", "gu");
+  var IS_HAN = new RegExp("^[" + HAN + "]", "u");
+
+  /* ---- Where the site is ---- */
+  function siteRoot() {
+    var config = JSON.parse(document.getElementById("__config").textContent);
+    return new URL(config.base + "/", location.href);
+  }
+  function pageHref(path, terms) {
+    var target = location.protocol === "file:" ? path : path.replace(/(^|\/)index\.html$/, "$1");
+    var url = new URL(target, siteRoot());
+    if (terms.length) url.search = "?h=" + encodeURIComponent(terms.join(" "));
+    return url.href;
+  }
+
+  /* ---- Loading pieces of the index: each file calls __catalogSearchData(name, data) ---- */
+  var requests = {};
+  var arrived = {};
+  window.__catalogSearchData = function (name, data) {
+    if (arrived[name]) arrived[name](data);
+  };
+  function load(name) {
+    if (!requests[name]) {
+      requests[name] = new Promise(function (resolve, reject) {
+        arrived[name] = resolve;
+        var script = document.createElement("script");
+        script.src = new URL("search/" + name + ".js", siteRoot()).href;
+        script.onerror = function () {
+          delete requests[name];
+          reject(new Error("无法载入搜索索引：" + name));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return requests[name];
+  }
+
+  /* ---- The index ---- */
+  function fnv1a(key) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < key.length; i += 1) {
+      value ^= key.charCodeAt(i);
+      value = Math.imul(value, 0x01000193) >>> 0;
+    }
+    return value;
+  }
+  function Index(manifest, facets) {
+    this.manifest = manifest;
+    this.split = new Set(Array.from(manifest.split));
+    this.stop = new Set(Array.from(manifest.stop));
+    this.facets = facets.map(function (facet) {
+      var pageValues = new Map();
+      facet.values.forEach(function (value, at) {
+        var page = 0;
+        value.p.forEach(function (gap) {
+          page += gap;
+          if (!pageValues.has(page)) pageValues.set(page, []);
+          pageValues.get(page).push(at);
+        });
+      });
+      return { key: facet.key, label: facet.label, values: facet.values.map(function (v) { return v.v; }), pageValues: pageValues };
+    });
+  }
+  Index.prototype.keyOf = function (chars) {
+    return chars.length > 1 && this.split.has(chars[0]) ? chars[0] + chars[1] : chars[0];
+  };
+  /* The bucket holding the words that start with `key`'s characters, as {word: postings}. */
+  Index.prototype.bucket = function (key) {
+    return load("w/" + (fnv1a(key) % this.manifest.buckets));
+  };
+
+  /* ---- Queries ---- */
+  function normalise(text) {
+    return text.normalize("NFKC").toLowerCase();
+  }
+
+  /* Ways to read a run of Han characters with the index's words: the run itself when the index
+   * has it as a word; a run that only starts some words (the reader may still be typing, or it
+   * is a phrase such as 五星支部) is read both as that start and split into words. A split has
+   * the fewest pieces, lone characters costing more than words. */
+  function readings(index, run, buckets) {
+    var chars = Array.from(run);
+    var n = chars.length;
+    function wordsAt(i) { return buckets[index.keyOf(chars.slice(i))] || {}; }
+    function known(i, j) {
+      return Object.prototype.hasOwnProperty.call(wordsAt(i), chars.slice(i, j).join(""));
+    }
+    function startsSome(i) {
+      var piece = chars.slice(i).join("");
+      if (n - i === 1 && index.split.has(chars[i])) return known(i, n);
+      return Object.keys(wordsAt(i)).some(function (word) { return word.indexOf(piece) === 0; });
+    }
+    if (known(0, n)) return [[run]];
+    var best = [{ cost: 0, from: -1 }];
+    for (var i = 0; i < n; i += 1) {
+      if (!best[i]) continue;
+      for (var j = i + 1; j <= n; j += 1) {
+        var single = j === i + 1;
+        if (!(known(i, j) || single || (j === n && i > 0 && startsSome(i)))) continue;
+        var cost = best[i].cost + (single ? SINGLE_COST : 1) + (single && !known(i, j) ? 0.5 : 0);
+        if (!best[j] || cost < best[j].cost) best[j] = { cost: cost, from: i };
+      }
+    }
+    var pieces = [];
+    for (var end = n; end > 0; end = best[end].from) pieces.unshift(chars.slice(best[end].from, end).join(""));
+    return startsSome(0) && pieces.length > 1 ? [[run], pieces] : [pieces];
+  }
+
+  /* What a query asks for: for each of its tokens, the ways to read it (lists of terms, each
+   * term to be found as an index word or the start of one), and every term, for marking hits. */
+  function analyse(index, query) {
+    var tokens = normalise(query).match(TOKEN) || [];
+    var keys = new Set();
+    tokens.forEach(function (token) {
+      var chars = Array.from(token);
+      for (var i = 0; i < chars.length; i += 1) {
+        keys.add(index.keyOf(chars.slice(i)));
+        if (index.split.has(chars[i])) keys.add(chars[i]);
+      }
+    });
+    var names = Array.from(keys);
+    return Promise.all(names.map(function (key) { return index.bucket(key); })).then(function (loaded) {
+      var buckets = {};
+      names.forEach(function (key, at) { buckets[key] = loaded[at]; });
+      var terms = [];
+      var groups = [];
+      tokens.forEach(function (token) {
+        var ways = (IS_HAN.test(token) ? readings(index, token, buckets) : [[token]]).map(function (way) {
+          return way.filter(function (term) { return !index.stop.has(term); });
+        }).filter(function (way) { return way.length; });
+        if (!ways.length) return;
+        groups.push(ways);
+        ways.forEach(function (way) { way.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); }); });
+      });
+      return { groups: groups, terms: terms, buckets: buckets };
+    });
+  }
+
+  /* page -> score of one term: the best of the index words it matches. */
+  function termScores(index, term, buckets) {
+    var chars = Array.from(term);
+    var words = buckets[index.keyOf(chars)] || {};
+    var exactOnly = chars.length === 1 && index.split.has(chars[0]);
+    var scores = new Map();
+    Object.keys(words).forEach(function (word) {
+      var factor = word === term ? 1 : (!exactOnly && word.indexOf(term) === 0 ? PREFIX_FACTOR * term.length / word.length : 0);
+      if (!factor) return;
+      var list = words[word];
+      var page = 0;
+      for (var k = 0; k < list.length; k += 2) {
+        page += list[k];
+        var score = list[k + 1] * factor;
+        if (!(scores.get(page) >= score)) scores.set(page, score);
+      }
+    });
+    var total = index.manifest.pages;
+    var idf = Math.log(1 + (total - scores.size + 0.5) / (scores.size + 0.5));
+    scores.forEach(function (score, page) { scores.set(page, score * idf); });
+    return scores;
+  }
+
+  /* page -> score for pages holding every map's pages: the sum of their scores. */
+  function intersect(maps) {
+    if (!maps.length) return new Map();
+    maps = maps.slice().sort(function (a, b) { return a.size - b.size; });
+    var found = new Map();
+    maps[0].forEach(function (first, page) {
+      var score = first;
+      for (var m = 1; m < maps.length; m += 1) {
+        var other = maps[m].get(page);
+        if (other === undefined) return;
+        score += other;
+      }
+      found.set(page, score);
+    });
+    return found;
+  }
+
+  /* Pages that answer every token of the query (by any of its readings), best first. */
+  function rank(index, groups, buckets) {
+    var perToken = groups.map(function (ways) {
+      var best = new Map();
+      ways.forEach(function (way) {
+        intersect(way.map(function (term) { return termScores(index, term, buckets); })).forEach(function (score, page) {
+          if (!(best.get(page) >= score)) best.set(page, score);
+        });
+      });
+      return best;
+    });
+    var results = [];
+    intersect(perToken).forEach(function (score, page) { results.push({ page: page, score: score }); });
+    results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    return results;
+  }
+
+  /* ---- Facets ---- */
+  function passes(index, page, selected, except) {
+    return index.facets.every(function (facet) {
+      var chosen = selected[facet.key];
+      if (facet.key === except || !chosen || !chosen.size) return true;
+      return (facet.pageValues.get(page) || []).some(function (v) { return chosen.has(facet.values[v]); });
+    });
+  }
+  function counts(index, results, selected, facet) {
+    var found = facet.values.map(function () { return 0; });
+    results.forEach(function (result) {
+      if (!passes(index, result.page, selected, facet.key)) return;
+      (facet.pageValues.get(result.page) || []).forEach(function (v) { found[v] += 1; });
+    });
+    return found;
+  }
+
+  /* ---- Showing text with the terms marked ---- */
+  function marked(parent, text, terms) {
+    var pattern = terms.length ? new RegExp(terms.map(escapeRegExp).join("|"), "gi") : null;
+    var at = 0;
+    if (pattern) {
+      text.replace(pattern, function (hit, offset) {
+        if (offset > at) parent.appendChild(document.createTextNode(text.slice(at, offset)));
+        parent.appendChild(document.createElement("mark")).textContent = hit;
+        at = offset + hit.length;
+        return hit;
+      });
+    }
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  /* About 90 characters of the text around the place where most terms appear close together. */
+  function snippet(text, terms) {
+    var folded = normalise(text);
+    var best = 0;
+    var bestHits = -1;
+    var starts = [];
+    terms.forEach(function (term) {
+      for (var at = folded.indexOf(term); at >= 0 && starts.length < 200; at = folded.indexOf(term, at + 1)) starts.push(at);
+    });
+    starts.forEach(function (start) {
+      var hits = terms.filter(function (term) { var at = folded.indexOf(term, Math.max(0, start - 30)); return at >= 0 && at < start + 60; }).length;
+      if (hits > bestHits) { bestHits = hits; best = start; }
+    });
+    var from = Math.max(0, best - 30);
+    var piece = text.slice(from, from + 90);
+    return (from > 0 ? "…" : "") + piece + (from + 90 < text.length ? "…" : "");
+  }
+
+  /* ---- The dialog ---- */
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function SearchDialog() {
+    this.index = null;
+    this.ready = null;
+    this.query = "";
+    this.answered = null;
+    this.results = [];
+    this.terms = [];
+    this.selected = {};
+    this.shown = 0;
+    this.build();
+  }
+
+  SearchDialog.prototype.build = function () {
+    var self = this;
+    var opener = element("button", "catalog-search-open");
+    opener.type = "button";
+    opener.setAttribute("aria-haspopup", "dialog");
+    opener.setAttribute("aria-keyshortcuts", "/");
+    opener.title = "搜索（快捷键 /）";
+    opener.appendChild(element("span", "catalog-search-open__icon")).setAttribute("aria-hidden", "true");
+    opener.appendChild(element("span", "catalog-search-open__label", "搜索"));
+    opener.appendChild(element("kbd", "catalog-search-open__key", "/")).setAttribute("aria-hidden", "true");
+    opener.addEventListener("click", function () { self.open(); });
+    var header = document.querySelector(".md-header__inner");
+    if (header) header.insertBefore(opener, header.querySelector(".md-header__option") || null);
+    this.opener = opener;
+
+    var dialog = element("dialog", "catalog-search");
+    dialog.setAttribute("aria-label", "搜索本库");
+    var bar = dialog.appendChild(element("div", "catalog-search__bar"));
+    var input = bar.appendChild(element("input", "catalog-search__input"));
+    input.type = "search";
+    input.setAttribute("aria-label", "搜索词");
+    input.placeholder = "输入关键词，如 楼院、减负、五星支部";
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.setAttribute("enterkeyhint", "search");
+    var close = bar.appendChild(element("button", "catalog-search__close", "关闭"));
+    close.type = "button";
+    close.title = "关闭搜索（Esc）";
+    close.addEventListener("click", function () { dialog.close(); });
+    this.status = dialog.appendChild(element("p", "catalog-search__status"));
+    this.status.setAttribute("role", "status");
+    var body = dialog.appendChild(element("div", "catalog-search__body"));
+    this.facetBox = body.appendChild(element("div", "catalog-search__facets"));
+    this.facetBox.setAttribute("role", "group");
+    this.facetBox.setAttribute("aria-label", "筛选结果");
+    var main = body.appendChild(element("div", "catalog-search__main"));
+    this.list = main.appendChild(element("ol", "catalog-search__results"));
+    this.list.setAttribute("aria-label", "搜索结果");
+    this.more = main.appendChild(element("button", "catalog-search__more", "显示更多结果"));
+    this.more.type = "button";
+    this.more.hidden = true;
+    this.more.addEventListener("click", function () { self.showMore(true); });
+    document.body.appendChild(dialog);
+    this.dialog = dialog;
+    this.input = input;
+
+    input.addEventListener("input", function (event) { if (!event.isComposing) self.ask(input.value); });
+    input.addEventListener("compositionend", function () { self.ask(input.value); });
+    input.addEventListener("keydown", function (event) { self.inputKey(event); });
+    this.list.addEventListener("keydown", function (event) { self.listKey(event); });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    dialog.addEventListener("close", function () { opener.focus(); });
+    this.say("输入关键词开始搜索。可以按主题、城市、层级、标签筛选结果。");
+  };
+
+  SearchDialog.prototype.say = function (text) {
+    this.status.textContent = text;
+  };
+
+  SearchDialog.prototype.prepare = function () {
+    var self = this;
+    if (!this.ready) {
+      this.ready = Promise.all([load("manifest"), load("facets")]).then(function (parts) {
+        self.index = new Index(parts[0], parts[1]);
+      });
+      this.ready.catch(function () {
+        self.ready = null;
+        self.say("搜索索引无法载入。请刷新页面再试；若仍不行，请联系网站管理员。");
+      });
+    }
+    return this.ready;
+  };
+
+  SearchDialog.prototype.open = function (query) {
+    if (!this.dialog.open) this.dialog.showModal();
+    if (query !== undefined) this.input.value = query;
+    this.input.focus();
+    this.input.select();
+    this.prepare();
+    if (this.input.value) this.ask(this.input.value);
+  };
+
+  /* Answer the latest query once the index is ready; a query typed meanwhile is answered next. */
+  SearchDialog.prototype.ask = function (query) {
+    var self = this;
+    this.query = query.trim();
+    if (this.busy) return;
+    if (!this.query) { this.clear(); return; }
+    if (!this.index) this.say("正在载入搜索索引……");
+    this.busy = true;
+    var asked = this.query;
+    this.prepare().then(function () {
+      return analyse(self.index, asked);
+    }).then(function (found) {
+      self.busy = false;
+      if (self.query !== asked) { self.ask(self.query); return; }
+      self.terms = found.terms;
+      self.results = rank(self.index, found.groups, found.buckets);
+      self.answered = asked;
+      self.render();
+    }, function () {
+      self.busy = false;
+      self.say("搜索索引无法载入。请刷新页面再试；若仍不行，请联系网站管理员。");
+    });
+  };
+
+  SearchDialog.prototype.clear = function () {
+    this.results = [];
+    this.terms = [];
+    this.list.textContent = "";
+    this.facetBox.textContent = "";
+    this.more.hidden = true;
+    this.say("输入关键词开始搜索。可以按主题、城市、层级、标签筛选结果。");
+  };
+
+  SearchDialog.prototype.filtered = function () {
+    var self = this;
+    return this.results.filter(function (r) { return passes(self.index, r.page, self.selected, null); });
+  };
+
+  SearchDialog.prototype.render = function () {
+    this.renderFacets();
+    this.list.textContent = "";
+    this.shown = 0;
+    var filtered = this.filtered();
+    if (!this.results.length) {
+      this.say("没有找到与“" + this.answered + "”相关的内容。请换一个说法，或查看术语表和主题列表。");
+    } else if (filtered.length < this.results.length) {
+      this.say("找到 " + this.results.length + " 项结果，按筛选条件显示 " + filtered.length + " 项。");
+    } else {
+      this.say("找到 " + this.results.length + " 项结果。");
+    }
+    this.showMore(false);
+  };
+
+  SearchDialog.prototype.showMore = function (focusFirstNew) {
+    var self = this;
+    var filtered = this.filtered();
+    var next = filtered.slice(this.shown, this.shown + SHOWN_AT_ONCE);
+    var items = next.map(function (result) {
+      var item = self.list.appendChild(element("li", "catalog-search__result"));
+      item.setAttribute("aria-busy", "true");
+      return { item: item, result: result };
+    });
+    this.shown += next.length;
+    this.more.hidden = this.shown >= filtered.length;
+    var answered = this.answered;
+    items.forEach(function (entry, at) {
+      load("p/" + entry.result.page).then(function (page) {
+        if (self.answered !== answered) return;
+        self.fill(entry.item, page);
+        if (focusFirstNew && at === 0) entry.item.querySelector("a").focus();
+      });
+    });
+  };
+
+  SearchDialog.prototype.fill = function (item, page) {
+    item.removeAttribute("aria-busy");
+    var link = item.appendChild(element("a", "catalog-search__link"));
+    link.href = pageHref(page.u, this.terms);
+    marked(link.appendChild(element("span", "catalog-search__title")), page.t, this.terms);
+    var meta = item.appendChild(element("p", "catalog-search__meta"));
+    meta.appendChild(element("span", "catalog-search__kind", page.k));
+    if (page.r) meta.appendChild(element("span", "catalog-search__region", page.r));
+    marked(item.appendChild(element("p", "catalog-search__snippet")), snippet(page.x, this.terms), this.terms);
+  };
+
+  SearchDialog.prototype.renderFacets = function () {
+    var self = this;
+    this.facetBox.textContent = "";
+    if (!this.results.length) return;
+    this.index.facets.forEach(function (facet) {
+      var numbers = counts(self.index, self.results, self.selected, facet);
+      var chosen = self.selected[facet.key] || new Set();
+      var values = facet.values.map(function (value, at) { return { value: value, count: numbers[at] }; })
+        .filter(function (v) { return v.count > 0 || chosen.has(v.value); });
+      if (!values.length || (values.length === 1 && !chosen.size && values[0].count === self.results.length)) return;
+      var group = self.facetBox.appendChild(element("fieldset", "catalog-search__facet"));
+      group.appendChild(element("legend", null, facet.label));
+      values.forEach(function (v) {
+        var label = group.appendChild(element("label"));
+        var box = label.appendChild(element("input"));
+        box.type = "checkbox";
+        box.checked = chosen.has(v.value);
+        box.addEventListener("change", function () {
+          var set = self.selected[facet.key] = self.selected[facet.key] || new Set();
+          if (box.checked) set.add(v.value); else set.delete(v.value);
+          self.render();
+          var again = self.facetBox.querySelector("input[data-facet='" + facet.key + "'][data-value-index='" + facet.values.indexOf(v.value) + "']");
+          if (again) again.focus();
+        });
+        box.dataset.facet = facet.key;
+        box.dataset.valueIndex = String(facet.values.indexOf(v.value));
+        label.appendChild(element("span", "catalog-search__value", v.value));
+        label.appendChild(element("span", "catalog-search__count", String(v.count)));
+      });
+    });
+  };
+
+  SearchDialog.prototype.links = function () {
+    return Array.prototype.slice.call(this.list.querySelectorAll("a"));
+  };
+  SearchDialog.prototype.inputKey = function (event) {
+    var links = this.links();
+    if (event.key === "ArrowDown" && links.length) {
+      event.preventDefault();
+      links[0].focus();
+    } else if (event.key === "Enter" && !event.isComposing) {
+      event.preventDefault();
+      if (this.answered === this.query && links.length) links[0].click();
+      else this.ask(this.input.value);
+    }
+  };
+  SearchDialog.prototype.listKey = function (event) {
+    var links = this.links();
+    var at = links.indexOf(document.activeElement);
+    if (at < 0 || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+    event.preventDefault();
+    if (event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
+    else if (event.key === "ArrowUp") (at > 0 ? links[at - 1] : this.input).focus();
+  };
+
+  /* ---- Marking the searched words on the page a result opened ---- */
+  function highlight() {
+    var asked = new URLSearchParams(location.search).get("h");
+    var article = document.querySelector("article");
+    if (!asked || !article) return;
+    var terms = asked.split(" ").filter(Boolean).slice(0, 10);
+    var pattern = new RegExp(terms.map(escapeRegExp).join("|"), "gi");
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentNode.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    var nodes = [];
+    while (walker.nextNode() && nodes.length < 500) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      if (!pattern.test(node.data)) return;
+      pattern.lastIndex = 0;
+      var replacement = marked(document.createDocumentFragment(), node.data, terms);
+      Array.prototype.forEach.call(replacement.querySelectorAll("mark"), function (mark) { mark.dataset.searchHighlight = ""; });
+      node.parentNode.replaceChild(replacement, node);
+    });
+  }
+
+  function start() {
+    var search = new SearchDialog();
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+      var target = event.target;
+      if (target.closest && target.closest("input, textarea, select, [contenteditable], dialog[open]")) return;
+      event.preventDefault();
+      search.open();
+    });
+    var asked = new URLSearchParams(location.search).get("q");
+    if (asked) search.open(asked);
+    highlight();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

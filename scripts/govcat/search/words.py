@@ -1,0 +1,80 @@
+"""Index words: what page text is cut into for the search index.
+
+Han text is cut by rjieba (jieba's dictionary and algorithm, in Rust) loaded with the catalog's
+dictionary (``generate/searchdict.py``: our names kept whole, and the parts of names jieba does
+not know), in search-engine mode: a word of three or more characters also yields the dictionary
+words inside it (全过程 → 过程, 工作者 → 工作). A dictionary word also yields the words jieba's own
+dictionary finds in it (无主管楼院 → 主管, 楼院), so that a query for a part finds the whole.
+Other text becomes runs of Latin letters and of digits. Text is NFKC-normalised and lower-cased
+first (full-width ＡＢ１ reads as ab1); ``search.js`` treats a typed query the same way and
+leaves out the same stop words, which the manifest carries to it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import rjieba
+
+HAN_CHARACTERS = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+TOKEN = re.compile(f"[{HAN_CHARACTERS}]+|[0-9]+(?:\\.[0-9]+)*|[a-z\u00e0-\u024f]+")
+HAN = re.compile(f"[{HAN_CHARACTERS}]")
+# Single characters that carry no meaning of their own in our text; kept out of the index.
+STOP_WORDS = "的了和与及或是为对把被将等以其之而并也都就从向由于着个"
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def plain_jieba() -> rjieba.Jieba:
+    """rjieba with jieba's own dictionary only."""
+    return rjieba.Jieba()
+
+
+def name_parts(plain: rjieba.Jieba, name: str) -> list[str]:
+    """Words of two or more characters that jieba's own dictionary finds inside ``name``
+    (无主管楼院 → 主管, 楼院)."""
+    return [w for w in dict.fromkeys(plain.cut(name, True)) if len(w) >= 2 and w != name]
+
+
+def dictionary_entries(text: str) -> list[tuple[str, int | None]]:
+    """(word, frequency) of each line of a jieba user dictionary (``word [frequency [tag]]``)."""
+    entries = []
+    for fields in (line.split() for line in text.splitlines()):
+        if fields:
+            entries.append((fields[0], int(fields[1]) if len(fields) > 1 else None))
+    return entries
+
+
+class Words:
+    """Cuts text into index words; each distinct run of Han text is cut once."""
+
+    def __init__(self, dictionary: str) -> None:
+        self.jieba = rjieba.Jieba()
+        plain = plain_jieba()
+        self.parts: dict[str, list[str]] = {}
+        for word, frequency in dictionary_entries(dictionary):
+            self.jieba.add_word(word, frequency, None)
+            found = name_parts(plain, word) if len(word) >= 3 else []
+            if found:
+                self.parts[word] = found
+        self.cuts: dict[str, list[str]] = {}
+        self.stop = frozenset(STOP_WORDS)
+
+    def of(self, text: str) -> list[str]:
+        """The index words of ``text``, in order, with the parts of compound words after them."""
+        words: list[str] = []
+        for token in TOKEN.findall(normalise(text)):
+            words += self.han(token) if HAN.match(token) else [token]
+        return words
+
+    def han(self, run: str) -> list[str]:
+        cut = self.cuts.get(run)
+        if cut is None:
+            found = self.jieba.cut_for_search(run, True)
+            inside = set(found)  # cut_for_search may have found some parts already
+            found += [part for word in found for part in self.parts.get(word, ()) if part not in inside]
+            cut = self.cuts[run] = [w for w in found if w not in self.stop]
+        return cut

@@ -1,0 +1,154 @@
+"""The search index built from a site's pages: what is read from a page, how words are cut, what
+is written. Pages here are small hand-written HTML files shaped like Material's; the browser tests
+(tests/browser/test_search.py) search the real site."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from govcat.cli import main
+from govcat.search.index import build_index, encoded, fnv1a
+from govcat.search.pages import BODY, FACTS, HEADING, QUOTE, TITLE, PageError, pieces_of, settings_of
+from govcat.search.words import Words
+
+DICTIONARY = "无主管楼院 100000\n楼院 10000\n社区工作者 100000\n"
+ARTICLE = """<article class="md-content__inner md-typeset">
+<h1 id="t">济源：管理好无主管楼院<a class="headerlink" href="#t" title="Permanent link">&para;</a></h1>
+<div class="catalog-meta"><ul><li><strong>地区</strong> 济源市</li></ul></div>
+<h2 id="a">概述<a class="headerlink" href="#a">&para;</a></h2>
+<p>推进<a href="../t/" title="定义">无主管楼院</a>专项治理<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>。</p>
+<script>var ignored = "脚本";</script>
+<nav aria-label="分页">第 2 页</nav>
+<p hidden>隐藏的文字</p>
+<div data-search-ignore><p>不要索引</p></div>
+<details class="quote"><summary>原文</summary><p>“原文句子。”</p></details>
+<div class="footnote"><ol><li id="fn:1"><p>出处句子<a class="footnote-backref" href="#fnref:1">&#8617;</a></p></li></ol></div>
+</article>"""
+
+
+def page_html(title: str, body: str, meta: dict[str, object] | None = None) -> str:
+    head = f"<meta name=\"catalog:search\" content='{json.dumps(meta, ensure_ascii=False)}'>" if meta else ""
+    return (f"<!doctype html><html lang=\"zh\"><head><title>{title} - 基层治理实践库</title>{head}</head><body>"
+            f"<header>页眉不索引</header><article class=\"md-content__inner md-typeset\"><h1>{title}</h1>{body}</article>"
+            "<footer>页脚</footer></body></html>")
+
+
+def test_pieces_keep_where_text_stands_and_leave_out_what_readers_do_not_read() -> None:
+    pieces = pieces_of(ARTICLE.removeprefix('<article class="md-content__inner md-typeset">').removesuffix("</article>"))
+    text = {where: "".join(t for w, t in pieces if w == where).split() for where in (TITLE, FACTS, HEADING, BODY, QUOTE)}
+    assert text[TITLE] == ["济源：管理好无主管楼院"]
+    assert text[FACTS] == ["地区", "济源市"]
+    assert text[HEADING] == ["概述"]
+    assert "推进无主管楼院专项治理。" in text[BODY]
+    assert text[QUOTE] == ["原文", "“原文句子。”", "出处句子"]
+    everything = " ".join(t for _, t in pieces)
+    for left_out in ("¶", "脚本", "第 2 页", "隐藏的文字", "不要索引", "↩", "1。"):
+        assert left_out not in everything
+
+
+def test_page_settings_are_read_and_checked() -> None:
+    meta = {"kind": "做法", "region": "河南省 › 济源市", "boost": 0.5, "facets": {"city": ["济源市"]}, "names": ["济源市"]}
+    settings = settings_of("p.html", page_html("t", "", meta))
+    assert (settings.kind, settings.region, settings.boost, settings.facets, settings.names) == (
+        "做法", "河南省 › 济源市", 0.5, {"city": ["济源市"]}, ["济源市"])
+    double_quoted = '<meta name="catalog:search" content="{&quot;exclude&quot;: true}">'  # as another engine may write it
+    assert settings_of("p.html", double_quoted).exclude is True
+    assert settings_of("p.html", "<html></html>").kind == "页面"
+    with pytest.raises(PageError) as wrong:
+        settings_of("about/index.html", page_html("t", "", {"boost": "高"}))
+    assert str(wrong.value) == "about/index.html: error: front matter search.boost 的值“高”类型不对"
+    with pytest.raises(PageError) as wrong:
+        settings_of("p.html", page_html("t", "", {"names": "济源市"}))
+    assert str(wrong.value) == "p.html: error: front matter search.names 应为文字列表"
+
+
+def test_words_keep_names_whole_and_add_their_parts() -> None:
+    words = Words(DICTIONARY)
+    found = words.of("推进无主管楼院专项治理")
+    assert "无主管楼院" in found and found.count("楼院") == 1 and "主管" in found
+    assert "社区工作者" in words.of("社区工作者队伍") and "工作" in words.of("社区工作者队伍")
+    assert words.of("ＡＢＣ１２ 4.9万余人") == ["abc", "12", "4.9", "万余", "人"]   # NFKC, lower case
+    assert "的" not in words.of("群众的事")
+
+
+def test_postings_are_gaps_and_buckets_hash_utf16_code_units() -> None:
+    assert encoded([(3, 40), (4, 7), (10, 1)]) == [3, 40, 1, 7, 6, 1]
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
+    assert fnv1a("\U00020000") == fnv1a("\ud840\udc00".encode("utf-16", "surrogatepass").decode("utf-16"))
+
+
+def small_site(root: Path) -> Path:
+    site = root / "site"
+    pages = {
+        "index.html": page_html("首页", "<p>楼院治理的做法汇编</p>", {"boost": 0.5, "kind": "目录"}),
+        "practices/a/index.html": page_html("济源：无主管楼院", "<p>推进专项治理。</p>",
+                                            {"kind": "做法", "facets": {"city": ["济源市"]}}),
+        "practices/b/index.html": page_html("郑州：社区服务", "<p>也治理无主管楼院。</p>",
+                                            {"kind": "做法", "facets": {"city": ["郑州市"]}}),
+        "practices/page/2/index.html": page_html("全部做法（第 2 页）", "<p>楼院</p>", {"exclude": True}),
+        "404.html": page_html("404", "<p>楼院</p>"),
+    }
+    for relative, text in pages.items():
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text(text, encoding="utf-8")
+    return site
+
+
+def data_of(path: Path) -> object:
+    """The data a search file hands to __catalogSearchData."""
+    found = re.fullmatch(r'__catalogSearchData\("[^"]+",(.*)\);\n', path.read_text("utf-8"), re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def test_index_of_a_small_site(tmp_path: Path) -> None:
+    site = small_site(tmp_path)
+    summary = build_index(site, DICTIONARY)
+    assert summary.pages == 3  # the excluded listing page and 404.html are not indexed
+    pages = [data_of(site / "search" / "p" / f"{n}.js") for n in range(3)]
+    assert [p["u"] for p in pages] == ["index.html", "practices/a/index.html", "practices/b/index.html"]
+    assert pages[1] == {"u": "practices/a/index.html", "t": "济源：无主管楼院", "k": "做法", "r": "", "x": "推进专项治理。"}
+    manifest = data_of(site / "search" / "manifest.js")
+    assert manifest["pages"] == 3 and manifest["buckets"] == summary.buckets
+    words = {}
+    for n in range(summary.buckets):
+        words.update(data_of(site / "search" / "w" / f"{n}.js"))
+    flat = words["无主管楼院"]
+    lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2]))  # pages are written as gaps
+    assert set(lists) == {1, 2}
+    assert lists[1] > lists[2]  # in the title of page 1, only in the text of page 2
+    facets = data_of(site / "search" / "facets.js")
+    assert facets[0] == {"key": "kind", "label": "类型", "values": [{"v": "做法", "p": [1, 1]}, {"v": "目录", "p": [0]}]}
+    assert facets[1]["key"] == "city"
+
+
+def test_index_is_reproducible_and_replaces_the_old_one(tmp_path: Path) -> None:
+    site = small_site(tmp_path)
+    build_index(site, DICTIONARY)
+    first = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*") if p.is_file()}
+    (site / "search" / "stale.js").write_text("old", encoding="utf-8")
+    build_index(site, DICTIONARY)
+    second = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*") if p.is_file()}
+    assert first == second
+    assert [p.name for p in site.iterdir() if p.name.startswith(".search")] == []
+
+
+def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project) -> None:
+    site = small_site(tmp_path)
+    monkeypatch.chdir(project.root)
+    assert main(["generate"]) == 0
+    assert main(["index", str(site)]) == 0
+    before = (site / "search" / "manifest.js").read_bytes()
+    (site / "about").mkdir()
+    (site / "about" / "index.html").write_text(page_html("关于", "", {"boost": "高"}), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["index", str(site)]) == 1
+    assert capsys.readouterr().out == "about/index.html: error: front matter search.boost 的值“高”类型不对\n"
+    assert (site / "search" / "manifest.js").read_bytes() == before

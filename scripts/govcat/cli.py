@@ -10,6 +10,7 @@ from pathlib import Path
 from .bench import STAGES, bench
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
+from .fields import UnsupportedSchema
 from .generate import generate
 from .layout import KINDS, Project
 from .newrecord import NewRecordError, new_record
@@ -58,6 +59,11 @@ def command_new(project: Project, args: argparse.Namespace) -> int:
     print(f"已写入 {shown}")
     print(f"下一步：按文件中的注释填写，然后运行 catalog check {shown}")
     return 0
+
+
+def fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 def command_publish(project: Project, args: argparse.Namespace) -> int:
@@ -130,7 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    return args.handler(project, args)
+    try:
+        return args.handler(project, args)
+    except UnsupportedSchema as error:
+        return fail(f"{project.relative(project.schemas / error.file_name)}: {error.pointer.lstrip('/')}"
+                    f"{': ' if error.pointer else ''}{error.reason}")
 
 
 if __name__ == "__main__":

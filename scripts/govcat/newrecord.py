@@ -8,7 +8,6 @@ checked as the editor types.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -16,7 +15,9 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .fields import DEFS_FILE, Field, choices_note, load_schema, record_fields
-from .layout import Kind, Project
+from .layout import Kind, Project, reserved_id
+from .shapecheck import require_supported
+from .suggest import reference_hint
 
 TITLE_FIELDS = ("title", "name")
 PLAIN = re.compile(r"^[a-z0-9.-]+$")
@@ -89,12 +90,14 @@ def check_arguments(project: Project, catalog: Catalog, kind: Kind, record_id: s
     rule = load_schema(project.schemas, DEFS_FILE)["$defs"]["id"]
     if not re.fullmatch(rule["pattern"], record_id) or len(record_id) > rule["maxLength"]:
         raise NewRecordError(f"编号“{record_id}”不合要求。{rule['description']}")
+    reason = reserved_id(record_id)
+    if reason:
+        raise NewRecordError(reason)
     if catalog.has(kind.name, record_id):
         existing = catalog.records[kind.name][record_id].display_path
         raise NewRecordError(f"已有{kind.label}“{record_id}”：{existing}，请换一个编号，或直接修改该文件")
     if region is not None and not catalog.has("region", region):
-        close = difflib.get_close_matches(region, catalog.ids("region"), n=1, cutoff=0.6)
-        hint = f"是不是“{close[0]}”？" if close else "请先用 catalog new region 添加它"
+        hint = reference_hint(catalog, "region", region) or "请先用 catalog new region 添加它"
         raise NewRecordError(f"找不到地区“{region}”，{hint}")
 
 
@@ -102,6 +105,7 @@ def new_record(project: Project, catalog: Catalog, kind: Kind, record_id: str, t
                region: str | None) -> Path:
     """Write the template of a new record and return its path; refuses to overwrite anything."""
     check_arguments(project, catalog, kind, record_id, region)
+    require_supported(project.schemas, kind.schema_file)
     fields = record_fields(project.schemas, kind.schema_file)
     values = prefilled(kind, fields, record_id, title, region)
     folder = project.folder(kind)

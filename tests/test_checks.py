@@ -164,6 +164,19 @@ CASES: dict[str, dict[str, Case]] = {
             edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt-full.txt")],
             expected=[f"{SOURCE}:6:12: error: text_file: 找不到全文文件“zgsqb-excerpt-full.txt”（应与本记录在同一目录，UTF-8 编码）"]),
     },
+    "check_not_metrics": {
+        "a passage not in the text": Case(
+            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+                    "  - number: \"278\"\n    quote: 区内287个无主管楼院\n    reason: 范围")],
+            expected=[f"{SOURCE}:9:12: error: not_metrics[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                      "原文第 3 行最接近的是「区内2【78】个无主管楼院」，引文是「区内2【87】个无主管楼院」（【】中是不同之处）。"
+                      "请从原文逐字复制，标点和空格也要一致"]),
+        "a number not in its passage": Case(
+            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+                    "  - number: \"27\"\n    quote: 区内278个无主管楼院\n    reason: 范围")],
+            expected=[f"{SOURCE}:8:13: error: not_metrics[0].number: 数字“27”没有出现在它的 quote 中（引文中的数字：278）："
+                      "数字要照抄原文，quote 要包含这个数字"]),
+    },
 }
 
 

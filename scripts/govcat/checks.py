@@ -143,6 +143,20 @@ def check_practice_nesting(record: Record, catalog: Catalog) -> Iterator[Finding
         yield ("related",), "related: 不要把本做法列为自己的相关做法"
 
 
+def check_not_metrics(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """Each number declared not a metric stands whole in a passage found in the source's own text."""
+    for index, item in enumerate(record.data.get("not_metrics", [])):
+        where = ("not_metrics", index)
+        problem = quote_problem(catalog, record.id, item["quote"])
+        if problem:
+            yield where + ("quote",), f"not_metrics[{index}].quote: {problem}"
+        elif not stands_whole(item["number"], item["quote"]):
+            yield where + ("number",), (
+                f"not_metrics[{index}].number: 数字“{item['number']}”没有出现在它的 quote 中{numbers_in(item['quote'])}："
+                "数字要照抄原文，quote 要包含这个数字"
+            )
+
+
 def check_source_text(record: Record, catalog: Catalog) -> Iterator[Finding]:
     if record.id not in catalog.source_texts:
         yield ("text_file",), (
@@ -160,5 +174,5 @@ CHECKS: dict[str, tuple[Check, ...]] = {
     "standard": (check_id_matches_file, check_references, check_quotes),
     "policy": (check_id_matches_file, check_references, check_dates, check_quotes),
     "term": (check_id_matches_file, check_references, check_quotes, check_term_definition),
-    "source": (check_id_matches_file, check_dates, check_source_text),
+    "source": (check_id_matches_file, check_dates, check_source_text, check_not_metrics),
 }

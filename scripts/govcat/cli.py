@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .bench import STAGES, bench
 from .catalog import Catalog
+from .coverage import coverage, report_lines
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
 from .fields import UnsupportedSchema
@@ -18,6 +20,7 @@ from .layout import KINDS, Project
 from .newrecord import NewRecordError, new_record
 from .publish import BuildFailed, PublishError, publish
 from .records import kind_of
+from .suggest import reference_hint
 from .validate import check_project
 
 
@@ -94,6 +97,32 @@ def report_new_source(project: Project, catalog: Catalog, args: argparse.Namespa
     return 0
 
 
+def command_coverage(project: Project, args: argparse.Namespace) -> int:
+    catalog = catalog_with_text(project, args.source)
+    result = coverage(catalog, args.source)
+    if args.format == "json":
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        for line in report_lines(result):
+            print(line)
+    return 0
+
+
+class Refused(Exception):
+    """A command cannot do what was asked; the message says why, in words for editors."""
+
+
+def catalog_with_text(project: Project, source: str) -> Catalog:
+    """The catalog (every record read, none checked), refused unless ``source`` has its stored text."""
+    catalog = check_project(project, only=[]).catalog
+    if not catalog.has("source", source):
+        hint = reference_hint(catalog, "source", source) or f"已有的来源：{'、'.join(catalog.ids('source')) or '无'}"
+        raise Refused(f"找不到来源“{source}”，{hint}")
+    if source not in catalog.source_texts:
+        raise Refused(f"来源“{source}”的全文文件找不到或不是 UTF-8：先运行 catalog check 看具体问题")
+    return catalog
+
+
 def fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 2
@@ -148,6 +177,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--date", help="来源：发布日期 YYYY-MM-DD")
     new.add_argument("--url", help="来源：原文网址（选填）")
     new.set_defaults(handler=command_new)
+    cov = commands.add_parser("coverage", help="列出来源的每段被哪些记录引用、哪些数字还没有收录为指标")
+    cov.add_argument("source", help="来源编号")
+    cov.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供 CI 和脚本使用）")
+    cov.set_defaults(handler=command_coverage)
     pub = commands.add_parser("publish", help="为正式地址（可带子路径）构建可发布的站点；--offline 另打包为可从文件共享直接打开的 zip")
     pub.add_argument("--base-url", help="站点的正式地址，如 https://intranet.example/zhili/")
     pub.add_argument("--offline", action="store_true", help="离线包：不需要网站服务器，从文件夹直接打开（含搜索）")
@@ -176,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return args.handler(project, args)
+    except Refused as error:
+        return fail(str(error))
     except UnsupportedSchema as error:
         return fail(f"{project.relative(project.schemas / error.file_name)}: {error.pointer.lstrip('/')}"
                     f"{': ' if error.pointer else ''}{error.reason}")

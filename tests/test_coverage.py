@@ -1,4 +1,4 @@
-"""``catalog coverage`` on the fixture catalog and on a brand-new source."""
+"""``catalog coverage`` and ``catalog cite`` on the fixture catalog and on a brand-new source."""
 
 from __future__ import annotations
 
@@ -100,4 +100,43 @@ def test_coverage_of_an_unknown_source_suggests_one(
 ) -> None:
     assert run(project, monkeypatch, capsys, "coverage", "zgsqb-exerpt") == (
         2, [], "error: 找不到来源“zgsqb-exerpt”，是不是“zgsqb-excerpt”？\n")
+    assert run(project, monkeypatch, capsys, "cite", "xyz", "一窗办") == (
+        2, [], "error: 找不到来源“xyz”，已有的来源：zgsqb-excerpt\n")
 
+
+def test_cite_prints_a_citation_that_passes_the_check_when_pasted(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "无主管楼院", "278")
+    assert status == 0
+    assert out == [
+        "# 1 句，粘贴到 sources: 或 citations: 下（与同级的“- source:”对齐缩进）；指标的 citation: 只要其中 source: 和 quote: 两行",
+        "",
+        "# 第 3 行",
+        "- source: zgsqb-excerpt",
+        '  quote: "济源产城融合示范区瞄准群众急难愁盼,坚持高点谋划、精准施策,合力推进无主管楼院专项治理,'
+        '区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,安全通道要通畅”的目标。"',
+    ]
+    pasted = "\n".join("  " + line for line in out[2:])
+    edit(project, PRACTICE, "sources:\n", f"sources:\n{pasted}\n")
+    assert check_project(project).diagnostics == []
+
+
+def test_cite_finds_each_sentence_of_a_paragraph_on_its_own(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "功能")
+    assert status == 0 and out[2:] == ["# 第 2 行", "- source: zgsqb-excerpt", '  quote: "完善社区党群服务中心功能。"']
+
+
+def test_cite_says_which_word_is_missing_and_how_the_text_writes_it(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "一窗辦", "“全岗通”，同时", "楼院")
+    assert status == 1
+    assert out == [
+        "来源“zgsqb-excerpt”中没有同时含有“一窗辦”、““全岗通”，同时”、“楼院”的句子：",
+        "  “一窗辦”：原文中没有，原文写作“一窗办”",
+        "  ““全岗通”，同时”：原文中没有，原文写作““全岗通”,同时”",
+        "  “楼院”：1 句中有",
+    ]

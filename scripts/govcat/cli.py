@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .bench import STAGES, bench
 from .catalog import Catalog
+from .cite import citation_block, matching, word_report
 from .coverage import coverage, report_lines
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
@@ -108,6 +109,23 @@ def command_coverage(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_cite(project: Project, args: argparse.Namespace) -> int:
+    text = catalog_with_text(project, args.source).source_texts[args.source]
+    found = matching(text, args.words)
+    if not found:
+        print(f"来源“{args.source}”中没有同时含有{'、'.join(f'“{w}”' for w in args.words)}的句子：")
+        for line in word_report(text, args.words):
+            print(line)
+        return 1
+    print(f"# {len(found)} 句，粘贴到 sources: 或 citations: 下（与同级的“- source:”对齐缩进）；"
+          "指标的 citation: 只要其中 source: 和 quote: 两行")
+    for sentence in found:
+        print()
+        for line in citation_block(args.source, sentence):
+            print(line)
+    return 0
+
+
 class Refused(Exception):
     """A command cannot do what was asked; the message says why, in words for editors."""
 
@@ -181,6 +199,10 @@ def parser() -> argparse.ArgumentParser:
     cov.add_argument("source", help="来源编号")
     cov.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供 CI 和脚本使用）")
     cov.set_defaults(handler=command_coverage)
+    cite = commands.add_parser("cite", help="找出来源中同时含有这些词的句子，输出可直接粘贴的引文（source 和 quote）")
+    cite.add_argument("source", help="来源编号")
+    cite.add_argument("words", nargs="+", metavar="关键词", help="句子要含有的词，可给多个")
+    cite.set_defaults(handler=command_cite)
     pub = commands.add_parser("publish", help="为正式地址（可带子路径）构建可发布的站点；--offline 另打包为可从文件共享直接打开的 zip")
     pub.add_argument("--base-url", help="站点的正式地址，如 https://intranet.example/zhili/")
     pub.add_argument("--offline", action="store_true", help="离线包：不需要网站服务器，从文件夹直接打开（含搜索）")

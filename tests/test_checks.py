@@ -20,6 +20,9 @@ PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 SOURCE = "reference/sources/zgsqb-excerpt.yaml"
 HENAN = "reference/regions/henan.yaml"
 ZHENGZHOU = "reference/regions/zhengzhou.yaml"
+POLICY = "reference/policies/zhengzhou-shequ-tongzhi.yaml"
+POLICY_TEXT = ("id: zhengzhou-shequ-tongzhi\ntitle: 关于完善社区党群服务中心功能的通知\nregion: zhengzhou\n"
+               "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n")
 CHILD = "practices/zhengzhou/zhengzhou-yichuangban.yaml"
 CHILD_TEXT = ("id: zhengzhou-yichuangban\ntitle: 郑州市：一窗办\nregion: zhengzhou\nlevel: city\n"
               "parent: zhengzhou-dangqun-fuwu-zhongxin\nthemes: [shequ-fuwu]\nsummary: 一窗办。\n"
@@ -163,6 +166,12 @@ CASES: dict[str, dict[str, Case]] = {
         "no text file": Case(
             edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt-full.txt")],
             expected=[f"{SOURCE}:6:12: error: text_file: 找不到全文文件“zgsqb-excerpt-full.txt”（应与本记录在同一目录，UTF-8 编码）"]),
+    },
+    "check_policy_title": {
+        "a title the source does not write": Case(
+            writes={POLICY: POLICY_TEXT},
+            expected=[f"{POLICY}:2:8: error: title: 所引来源的原文中没有“《关于完善社区党群服务中心功能的通知》”："
+                      "照抄原文书名号中的文件名（不加书名号）；来源没有写出正式名称时，加上 title_basis: editor（编者拟定）"]),
     },
     "check_not_metrics": {
         "a passage not in the text": Case(

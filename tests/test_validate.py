@@ -173,7 +173,7 @@ REFERENCES = {
         "id: yichuang-biaozhun\nname: “一窗办”标准\nregion: zhengzhou\nitems:\n  - name: 一窗办\n"
         "citations:\n  - source: zgsqb-excerpt\n    quote: 实行“一窗办”“全岗通”\n"),
     "reference/policies/zhengzhou-tongzhi.yaml": (
-        "id: zhengzhou-tongzhi\ntitle: 关于完善社区党群服务中心功能的通知\nregion: zhengzhou\n"
+        "id: zhengzhou-tongzhi\ntitle: 关于完善社区党群服务中心功能的通知\ntitle_basis: editor\nregion: zhengzhou\n"
         "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n"),
     "practices/zhengzhou/zhengzhou-sicuo.yaml": (
         "id: zhengzhou-sicuo\ntitle: 郑州市：“四措并举”\nshort_title: 四措并举\nregion: zhengzhou\nlevel: city\n"

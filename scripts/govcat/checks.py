@@ -143,6 +143,19 @@ def check_practice_nesting(record: Record, catalog: Catalog) -> Iterator[Finding
         yield ("related",), "related: 不要把本做法列为自己的相关做法"
 
 
+def check_policy_title(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """A title given as the document's own must stand in title marks in a source it cites."""
+    if record.data.get("title_basis") == "editor":
+        return
+    texts = [catalog.source_texts.get(c["source"]) for c in record.data["citations"]]
+    written = f"《{record.data['title']}》"
+    if None not in texts and not any(written in text for text in texts if text is not None):
+        yield ("title",), (
+            f"title: 所引来源的原文中没有“{written}”：照抄原文书名号中的文件名（不加书名号）；"
+            "来源没有写出正式名称时，加上 title_basis: editor（编者拟定）"
+        )
+
+
 def check_not_metrics(record: Record, catalog: Catalog) -> Iterator[Finding]:
     """Each number declared not a metric stands whole in a passage found in the source's own text."""
     for index, item in enumerate(record.data.get("not_metrics", [])):
@@ -172,7 +185,7 @@ CHECKS: dict[str, tuple[Check, ...]] = {
     "theme": (check_id_matches_file,),
     "tag": (check_id_matches_file,),
     "standard": (check_id_matches_file, check_references, check_quotes),
-    "policy": (check_id_matches_file, check_references, check_dates, check_quotes),
+    "policy": (check_id_matches_file, check_references, check_dates, check_quotes, check_policy_title),
     "term": (check_id_matches_file, check_references, check_quotes, check_term_definition),
     "source": (check_id_matches_file, check_dates, check_source_text, check_not_metrics),
 }

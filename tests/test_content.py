@@ -58,9 +58,9 @@ def test_every_figure_of_the_article_is_a_metric_or_declared_not_one(coverage_re
 
 
 def test_every_paragraph_with_content_is_cited(coverage_report: dict) -> None:
-    """Only the headline, the date line and the place headings between the sections stand uncited."""
+    """Only the date line and the place headings between the sections stand uncited."""
     uncited = [p["text"] for p in coverage_report["paragraphs"] if not p["cited_by"]]
-    assert uncited == ["河南省:把党的领导贯穿基层治理全过程各方面", "2024/08/05 15:14 来源:中国社区报 阅读:1.1万", "郑州市", "开封市", "济源产城融合示范区", "鹤壁市", "三门峡市"]
+    assert uncited == ["2024/08/05 15:14 来源:中国社区报 阅读:1.1万", "郑州市", "开封市", "济源产城融合示范区", "鹤壁市", "三门峡市"]
 
 
 def test_each_declared_number_is_used_as_what_its_reason_says(catalog: Catalog, coverage_report: dict) -> None:

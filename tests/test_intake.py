@@ -107,7 +107,7 @@ def test_gbk_and_utf16_articles_are_converted_with_a_notice(
     (" \n\u3000\n".encode("utf-8"), "article.txt", "{path} 是空的：请把文章全文粘贴进去再保存"),
     (b"\x7fELF\x02\x01\x01\x00\x00\x00", "article.txt",
      "{path} 不是文本文件（含有二进制内容）：请把文章的文字复制到纯文本文件（.txt）中保存"),
-    ("<!DOCTYPE html>\n<html><body><p>洛阳市涧西区</p></body></html>".encode("utf-8"), "article.txt",
+    ("<!DOCTYPE html>\n<html><body><p>洛阳市涧西区</p></body></html>".encode(), "article.txt",
      "{path} 是网页（HTML）代码，不是文章的文字：请在浏览器中选中正文复制，粘贴到纯文本文件（.txt）中保存"),
     (b"PK\x03\x04\x14\x00\x06\x00", "article.docx",
      "{path} 是 Word（.docx）等压缩格式的文件：请在 Word 中“另存为”纯文本（.txt），编码选 UTF-8"),

@@ -114,7 +114,7 @@ def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
 
 def _matches(path: FieldPath, pattern: tuple[str, ...]) -> bool:
     return len(path) == len(pattern) and all(
-        isinstance(step, int) if part == "*" else step == part for step, part in zip(path, pattern))
+        isinstance(step, int) if part == "*" else step == part for step, part in zip(path, pattern, strict=True))
 
 
 def reference_kind(kind: str, path: FieldPath) -> str | None:

@@ -108,7 +108,7 @@ def changed_lines(before: str, after: str) -> str:
     old, new = before.split("\n"), after.split("\n")
     if len(old) != len(new):
         return f"{abs(len(old) - len(new))} 行"
-    return f"{sum(a != b for a, b in zip(old, new))} 行"
+    return f"{sum(a != b for a, b in zip(old, new, strict=True))} 行"
 
 
 def punctuation_note(text: str) -> str | None:
@@ -141,7 +141,7 @@ def read_source_file(path: Path, shown: str) -> StoredText:
 def check_source_details(published: str, url: str | None) -> None:
     """The publication date and address as the source schema wants them, before anything is written."""
     try:
-        valid_date = re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", published) and datetime.date.fromisoformat(published)
+        valid_date = bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", published)) and bool(datetime.date.fromisoformat(published))
     except ValueError:
         valid_date = False
     if not valid_date:

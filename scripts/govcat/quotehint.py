@@ -16,7 +16,7 @@ from functools import cache
 
 import opencc
 
-from .sourcetext import paragraphs, position
+from .sourcetext import Span, paragraphs, position
 
 CONTEXT = 8  # unchanged characters kept on each side of a difference
 MIN_SHARE = 0.5  # below this share of the quote found, the passage is no help
@@ -30,7 +30,6 @@ class Closest:
     """The passage of the source closest to a quote, and how the two differ."""
 
     line: int
-    passage: str
     edits: tuple[Edit, ...]  # every stretch of both, in order, equal ones included
 
     def marked(self, side: int) -> str:
@@ -85,24 +84,24 @@ def cause(quoted: str, source: str) -> str:
 
 def closest(text: str, quote: str) -> Closest | None:
     """The passage of ``text`` most like ``quote``, when at least half of the quote is found there."""
-    best: tuple[int, int, SequenceMatcher[str]] | None = None
+    best: tuple[int, Span, SequenceMatcher[str]] | None = None
     for paragraph in paragraphs(text):
         matcher = SequenceMatcher(None, quote, paragraph.text, autojunk=False)
         shared = sum(block.size for block in matcher.get_matching_blocks())
         if best is None or shared > best[0]:
-            best = (shared, paragraph.start, matcher)
+            best = (shared, paragraph, matcher)
     if best is None or best[0] < MIN_SHARE * len(quote):
         return None
-    _, start, matcher = best
+    _, paragraph, matcher = best
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     first, last = blocks[0], blocks[-1]
-    source = matcher.b
+    # The stretch of the paragraph the quote lines up with, as long as the quote on each side.
     begin = max(0, first.b - first.a)
-    end = min(len(source), last.b + last.size + (len(quote) - last.a - last.size))
-    passage = source[begin:end]
-    edits = [(tag, quote[i1:i2], passage[j1:j2])
-             for tag, i1, i2, j1, j2 in SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes()]
-    return Closest(position(text, start + begin)[0], passage, merged(edits))
+    end = min(len(paragraph.text), last.b + last.size + (len(quote) - last.a - last.size))
+    passage = paragraph.text[begin:end]
+    edits: list[Edit] = [(tag, quote[i1:i2], passage[j1:j2]) for tag, i1, i2, j1, j2
+                         in SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes()]
+    return Closest(position(text, paragraph.start + begin)[0], merged(edits))
 
 
 def merged(edits: list[Edit]) -> tuple[Edit, ...]:

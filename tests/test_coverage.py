@@ -95,13 +95,16 @@ def test_a_new_source_has_every_figure_uncaptured(
     assert [p["cited_by"] for p in report["paragraphs"]] == [[], []]
 
 
-def test_coverage_of_an_unknown_source_suggests_one(
+def test_coverage_of_an_unknown_or_broken_source_says_so(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(project, monkeypatch, capsys, "coverage", "zgsqb-exerpt") == (
         2, [], "error: 找不到来源“zgsqb-exerpt”，是不是“zgsqb-excerpt”？\n")
     assert run(project, monkeypatch, capsys, "cite", "xyz", "一窗办") == (
         2, [], "error: 找不到来源“xyz”，已有的来源：zgsqb-excerpt\n")
+    (project.root / SOURCE).write_text("id: [zgsqb-excerpt\n", "utf-8")
+    assert run(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt") == (
+        2, [], f"error: 来源记录 {SOURCE} 读不出来：先运行 catalog check 修正它\n")
 
 
 def test_cite_prints_a_citation_that_passes_the_check_when_pasted(

@@ -133,6 +133,8 @@ class Refused(Exception):
 def catalog_with_text(project: Project, source: str) -> Catalog:
     """The catalog (every record read, none checked), refused unless ``source`` has its stored text."""
     catalog = check_project(project, only=[]).catalog
+    if source in catalog.unreadable.get("source", ()):
+        raise Refused(f"来源记录 {KINDS['source'].folder}/{source}.yaml 读不出来：先运行 catalog check 修正它")
     if not catalog.has("source", source):
         hint = reference_hint(catalog, "source", source) or f"已有的来源：{'、'.join(catalog.ids('source')) or '无'}"
         raise Refused(f"找不到来源“{source}”，{hint}")

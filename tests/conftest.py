@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from govcat import checks
 from govcat.layout import Project
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "catalog"
+# "Today" for every test on the fixture catalog, so that a rule about dates (a review dated after
+# today) gives the same answer on any day. Tests of the real catalog keep the real date: a real
+# record reviewed in the future is a real mistake.
+FROZEN_TODAY = datetime.date(2026, 11, 28)
 
 
 def copy_project_skeleton(target: Path) -> None:
@@ -26,8 +32,10 @@ def copy_project_skeleton(target: Path) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """A temporary project holding the fixture catalog (one good practice and its references)."""
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """A temporary project holding the fixture catalog (one good practice and its references),
+    checked as on ``FROZEN_TODAY``."""
+    monkeypatch.setattr(checks, "today", lambda: FROZEN_TODAY)
     copy_project_skeleton(tmp_path)
     shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
     return Project(tmp_path)

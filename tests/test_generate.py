@@ -167,3 +167,21 @@ def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Proj
     assert not project.generated.is_symlink() and project.generated.is_dir()
     assert "社区服务（新）" in second["themes/shequ-fuwu.md"] and second.keys() == first.keys()
     assert [p.name for p in project.generated.parent.iterdir()] == [project.generated.name]
+
+
+def test_a_title_the_editor_made_up_is_marked_so_wherever_it_is_shown(project: Project, write: Write) -> None:
+    quoted = ("citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n")
+    write("reference/policies/zhengzhou-fuwu-mulu.yaml",
+          "id: zhengzhou-fuwu-mulu\ntitle: 社区服务事项目录\ntitle_basis: editor\nregion: zhengzhou\n" + quoted)
+    text = (project.root / PRACTICE).read_text("utf-8")
+    (project.root / PRACTICE).write_text(text.replace("terms: [yichuangban]", "terms: [yichuangban]\npolicies: [zhengzhou-fuwu-mulu]"), "utf-8")
+    pages = generated(project)
+    assert "# 社区服务事项目录（编者拟定）\n" in pages["policies/zhengzhou-fuwu-mulu.md"]
+    assert "| 名称 | 来源没有写出这份文件的正式名称，上面的名称由编者据来源拟定 |" in pages["policies/zhengzhou-fuwu-mulu.md"]
+    assert "- [社区服务事项目录（编者拟定）](../policies/zhengzhou-fuwu-mulu.md)\n" in pages[PAGE]
+    assert "- [社区服务事项目录（编者拟定）](zhengzhou-fuwu-mulu.md)（1 项做法引用）\n" in pages["policies/index.md"]
+    compare = next(project.generated_docs.rglob("compare*.js")).read_text("utf-8")
+    assert "社区服务事项目录（编者拟定）" in compare
+    assert all("《社区服务事项目录》" not in text for text in [*pages.values(), compare])
+    download = (project.generated_docs / "data" / "practices.json").read_text("utf-8")
+    assert '"title": "社区服务事项目录"' in download and '"title_basis": "editor"' in download  # data stay raw

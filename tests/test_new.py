@@ -94,6 +94,12 @@ def test_new_refuses_bad_ids_unknown_regions_and_existing_records(
         ("practice", "--id", "xin"): "error: 做法记录必须写明地区：加上 --region <地区编号>",
         ("theme", "--id", "xin", "--region", "henan"): "error: 主题记录没有地区字段，不要给 --region",
         ("theme", "--id", "shequ-fuwu"): "error: 已有主题“shequ-fuwu”：reference/themes/shequ-fuwu.yaml，",
+        ("practice", "--id", "xin", "--region", "郑州市"): "error: 找不到地区“郑州市”，地区“郑州市”的编号是 zhengzhou，这里要写编号",
+        ("theme", "--id", "con"): "error: “con”是 Windows 保留的文件名，不能用作编号：换一个编号",
+        **{("theme", "--id", word): f"error: “{word}”在 YAML 中会被读成{meaning}而不是文字，不能用作编号"
+           for word, meaning in (("null", "空值"), ("true", "是非值"), ("no", "是非值"), ("yes", "是非值"),
+                                 ("on", "是非值"), ("off", "是非值"), ("2024", "数字"), ("0x1f", "数字"),
+                                 ("1e3", "数字"), ("2024-08-05", "日期"))},
     }
     for argv, expected in cases.items():
         status, _, err = run(project, monkeypatch, capsys, "new", *argv, "--title", "标题")

@@ -7,6 +7,7 @@ so a new reference field is checked and back-linked by adding one line.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,6 +54,10 @@ CITATION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+# Fields in which a record's name is written; an editor may type any of them where an id belongs.
+NAME_FIELDS = ("name", "title", "short_title")
+NAME_DECORATION = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉 \t\u3000")
+
 MAGNITUDES = ("万", "亿")
 PREFIX_QUALIFIERS = ("达到", "累计", "约")
 PRACTICE_TEXT_FIELDS = (("summary",), ("background",), ("measures", "*", "title"), ("measures", "*", "detail"))
@@ -74,6 +79,11 @@ def term_names(term: dict[str, Any]) -> list[str]:
     """The ways a term is written: its name and aliases, without decorative quotes."""
     names = [term["name"], *term.get("aliases", [])]
     return [n for n in dict.fromkeys(n.strip("“”\"") for n in names) if n]
+
+
+def name_key(text: str) -> str:
+    """A name as compared with what an editor typed: NFKC, without quotes, title marks or spaces."""
+    return unicodedata.normalize("NFKC", text).translate(NAME_DECORATION)
 
 
 def walk(data: Any, pattern: tuple[str, ...], prefix: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
@@ -100,6 +110,21 @@ def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
     for path, citation in citations(record):
         if isinstance(citation.get("source"), str):
             yield path + ("source",), "source", citation["source"]
+
+
+def _matches(path: FieldPath, pattern: tuple[str, ...]) -> bool:
+    return len(path) == len(pattern) and all(
+        isinstance(step, int) if part == "*" else step == part for step, part in zip(path, pattern, strict=True))
+
+
+def reference_kind(kind: str, path: FieldPath) -> str | None:
+    """The kind of record the field at ``path`` of a ``kind`` record refers to, if it is a reference."""
+    for pattern, target in REFERENCE_FIELDS.get(kind, ()):
+        if _matches(path, pattern):
+            return target
+    if any(_matches(path, pattern + ("source",)) for pattern in CITATION_FIELDS.get(kind, ())):
+        return "source"
+    return None
 
 
 def citations(record: Record) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
@@ -148,6 +173,31 @@ class Catalog:
     def referring(self, kind: str, record_id: str, referrer_kind: str) -> list[str]:
         """Ids of ``referrer_kind`` records that refer to (kind, id)."""
         return self.referrers.get((kind, record_id), {}).get(referrer_kind, [])
+
+    @cached_property
+    def names(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """kind -> ``name_key`` of each name, title, short title or alias -> (id, the name as written);
+        for sources also the publisher, when only one source has it. Where two records share a
+        name, the first by id keeps it."""
+        found: dict[str, dict[str, tuple[str, str]]] = {}
+        for kind in sorted(self.records):
+            index = found.setdefault(kind, {})
+            for record_id in self.ids(kind):
+                data = self.records[kind][record_id].data
+                aliases = data.get("aliases")
+                written = [data.get(f) for f in NAME_FIELDS] + (aliases if isinstance(aliases, list) else [])
+                for name in written:
+                    if isinstance(name, str) and name_key(name):
+                        index.setdefault(name_key(name), (record_id, name))
+        publishers: dict[str, list[str]] = defaultdict(list)
+        for record_id in self.ids("source"):
+            publisher = self.records["source"][record_id].data.get("publisher")
+            if isinstance(publisher, str) and name_key(publisher):
+                publishers[publisher].append(record_id)
+        for publisher, ids in sorted(publishers.items()):  # a newspaper names a source when it has only one
+            if len(ids) == 1:
+                found.setdefault("source", {}).setdefault(name_key(publisher), (ids[0], publisher))
+        return found
 
     @cached_property
     def practice_children(self) -> dict[str, list[str]]:

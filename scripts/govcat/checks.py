@@ -7,27 +7,30 @@ Each check takes one schema-valid record and the whole catalog and yields
 from __future__ import annotations
 
 import datetime
-import difflib
-import re
 from collections.abc import Callable, Iterator
 
 from .catalog import LEVELS, Catalog, citations, references
 from .diagnostics import field_name
-from .layout import KINDS
+from .layout import KINDS, reserved_id
+from .quotehint import explain
 from .records import Record
+from .sourcetext import figures, stands_whole
+from .suggest import reference_hint
 from .yamlsource import FieldPath
 
 Finding = tuple[FieldPath, str]
 DATE_FIELDS = {"practice": "last_reviewed", "source": "published", "policy": "date"}
 
 
-# Names Windows will not give a file, whatever the extension: an id must not be one of them.
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+def today() -> datetime.date:
+    """The day records are checked on; tests replace this function to freeze the date."""
+    return datetime.date.today()
 
 
 def check_id_matches_file(record: Record, catalog: Catalog) -> Iterator[Finding]:
-    if record.data["id"] in WINDOWS_RESERVED:
-        yield ("id",), f"id: “{record.data['id']}”是 Windows 保留的文件名，不能用作编号：换一个编号"
+    reason = reserved_id(record.data["id"])
+    if reason:
+        yield ("id",), f"id: {reason}"
     elif record.data["id"] != record.stem:
         yield ("id",), (
             f"id: 编号“{record.data['id']}”与文件名“{record.path.name}”不一致："
@@ -39,8 +42,8 @@ def check_references(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for path, kind, target in references(record):
         if catalog.has(kind, target) or target in catalog.unreadable.get(kind, ()):
             continue  # a file that did not parse has its own error; do not report its users too
-        close = difflib.get_close_matches(target, catalog.ids(kind), n=1, cutoff=0.6)
-        hint = f"是不是“{close[0]}”？" if close else f"请先在 {KINDS[kind].folder}/ 中添加它"
+        itself = record.id if kind == record.kind.name else ""
+        hint = reference_hint(catalog, kind, target, itself) or f"请先在 {KINDS[kind].folder}/ 中添加它"
         yield path, f"{field_name(path)}: 找不到{KINDS[kind].label}“{target}”，{hint}"
 
 
@@ -54,38 +57,41 @@ def check_dates(record: Record, catalog: Catalog) -> Iterator[Finding]:
     except ValueError:
         yield (name,), f"{name}: “{value}”不是真实存在的日期"
         return
-    if name == "last_reviewed" and day > datetime.date.today():
+    if name == "last_reviewed" and day > today():
         yield (name,), f"{name}: 核对日期“{value}”晚于今天"
+
+
+def quote_problem(catalog: Catalog, source: str, quote: str) -> str | None:
+    """Why ``quote`` is not found verbatim in the text of ``source``; None when it is (or the text is missing)."""
+    text = catalog.source_texts.get(source)
+    if text is None or quote in text:
+        return None
+    elsewhere = [other for other, other_text in sorted(catalog.source_texts.items()) if quote in other_text]
+    if elsewhere:
+        return f"引文在来源“{source}”的原文中找不到，但在来源“{elsewhere[0]}”中有：把 source 改为 {elsewhere[0]}"
+    return f"引文在来源“{source}”的原文中找不到。{explain(text, quote)}"
 
 
 def check_quotes(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for path, citation in citations(record):
-        text = catalog.source_texts.get(citation["source"])
-        if text is not None and citation["quote"] not in text:
-            yield path + ("quote",), (
-                f"{field_name(path + ('quote',))}: 引文在来源“{citation['source']}”的原文中找不到："
-                "请从原文逐字复制，标点和空格也要一致"
-            )
-
-
-def stands_whole(number: str, text: str) -> bool:
-    """Whether ``number`` appears in ``text`` as a whole number: 42 is not in 424 or 4.42."""
-    start = text.find(number)
-    while start >= 0:
-        before, after = text[start - 1:start], text[start + len(number):start + len(number) + 2]
-        if not (before.isdigit() or before == "." or after[:1].isdigit() or re.match(r"\.\d", after)):
-            return True
-        start = text.find(number, start + 1)
-    return False
+        problem = quote_problem(catalog, citation["source"], citation["quote"])
+        if problem:
+            yield path + ("quote",), f"{field_name(path + ('quote',))}: {problem}"
 
 
 def check_metric_figures(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for index, metric in enumerate(record.data.get("metrics", [])):
         if not stands_whole(metric["value"], metric["citation"]["quote"]):
             yield ("metrics", index, "value"), (
-                f"metrics[{index}].value: 数值“{metric['value']}”没有出现在它的引文中："
+                f"metrics[{index}].value: 数值“{metric['value']}”没有出现在它的引文中{numbers_in(metric['citation']['quote'])}："
                 "数值要照抄原文，引文要包含这个数字"
             )
+
+
+def numbers_in(quote: str) -> str:
+    """"（引文中的数字：312、96.5）" for a quote with figures, else nothing."""
+    found = list(dict.fromkeys(number for number, _ in figures(quote)))
+    return f"（引文中的数字：{'、'.join(found)}）" if found else "（引文中没有数字）"
 
 
 def check_term_definition(record: Record, catalog: Catalog) -> Iterator[Finding]:
@@ -110,21 +116,22 @@ def check_region_hierarchy(record: Record, catalog: Catalog) -> Iterator[Finding
         return
     if not catalog.has("region", parent):
         return
-    if record.id in catalog.region_chain(parent):
-        yield ("parent",), f"parent: 上级关系绕成了圈（经过“{parent}”）"
+    upwards = catalog.region_chain(parent)[::-1]  # parent, its parent, … (stops where it repeats)
+    if record.id in upwards:
+        circle = [record.id, *upwards[:upwards.index(record.id) + 1]]
+        yield ("parent",), f"parent: 上级关系绕成了圈：{' → '.join(circle)}"
     elif LEVELS.index(catalog.get("region", parent)["level"]) >= LEVELS.index(level):
         yield ("parent",), f"parent: 上级地区“{parent}”的层级不高于本地区（{level}）"
 
 
 def check_practice_nesting(record: Record, catalog: Catalog) -> Iterator[Finding]:
     parent = record.data.get("parent")
-    seen = {record.id}
-    while parent and catalog.has("practice", parent):
-        if parent in seen:
-            yield ("parent",), f"parent: 上级做法关系绕成了圈（经过“{parent}”）"
-            break
-        seen.add(parent)
+    chain = [record.id]
+    while parent and catalog.has("practice", parent) and parent not in chain:
+        chain.append(parent)
         parent = catalog.get("practice", parent).get("parent")
+    if parent == record.id:  # a circle above this record is reported by the records in it
+        yield ("parent",), f"parent: 上级做法关系绕成了圈：{' → '.join([*chain, parent])}"
     for index, measure in enumerate(record.data["measures"]):
         child = measure.get("practice")
         if child and catalog.has("practice", child) and catalog.get("practice", child).get("parent") != record.id:
@@ -134,6 +141,33 @@ def check_practice_nesting(record: Record, catalog: Catalog) -> Iterator[Finding
             )
     if record.id in record.data.get("related", []):
         yield ("related",), "related: 不要把本做法列为自己的相关做法"
+
+
+def check_policy_title(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """A title given as the document's own must stand in title marks in a source it cites."""
+    if record.data.get("title_basis") == "editor":
+        return
+    texts = [catalog.source_texts.get(c["source"]) for c in record.data["citations"]]
+    written = f"《{record.data['title']}》"
+    if None not in texts and not any(written in text for text in texts if text is not None):
+        yield ("title",), (
+            f"title: 所引来源的原文中没有“{written}”：照抄原文书名号中的文件名（不加书名号）；"
+            "来源没有写出正式名称时，加上 title_basis: editor（编者拟定）"
+        )
+
+
+def check_not_metrics(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """Each number declared not a metric stands whole in a passage found in the source's own text."""
+    for index, item in enumerate(record.data.get("not_metrics", [])):
+        where = ("not_metrics", index)
+        problem = quote_problem(catalog, record.id, item["quote"])
+        if problem:
+            yield where + ("quote",), f"not_metrics[{index}].quote: {problem}"
+        elif not stands_whole(item["number"], item["quote"]):
+            yield where + ("number",), (
+                f"not_metrics[{index}].number: 数字“{item['number']}”没有出现在它的 quote 中{numbers_in(item['quote'])}："
+                "数字要照抄原文，quote 要包含这个数字"
+            )
 
 
 def check_source_text(record: Record, catalog: Catalog) -> Iterator[Finding]:
@@ -151,7 +185,7 @@ CHECKS: dict[str, tuple[Check, ...]] = {
     "theme": (check_id_matches_file,),
     "tag": (check_id_matches_file,),
     "standard": (check_id_matches_file, check_references, check_quotes),
-    "policy": (check_id_matches_file, check_references, check_dates, check_quotes),
+    "policy": (check_id_matches_file, check_references, check_dates, check_quotes, check_policy_title),
     "term": (check_id_matches_file, check_references, check_quotes, check_term_definition),
-    "source": (check_id_matches_file, check_dates, check_source_text),
+    "source": (check_id_matches_file, check_dates, check_source_text, check_not_metrics),
 }

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .bench import DEFAULT_STAGES, STAGES, BenchError, bench
+from .catalog import Catalog
+from .cite import citation_block, matching, word_report
+from .coverage import coverage, report_lines
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
+from .fields import UnsupportedSchema
 from .generate import USER_DICTIONARY, generate
+from .intake import IntakeError, new_source, punctuation_note
 from .layout import KINDS, Project
 from .newrecord import NewRecordError, new_record
 from .publish import BuildFailed, PublishError, publish
 from .records import kind_of
 from .search.index import build_index
 from .search.pages import PageError
+from .suggest import reference_hint
 from .validate import check_project
 
 
@@ -49,17 +56,98 @@ def command_generate(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def source_details(args: argparse.Namespace) -> dict[str, str]:
+    """The source record's fields given on the command line."""
+    given = {"publisher": args.publisher, "published": args.date, "url": args.url}
+    return {name: value for name, value in given.items() if value is not None}
+
+
 def command_new(project: Project, args: argparse.Namespace) -> int:
     catalog = check_project(project, only=[]).catalog  # every record read, none checked
+    details = source_details(args)
+    if args.kind != "source" and (details or args.source_file):
+        return fail("--from、--publisher、--date、--url 只用于来源：catalog new source --from 文章.txt …")
     try:
-        path = new_record(project, catalog, KINDS[args.kind], args.id, args.title, args.region)
-    except NewRecordError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        if args.source_file is not None:
+            return report_new_source(project, catalog, args)
+        path = new_record(project, catalog, KINDS[args.kind], args.id, args.title, args.region, details)
+    except (NewRecordError, IntakeError) as error:
+        return fail(str(error))
     shown = project.relative(path)
     print(f"已写入 {shown}")
     print(f"下一步：按文件中的注释填写，然后运行 catalog check {shown}")
     return 0
+
+
+def report_new_source(project: Project, catalog: Catalog, args: argparse.Namespace) -> int:
+    """Store the article and its record, and say what was changed and what to do next."""
+    missing = [option for option, value in (("--publisher", args.publisher), ("--date", args.date)) if value is None]
+    if missing:
+        return fail(f"来源还要写明 {' 和 '.join(missing)}，例如 --publisher 中国社区报 --date 2024-08-05")
+    text_path, record, stored = new_source(project, catalog, args.id, args.title, args.source_file,
+                                           args.publisher, args.date, args.url)
+    print(f"已保存全文 {project.relative(text_path)}（{stored.text.count(chr(10))} 行）")
+    for change in stored.changes or ["文字没有改动"]:
+        print(f"  - {change}")
+    note = punctuation_note(stored.text)
+    if note:
+        print(f"  - {note}")
+    print(f"已写入来源记录 {project.relative(record)}")
+    print("下一步：")
+    print(f"  1. 核对来源记录，按注释填写作者等选填字段：catalog check {project.relative(record)}")
+    print(f"  2. 找出要引用的句子，得到可直接粘贴的 source 和 quote：catalog cite {args.id} 关键词 …")
+    print(f"  3. 写好做法等记录后，看哪些段落和数字还没有收录：catalog coverage {args.id}")
+    return 0
+
+
+def command_coverage(project: Project, args: argparse.Namespace) -> int:
+    catalog = catalog_with_text(project, args.source)
+    result = coverage(catalog, args.source)
+    if args.format == "json":
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        for line in report_lines(result):
+            print(line)
+    return 0
+
+
+def command_cite(project: Project, args: argparse.Namespace) -> int:
+    text = catalog_with_text(project, args.source).source_texts[args.source]
+    found = matching(text, args.words)
+    if not found:
+        print(f"来源“{args.source}”中没有同时含有{'、'.join(f'“{w}”' for w in args.words)}的句子：")
+        for line in word_report(text, args.words):
+            print(line)
+        return 1
+    print(f"# {len(found)} 句，粘贴到 sources: 或 citations: 下（与同级的“- source:”对齐缩进）；"
+          "指标的 citation: 只要其中 source: 和 quote: 两行")
+    for sentence in found:
+        print()
+        for line in citation_block(args.source, sentence):
+            print(line)
+    return 0
+
+
+class Refused(Exception):
+    """A command cannot do what was asked; the message says why, in words for editors."""
+
+
+def catalog_with_text(project: Project, source: str) -> Catalog:
+    """The catalog (every record read, none checked), refused unless ``source`` has its stored text."""
+    catalog = check_project(project, only=[]).catalog
+    if source in catalog.unreadable.get("source", ()):
+        raise Refused(f"来源记录 {KINDS['source'].folder}/{source}.yaml 读不出来：先运行 catalog check 修正它")
+    if not catalog.has("source", source):
+        hint = reference_hint(catalog, "source", source) or f"已有的来源：{'、'.join(catalog.ids('source')) or '无'}"
+        raise Refused(f"找不到来源“{source}”，{hint}")
+    if source not in catalog.source_texts:
+        raise Refused(f"来源“{source}”的全文文件找不到或不是 UTF-8：先运行 catalog check 看具体问题")
+    return catalog
+
+
+def fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 def command_publish(project: Project, args: argparse.Namespace) -> int:
@@ -129,7 +217,20 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--id", required=True, help="编号：小写拉丁字母、数字和连字符，同时用作文件名")
     new.add_argument("--title", required=True, help="标题或名称")
     new.add_argument("--region", help="地区编号（做法、标准、政策必填；新地区时为上级地区）")
+    new.add_argument("--from", dest="source_file", type=Path, metavar="FILE",
+                     help="来源：文章全文的文本文件（UTF-8 或 GBK），整理后存为 reference/sources/<编号>.txt")
+    new.add_argument("--publisher", help="来源：发布媒体或机构，如 中国社区报")
+    new.add_argument("--date", help="来源：发布日期 YYYY-MM-DD")
+    new.add_argument("--url", help="来源：原文网址（选填）")
     new.set_defaults(handler=command_new)
+    cov = commands.add_parser("coverage", help="列出来源的每段被哪些记录引用、哪些数字还没有收录为指标")
+    cov.add_argument("source", help="来源编号")
+    cov.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供 CI 和脚本使用）")
+    cov.set_defaults(handler=command_coverage)
+    cite = commands.add_parser("cite", help="找出来源中同时含有这些词的句子，输出可直接粘贴的引文（source 和 quote）")
+    cite.add_argument("source", help="来源编号")
+    cite.add_argument("words", nargs="+", metavar="关键词", help="句子要含有的词，可给多个")
+    cite.set_defaults(handler=command_cite)
     pub = commands.add_parser("publish", help="为正式地址（可带子路径）构建可发布的站点；--offline 另打包为可从文件共享直接打开的 zip")
     pub.add_argument("--base-url", help="站点的正式地址，如 https://intranet.example/zhili/")
     pub.add_argument("--offline", action="store_true", help="离线包：不需要网站服务器，从文件夹直接打开（含搜索）")
@@ -161,7 +262,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    return args.handler(project, args)
+    try:
+        return args.handler(project, args)
+    except Refused as error:
+        return fail(str(error))
+    except UnsupportedSchema as error:
+        return fail(f"{project.relative(project.schemas / error.file_name)}: {error.pointer.lstrip('/')}"
+                    f"{': ' if error.pointer else ''}{error.reason}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,31 @@ SHARED_VALUES = {
 TYPE_VALUES = {"string": "文字", "array": "列表", "object": "映射"}
 
 
+class UnsupportedSchema(ValueError):
+    """A schema that is not valid JSON or uses a construct the tools do not understand, with the
+    schema file, the JSON pointer of the place (``/properties/metrics``) and the reason."""
+
+    def __init__(self, file_name: str, pointer: str, reason: str, position: tuple[int, int] | None = None) -> None:
+        super().__init__(f"{file_name}#{pointer}: {reason}")
+        self.file_name, self.pointer, self.reason, self.position = file_name, pointer, reason, position
+
+    @classmethod
+    def at(cls, where: str, reason: str) -> UnsupportedSchema:
+        """For a place written ``file#pointer``."""
+        file_name, _, pointer = where.partition("#")
+        return cls(file_name, pointer, reason)
+
+
+def pointer_position(text: str, pointer: str) -> tuple[int, int]:
+    """Roughly where a JSON pointer's place is written: the last of its keys found in order."""
+    offset = 0
+    for part in filter(None, pointer.split("/")):
+        found = text.find(f'"{part}"', offset)
+        if not part.isdigit() and found >= 0:
+            offset = found
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of a record, or of an object inside a record."""
@@ -47,8 +72,13 @@ def schema_text(schema_dir: Path, file_name: str) -> str:
 
 @cache
 def _read_text(path: Path, modified_ns: int, size: int) -> str:
-    """Read once per version of the file (the checker asks for every record)."""
-    return path.read_text(encoding="utf-8")
+    """Read once per version of the file (the checker asks for every record); refused unless JSON."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UnsupportedSchema(path.name, "", f"不是有效的 JSON（{error.msg}）", (error.lineno, error.colno)) from None
+    return text
 
 
 def load_schema(schema_dir: Path, file_name: str) -> dict[str, Any]:
@@ -67,10 +97,13 @@ def resolve(schema_dir: Path, node: dict[str, Any], here: str) -> tuple[dict[str
     ref = node.get("$ref")
     if ref is None:
         return node, None, here
-    file_name, _, pointer = ref.partition("#")
-    target: Any = load_schema(schema_dir, file_name or here)
-    for part in pointer.strip("/").split("/"):
-        target = target[part]
+    file_name, _, pointer = str(ref).partition("#")
+    try:
+        target: Any = load_schema(schema_dir, file_name or here)
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+    except (OSError, KeyError, TypeError):
+        raise UnsupportedSchema(here, "", f"“{ref}”指向的定义不存在（只能引用本文件或 {DEFS_FILE} 中的定义）") from None
     inner, _, there = resolve(schema_dir, target, file_name or here)
     local = {key: value for key, value in node.items() if key != "$ref"}
     return {**inner, **local}, pointer.rsplit("/", 1)[-1], there
@@ -78,6 +111,8 @@ def resolve(schema_dir: Path, node: dict[str, Any], here: str) -> tuple[dict[str
 
 def build_field(schema_dir: Path, name: str, node: dict[str, Any], required: bool, here: str) -> Field:
     schema, shared, here = resolve(schema_dir, node, here)
+    if not isinstance(schema.get("type", ""), str):
+        raise UnsupportedSchema(here, "", f"字段 {name} 的 type 只能写一种：string、array 或 object")
     is_list = schema.get("type") == "array"
     item, _, item_file = resolve(schema_dir, schema.get("items", {}), here) if is_list else (schema, None, here)
     return Field(
@@ -126,4 +161,4 @@ def field_at(fields: tuple[Field, ...], path: FieldPath) -> Field | None:
 def shared_definitions(schema_dir: Path) -> list[tuple[str, str]]:
     """(editors' name, description) of each shared definition, as the field reference lists them."""
     defs = load_schema(schema_dir, DEFS_FILE)["$defs"]
-    return [(SHARED_VALUES[name], node["description"]) for name, node in defs.items()]
+    return [(SHARED_VALUES.get(name, name), node.get("description", "")) for name, node in defs.items()]

@@ -8,15 +8,17 @@ checked as the editor types.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from .catalog import Catalog
 from .fields import DEFS_FILE, Field, choices_note, load_schema, record_fields
-from .layout import Kind, Project
+from .layout import Kind, Project, reserved_id
+from .shapecheck import require_supported
+from .suggest import reference_hint
 
 TITLE_FIELDS = ("title", "name")
 PLAIN = re.compile(r"^[a-z0-9.-]+$")
@@ -68,10 +70,12 @@ def template_text(kind: Kind, fields: tuple[Field, ...], values: dict[str, str],
     return "\n".join(lines) + "\n"
 
 
-def prefilled(kind: Kind, fields: tuple[Field, ...], record_id: str, title: str, region: str | None) -> dict[str, str]:
-    """The values known from the command line: id, title or name, region (a region's parent)."""
+def prefilled(kind: Kind, fields: tuple[Field, ...], record_id: str, title: str, region: str | None,
+              extra: Mapping[str, str]) -> dict[str, str]:
+    """The values known from the command line: id, title or name, region (a region's parent),
+    and any ``extra`` fields (a source's publisher, date and address)."""
     names = [f.name for f in fields]
-    values = {"id": record_id, next(n for n in TITLE_FIELDS if n in names): title}
+    values = {"id": record_id, next(n for n in TITLE_FIELDS if n in names): title, **extra}
     region_field = "region" if "region" in names else "parent" if "parent" in names and kind.name == "region" else None
     required = {f.name for f in fields if f.required}
     if region is not None:
@@ -89,31 +93,44 @@ def check_arguments(project: Project, catalog: Catalog, kind: Kind, record_id: s
     rule = load_schema(project.schemas, DEFS_FILE)["$defs"]["id"]
     if not re.fullmatch(rule["pattern"], record_id) or len(record_id) > rule["maxLength"]:
         raise NewRecordError(f"编号“{record_id}”不合要求。{rule['description']}")
+    reason = reserved_id(record_id)
+    if reason:
+        raise NewRecordError(reason)
     if catalog.has(kind.name, record_id):
         existing = catalog.records[kind.name][record_id].display_path
         raise NewRecordError(f"已有{kind.label}“{record_id}”：{existing}，请换一个编号，或直接修改该文件")
     if region is not None and not catalog.has("region", region):
-        close = difflib.get_close_matches(region, catalog.ids("region"), n=1, cutoff=0.6)
-        hint = f"是不是“{close[0]}”？" if close else "请先用 catalog new region 添加它"
+        hint = reference_hint(catalog, "region", region) or "请先用 catalog new region 添加它"
         raise NewRecordError(f"找不到地区“{region}”，{hint}")
 
 
+def record_path(project: Project, catalog: Catalog, kind: Kind, record_id: str, region: str | None) -> Path:
+    """Where a new record of ``kind`` belongs (practices in the folder of their place)."""
+    folder = project.folder(kind)
+    if kind.nested and region is not None:
+        folder = folder / catalog.place_of(region)
+    return folder / f"{record_id}.yaml"
+
+
 def new_record(project: Project, catalog: Catalog, kind: Kind, record_id: str, title: str,
-               region: str | None) -> Path:
+               region: str | None, extra: Mapping[str, str] | None = None) -> Path:
     """Write the template of a new record and return its path; refuses to overwrite anything."""
     check_arguments(project, catalog, kind, record_id, region)
+    require_supported(project.schemas, kind.schema_file)
     fields = record_fields(project.schemas, kind.schema_file)
-    values = prefilled(kind, fields, record_id, title, region)
-    folder = project.folder(kind)
-    if kind.nested:
-        folder = folder / catalog.place_of(values["region"])
-    path = folder / f"{record_id}.yaml"
-    schema = Path(os.path.relpath(project.schemas / kind.schema_file, folder)).as_posix()
+    values = prefilled(kind, fields, record_id, title, region, extra or {})
+    path = record_path(project, catalog, kind, record_id, region)
+    schema = Path(os.path.relpath(project.schemas / kind.schema_file, path.parent)).as_posix()
     text = template_text(kind, fields, values, schema, project.relative(path))
+    write_new(path, text, project.relative(path))
+    return path
+
+
+def write_new(path: Path, text: str, shown: str) -> None:
+    """Create ``path`` with ``text``; never replaces an existing file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8") as stream:
+        with path.open("x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
     except FileExistsError:
-        raise NewRecordError(f"{project.relative(path)} 已存在，不会覆盖") from None
-    return path
+        raise NewRecordError(f"{shown} 已存在，不会覆盖") from None

@@ -17,12 +17,16 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
+from .catalog import Catalog, reference_kind
 from .diagnostics import field_name
 from .fields import DEFS_FILE, Field, choices_note, field_at, parse_schema, record_fields, schema_text
+from .layout import KINDS
 from .records import Record
 from .shapecheck import compiled
+from .suggest import reference_hint
 from .yamlsource import FieldPath
 
+Finding = tuple[FieldPath, bool, str]  # field path, whether the problem is the key itself, message
 TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}
 
 
@@ -50,51 +54,87 @@ def empty_message(path: FieldPath, field: Field | None) -> str:
     return f"{where}: 必填字段还没有填写。{field.description}{choices_note(field)}"
 
 
-def explain(error: ValidationError, fields: tuple[Field, ...]) -> tuple[FieldPath, bool, str]:
-    """The field the error belongs to, whether to point at its key, and the message."""
+def unknown_keys(error: ValidationError) -> Iterator[Finding]:
+    """Every key the schema does not allow, each with the closest allowed name."""
     path: FieldPath = tuple(error.absolute_path)
-    where = field_name(path)
-    validator, schema, value = error.validator, error.schema, error.instance
-    if validator == "required":
-        missing = error.message.split("'")[1]
-        hint = schema.get("properties", {}).get(missing, {}).get("description", "")
-        return path, False, f"{field_name(path + (missing,)) if path else missing}: 缺少必填字段。{hint}"
-    if validator in ("additionalProperties", "unevaluatedProperties"):
-        allowed = sorted(schema.get("properties", {}))
-        unknown = sorted(set(value) - set(allowed))[0]
+    allowed = sorted(error.schema.get("properties", {}))
+    for unknown in sorted(set(error.instance) - set(allowed)):
         normalised = unicodedata.normalize("NFKC", unknown)
         close = [normalised] if normalised in allowed else difflib.get_close_matches(normalised, allowed, n=1)
         width = "（字段名要用半角字母）" if normalised != unknown else ""
         hint = f"是不是“{close[0]}”？{width}" if close else f"可用的字段：{'、'.join(allowed)}"
-        return path + (unknown,), True, f"{field_name(path + (unknown,))}: 未知字段“{unknown}”，{hint}"
-    if validator == "type":
-        if value is None:
-            return path, False, empty_message(path, field_at(fields, path))
+        yield path + (unknown,), True, f"{field_name(path + (unknown,))}: 未知字段“{unknown}”，{hint}"
+
+
+def missing_fields(error: ValidationError, fields: tuple[Field, ...]) -> Iterator[Finding]:
+    """Every required field absent from the object, named and described from the schema."""
+    path: FieldPath = tuple(error.absolute_path)
+    parent = field_at(fields, path)
+    described = fields if not path else parent.children if parent else ()
+    for name in error.validator_value:
+        if name not in error.instance:
+            field = next((f for f in described if f.name == name), None)
+            hint = f"{field.description}{choices_note(field)}" if field else ""
+            yield path, False, f"{field_name(path + (name,))}: 缺少必填字段。{hint}"
+
+
+def pattern_message(path: FieldPath, value: str, schema: dict[str, Any], kind: str | None,
+                    catalog: Catalog | None) -> str:
+    """A value of the wrong form; where an id of ``kind`` belongs, the id it most likely means."""
+    where, rule = field_name(path), schema.get("description", "")
+    if kind is None:
+        return f"{where}: {describe(value)}格式不对。{rule}"
+    hint = reference_hint(catalog, kind, value) if catalog is not None else None
+    if hint:
+        return f"{where}: {describe(value)}不是编号。{hint}"
+    return (f"{where}: {describe(value)}不是编号：这里要写{KINDS[kind].label}的编号"
+            f"（{KINDS[kind].folder}/ 中的文件名，不含 .yaml）。{rule}")
+
+
+def explain(error: ValidationError, record: Record, fields: tuple[Field, ...],
+            catalog: Catalog | None) -> Iterator[Finding]:
+    """The findings of one jsonschema error: field path, whether to point at its key, message."""
+    path: FieldPath = tuple(error.absolute_path)
+    where = field_name(path)
+    validator, schema, value = error.validator, error.schema, error.instance
+    if validator == "required":
+        yield from missing_fields(error, fields)
+    elif validator in ("additionalProperties", "unevaluatedProperties"):
+        yield from unknown_keys(error)
+    elif validator == "type" and value is None:
+        yield path, False, empty_message(path, field_at(fields, path))
+    elif validator == "type":
         expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-        return path, False, f"{where}: 应为{expected}，实际是{describe(value)}"
-    if validator == "enum":
+        yield path, False, f"{where}: 应为{expected}，实际是{describe(value)}"
+    elif validator == "enum":
         allowed = "、".join(str(v) for v in error.validator_value)
-        return path, False, f"{where}: {describe(value)}不在可选值之内，可选：{allowed}"
-    if validator == "minItems":
-        return path, False, f"{where}: 至少需要 {error.validator_value} 项，现在有 {len(value)} 项"
-    if validator == "minLength":
-        return path, False, f"{where}: 不能为空"
-    if validator == "maxLength":
-        return path, False, f"{where}: 太长（最多 {error.validator_value} 个字符）"
-    if validator == "uniqueItems":
-        return path, False, f"{where}: 列表中有重复项"
-    if validator == "pattern":
-        rule = schema.get("description", "")
-        return path, False, f"{where}: {describe(value)}格式不对。{rule}"
-    return path, False, f"{where}: {error.message}"
+        yield path, False, f"{where}: {describe(value)}不在可选值之内，可选：{allowed}"
+    elif validator == "minItems":
+        yield path, False, f"{where}: 至少需要 {error.validator_value} 项，现在有 {len(value)} 项"
+    elif validator == "minLength":
+        yield path, False, f"{where}: 不能为空"
+    elif validator == "maxLength":
+        yield path, False, f"{where}: 太长（最多 {error.validator_value} 个字符）"
+    elif validator == "uniqueItems":
+        yield path, False, f"{where}: 列表中有重复项"
+    elif validator == "pattern":
+        yield path, False, pattern_message(path, value, schema, reference_kind(record.kind.name, path), catalog)
+    else:
+        yield path, False, f"{where}: {error.message}"
 
 
-def schema_errors(record: Record, schema_dir: Path) -> Iterator[tuple[FieldPath, bool, str]]:
-    """Every shape problem of a record: its field path, whether it is about the key, the message."""
+def schema_errors(record: Record, schema_dir: Path, catalog: Catalog | None = None) -> Iterator[Finding]:
+    """Every shape problem of a record: its field path, whether it is about the key, the message.
+    With the catalog, a name typed where an id belongs gets the id it names."""
     defs, schema = schema_text(schema_dir, DEFS_FILE), schema_text(schema_dir, record.kind.schema_file)
-    if compiled(defs, schema)(record.data):
+    if compiled(defs, schema, record.kind.schema_file)(record.data):
         return  # the usual case, decided fast; jsonschema only explains what is wrong
+    fields = record_fields(schema_dir, record.kind.schema_file)
+    seen: set[Finding] = set()  # jsonschema reports each missing field of an object as its own error
     for error in make_validator(defs, schema).iter_errors(record.data):
         if error.instance is None and error.validator == "enum":
             continue  # an empty value: the type error already says to fill it in
-        yield explain(error, record_fields(schema_dir, record.kind.schema_file))
+        for finding in explain(error, record, fields, catalog):
+            if finding not in seen:
+                seen.add(finding)
+                yield finding

@@ -16,9 +16,10 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from .fields import DEFS_FILE, parse_schema
+from .fields import DEFS_FILE, UnsupportedSchema, parse_schema, schema_text
 
 Check = Callable[[Any], bool]
 ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description"})
@@ -30,13 +31,18 @@ def _unique(items: list[Any]) -> bool:
     return len(seen) == len(set(seen))
 
 
-def _keyword(key: str, value: Any, node: dict[str, Any], compile_node: Callable[[Any], Check]) -> Check:
-    """The check for one keyword; each applies only to values of the kind it is about."""
+def _keyword(key: str, value: Any, node: dict[str, Any], compile_node: Callable[[Any, str], Check],
+             where: str) -> Check:
+    """The check for one keyword of the schema object at ``where``; each applies only to values
+    of the kind it is about."""
     if key == "type":
+        if not isinstance(value, str) or value not in TYPES:
+            raise UnsupportedSchema.at(f"{where}/type", f"不支持 type: {json.dumps(value, ensure_ascii=False)}："
+                                    f"记录中的值只有 {'、'.join(TYPES)} 三种（数字、日期也写作 string）")
         kind = TYPES[value]
         return lambda data: isinstance(data, kind)
     if key == "properties":
-        checks = {name: compile_node(sub) for name, sub in value.items()}
+        checks = {name: compile_node(sub, f"{where}/properties/{name}") for name, sub in value.items()}
         return lambda data: not isinstance(data, dict) or all(c(data[k]) for k, c in checks.items() if k in data)
     if key == "required":
         return lambda data: not isinstance(data, dict) or all(k in data for k in value)
@@ -44,7 +50,7 @@ def _keyword(key: str, value: Any, node: dict[str, Any], compile_node: Callable[
         allowed = frozenset(node.get("properties", {}))
         return lambda data: not isinstance(data, dict) or data.keys() <= allowed
     if key == "items":
-        item = compile_node(value)
+        item = compile_node(value, f"{where}/items")
         return lambda data: not isinstance(data, list) or all(item(x) for x in data)
     if key == "minItems":
         return lambda data: not isinstance(data, list) or len(data) >= value
@@ -59,41 +65,48 @@ def _keyword(key: str, value: Any, node: dict[str, Any], compile_node: Callable[
         return lambda data: not isinstance(data, str) or len(data) >= value
     if key == "maxLength":
         return lambda data: not isinstance(data, str) or len(data) <= value
-    raise ValueError(f"shapecheck 不认识 JSON Schema 关键字 {key}: {value!r}；请在 shapecheck.py 中加上它")
+    raise UnsupportedSchema.at(f"{where}/{key}", f"不支持 JSON Schema 关键字 {key}: {json.dumps(value, ensure_ascii=False)}："
+                            "改用已支持的写法，或在 scripts/govcat/shapecheck.py 中加上它")
 
 
 @cache
-def compiled(defs_text: str, schema_text: str) -> Check:
-    """The check for a record schema (and the shared definitions it refers to)."""
-    documents = {"": parse_schema(schema_text), DEFS_FILE: parse_schema(defs_text)}
+def compiled(defs_text: str, schema_text: str, schema_name: str = "schema") -> Check:
+    """The check for a record schema (and the shared definitions it refers to). A construct it
+    does not understand is refused with ``UnsupportedSchema``, naming ``schema_name`` and the place."""
+    documents = {schema_name: parse_schema(schema_text), DEFS_FILE: parse_schema(defs_text)}
     done: dict[tuple[str, str], Check] = {}
 
-    def target(ref: str, here: str) -> tuple[dict[str, Any], str]:
-        file_name, _, pointer = ref.partition("#")
-        where = file_name or here
-        node: Any = documents[where]
-        for part in filter(None, pointer.split("/")):
-            node = node[part]
-        return node, where
-
-    def compile_node(node: dict[str, Any], here: str) -> Check:
+    def compile_node(node: Any, here: str, where: str) -> Check:
+        """The check for the schema object ``node`` of document ``here``, found at ``where``."""
+        if not isinstance(node, dict):
+            raise UnsupportedSchema.at(where, "这里应是一个 JSON Schema 对象（{…}）")
         checks = []
         for key, value in node.items():
             if key in ANNOTATIONS:
                 continue
             if key == "$ref":
-                referenced, there = target(value, here)
-                checks.append(compile_ref(value, referenced, there))
+                checks.append(compile_ref(value, here, f"{where}/$ref"))
             else:
-                checks.append(_keyword(key, value, node, lambda sub: compile_node(sub, here)))
+                checks.append(_keyword(key, value, node, lambda sub, at: compile_node(sub, here, at), where))
         if len(checks) == 1:
             return checks[0]
         return lambda data: all(check(data) for check in checks)
 
-    def compile_ref(ref: str, referenced: dict[str, Any], there: str) -> Check:
-        key = (there, ref.partition("#")[2])
-        if key not in done:
-            done[key] = compile_node(referenced, there)
-        return done[key]
+    def compile_ref(ref: Any, here: str, where: str) -> Check:
+        file_name, _, pointer = str(ref).partition("#")
+        there = file_name or here
+        node: Any = documents.get(there)
+        for part in filter(None, pointer.split("/")):
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            raise UnsupportedSchema.at(where, f"“{ref}”指向的定义不存在（只能引用本文件或 {DEFS_FILE} 中的定义）")
+        if (there, pointer) not in done:
+            done[(there, pointer)] = compile_node(node, there, f"{there}#{pointer}")
+        return done[(there, pointer)]
 
-    return compile_node(documents[""], "")
+    return compile_node(documents[schema_name], schema_name, f"{schema_name}#")
+
+
+def require_supported(schema_dir: Path, schema_file: str) -> None:
+    """Raise ``UnsupportedSchema`` when a record schema uses what this check does not understand."""
+    compiled(schema_text(schema_dir, DEFS_FILE), schema_text(schema_dir, schema_file), schema_file)

@@ -16,6 +16,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .checks import CHECKS
 from .diagnostics import Diagnostic
+from .fields import UnsupportedSchema, pointer_position
 from .layout import KINDS, Project
 from .records import Record, read_record, record_paths
 from .schema import schema_errors
@@ -117,15 +118,29 @@ def _check_project(project: Project, only: Iterable[Path] | None) -> CheckResult
         if wanted is None or record.display_path in wanted:  # others are read, not checked
             diagnostics.extend(record_problems(record, catalog))
 
-    if wanted is not None:
-        diagnostics = [d for d in diagnostics if d.path in wanted]
+    if wanted is not None:  # a schema that cannot be used concerns every file checked
+        diagnostics = [d for d in diagnostics if d.path in wanted or d.path.startswith("schemas/")]
     return CheckResult(catalog, sorted(set(diagnostics)))
+
+
+def schema_problem(project: Project, error: UnsupportedSchema) -> Diagnostic:
+    """A schema that cannot be used, reported at the schema file instead of at every record."""
+    path = project.schemas / error.file_name
+    try:
+        line, column = error.position or pointer_position(path.read_text("utf-8"), error.pointer)
+    except OSError:
+        line, column = 1, 1
+    where = f"{error.pointer.lstrip('/')}: " if error.pointer else ""
+    return Diagnostic(project.relative(path), line, column, f"{where}{error.reason}")
 
 
 def record_problems(record: Record, catalog: Catalog) -> list[Diagnostic]:
     """Shape problems of one record; when its shape is right, what the cross-record checks find."""
-    shape = [record.diagnostic(path, message, at_key=at_key)
-             for path, at_key, message in schema_errors(record, catalog.project.schemas)]
+    try:
+        shape = [record.diagnostic(path, message, at_key=at_key)
+                 for path, at_key, message in schema_errors(record, catalog.project.schemas, catalog)]
+    except UnsupportedSchema as error:
+        return [schema_problem(catalog.project, error)]
     if shape:
         return shape
     return [record.diagnostic(path, message)

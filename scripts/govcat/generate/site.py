@@ -67,6 +67,8 @@ def display_name(kind: str, data: dict[str, Any]) -> str:
     """How a record is named in links and headings."""
     if kind == "practice":
         return data["title"]
+    if kind == "policy" and data.get("title_basis") == "editor":
+        return f"{data['title']}（编者拟定）"  # not the document's own title: no title marks
     if kind == "policy":
         return f"《{data['title']}》"
     if kind == "source":

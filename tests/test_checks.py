@@ -1,0 +1,217 @@
+"""Every check of ``govcat.checks``: each of its messages, exactly, on the fixture catalog.
+
+Each case changes the fixture catalog a little (files written, lines replaced) and lists every
+message ``catalog check`` then prints. ``test_every_check_has_a_case`` keeps the table complete:
+a new check without a case here fails it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from govcat.checks import CHECKS
+from govcat.layout import Project
+from govcat.validate import check_project
+
+PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
+SOURCE = "reference/sources/zgsqb-excerpt.yaml"
+HENAN = "reference/regions/henan.yaml"
+ZHENGZHOU = "reference/regions/zhengzhou.yaml"
+POLICY = "reference/policies/zhengzhou-shequ-tongzhi.yaml"
+POLICY_TEXT = ("id: zhengzhou-shequ-tongzhi\ntitle: 关于完善社区党群服务中心功能的通知\nregion: zhengzhou\n"
+               "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n")
+CHILD = "practices/zhengzhou/zhengzhou-yichuangban.yaml"
+CHILD_TEXT = ("id: zhengzhou-yichuangban\ntitle: 郑州市：一窗办\nregion: zhengzhou\nlevel: city\n"
+              "parent: zhengzhou-dangqun-fuwu-zhongxin\nthemes: [shequ-fuwu]\nsummary: 一窗办。\n"
+              "measures:\n  - title: 一窗办\nsources:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n"
+              "last_reviewed: 2026-11-28\n")
+
+
+@dataclass(frozen=True)
+class Case:
+    """Changes to the fixture catalog and every message they must cause."""
+
+    expected: list[str]
+    edits: list[tuple[str, str, str]] = field(default_factory=list)  # (file, old text, new text)
+    writes: dict[str, str] = field(default_factory=dict)
+
+
+CASES: dict[str, dict[str, Case]] = {
+    "check_id_matches_file": {
+        "differs from the file name": Case(
+            edits=[("reference/themes/shequ-fuwu.yaml", "id: shequ-fuwu", "id: shequfuwu")],
+            expected=[
+                # The record is indexed under the id it declares, so references to the file name break too.
+                f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuwu”，是不是“shequfuwu”？",
+                "reference/themes/shequ-fuwu.yaml:1:5: error: id: 编号“shequfuwu”与文件名“shequ-fuwu.yaml”不一致："
+                "把编号改为“shequ-fuwu”，或把文件改名为“shequfuwu.yaml”",
+            ]),
+        "a name Windows reserves": Case(
+            writes={"reference/themes/con.yaml": "id: con\nname: 控制\ndescription: 说明。\n"},
+            expected=["reference/themes/con.yaml:1:5: error: id: “con”是 Windows 保留的文件名，不能用作编号：换一个编号"]),
+        "a YAML keyword": Case(
+            writes={"reference/themes/yes.yaml": "id: \"yes\"\nname: 是\ndescription: 说明。\n"},
+            expected=["reference/themes/yes.yaml:1:5: error: id: “yes”在 YAML 中会被读成是非值而不是文字，"
+                      "不能用作编号：换一个编号，例如在前面加上地区拼音"]),
+    },
+    "check_references": {
+        "close to an id": Case(
+            edits=[(PRACTICE, "themes: [shequ-fuwu]", "themes: [shequ-fuw, no-such-theme]")],
+            expected=[
+                f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuw”，是不是“shequ-fuwu”？",
+                f"{PRACTICE}:7:21: error: themes[1]: 找不到主题“no-such-theme”，请先在 reference/themes/ 中添加它",
+            ]),
+        "never the record itself": Case(
+            edits=[(PRACTICE, "  - title: 实行“一窗办”“全岗通”\n", "  - title: 实行“一窗办”“全岗通”\n    practice: zhengzhou-dangqun-fuwu\n")],
+            expected=[f"{PRACTICE}:11:15: error: measures[0].practice: 找不到做法“zhengzhou-dangqun-fuwu”，请先在 practices/ 中添加它"]),
+        "a source": Case(
+            edits=[(PRACTICE, "  - source: zgsqb-excerpt\n    quote: 完善", "  - source: zgsqb-exerpt\n    quote: 完善")],
+            expected=[f"{PRACTICE}:16:13: error: sources[0].source: 找不到来源“zgsqb-exerpt”，是不是“zgsqb-excerpt”？"]),
+    },
+    "check_dates": {
+        "not a real day": Case(
+            edits=[(PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-02-30")],
+            expected=[f"{PRACTICE}:18:16: error: last_reviewed: “2026-02-30”不是真实存在的日期"]),
+        "reviewed after today": Case(
+            edits=[(PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-11-29")],
+            expected=[f"{PRACTICE}:18:16: error: last_reviewed: 核对日期“2026-11-29”晚于今天"]),
+        "a source's publication day": Case(
+            edits=[(SOURCE, "published: 2024-08-05", "published: 2024-13-05")],
+            expected=[f"{SOURCE}:5:12: error: published: “2024-13-05”不是真实存在的日期"]),
+    },
+    "check_quotes": {
+        "a full-width comma": Case(
+            edits=[(PRACTICE, "quote: 实行“一窗办”“全岗通”,同时", "quote: 实行“一窗办”“全岗通”，同时")],
+            expected=[
+                f"{PRACTICE}:13:16: error: measures[0].citations[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                "原文第 2 行最接近的是「…窗办”“全岗通”【,】同时落实错时、延…」，引文是「…窗办”“全岗通”【，】同时落实错时、延…」"
+                "（【】中是不同之处）。全角、半角不同：原文是半角的“,”，引文写成了全角的“，”。请从原文逐字复制，标点和空格也要一致",
+            ]),
+        "a traditional character and a missing space": Case(
+            edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 完善社區党群服务中心功能 。")],
+            expected=[
+                f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                "原文第 2 行最接近的是「完善社【区】党群服务中心功能【】。」，引文是「完善社【區】党群服务中心功能【 】。」"
+                "（【】中是不同之处）。简体、繁体写法不同：原文是“区”，引文写成了“區”；引文多了空格，原文这里没有。"
+                "请从原文逐字复制，标点和空格也要一致",
+            ]),
+        "nothing like it": Case(
+            edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 全省推进乡镇改革。")],
+            expected=[f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                      "原文中没有相近的句子：请确认来源编号，再从原文逐字复制"]),
+        "in another source": Case(
+            writes={"reference/sources/other.yaml": "id: other\npublisher: 报\ntitle: 另一篇\npublished: 2024-08-06\n"
+                                                    "text_file: other.txt\n",
+                    "reference/sources/other.txt": "全省推进乡镇改革。\n"},
+            edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 全省推进乡镇改革。")],
+            expected=[f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到，"
+                      "但在来源“other”中有：把 source 改为 other"]),
+    },
+    "check_metric_figures": {
+        "a typo": Case(
+            edits=[(PRACTICE, "terms: [yichuangban]", (
+                "terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: \"287\"\n    unit: 个\n"
+                "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"))],
+            expected=[f"{PRACTICE}:17:12: error: metrics[0].value: 数值“287”没有出现在它的引文中（引文中的数字：278）：数值要照抄原文，引文要包含这个数字"]),
+        "only part of a number": Case(
+            edits=[(PRACTICE, "terms: [yichuangban]", (
+                "terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: \"27\"\n    unit: 个\n"
+                "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"))],
+            expected=[f"{PRACTICE}:17:12: error: metrics[0].value: 数值“27”没有出现在它的引文中（引文中的数字：278）：数值要照抄原文，引文要包含这个数字"]),
+    },
+    "check_term_definition": {
+        "a quoted definition that is not a quote": Case(
+            edits=[("reference/terms/yichuangban.yaml", "definition_basis: editor", "definition_basis: quote")],
+            expected=["reference/terms/yichuangban.yaml:3:13: error: definition: definition_basis 为 quote，"
+                      "释义却不是所引来源原文的逐字摘录：照抄原文，或把 definition_basis 改为 editor（编者注）"]),
+    },
+    "check_region_hierarchy": {
+        "a province with a parent": Case(
+            writes={"reference/regions/hubei.yaml": "id: hubei\nname: 湖北省\nlevel: province\n"},
+            edits=[(HENAN, "level: province", "level: province\nparent: hubei")],
+            expected=[f"{HENAN}:5:9: error: parent: 省级地区没有上级，请删除 parent"]),
+        "no parent below a province": Case(
+            edits=[(ZHENGZHOU, "parent: henan\n", "")],
+            expected=[f"{ZHENGZHOU}:4:8: error: parent: 非省级地区必须填写上级地区编号"]),
+        "a parent at the same level": Case(
+            writes={"reference/regions/luoyang.yaml": "id: luoyang\nname: 洛阳市\nlevel: city\nparent: zhengzhou\n"},
+            expected=["reference/regions/luoyang.yaml:4:9: error: parent: 上级地区“zhengzhou”的层级不高于本地区（city）"]),
+        "a circle": Case(
+            writes={"reference/regions/a.yaml": "id: a\nname: 甲县\nlevel: county\nparent: b\n",
+                    "reference/regions/b.yaml": "id: b\nname: 乙县\nlevel: county\nparent: a\n"},
+            expected=["reference/regions/a.yaml:4:9: error: parent: 上级关系绕成了圈：a → b → a",
+                      "reference/regions/b.yaml:4:9: error: parent: 上级关系绕成了圈：b → a → b"]),
+    },
+    "check_practice_nesting": {
+        "a measure's practice with another parent": Case(
+            writes={CHILD: CHILD_TEXT.replace("parent: zhengzhou-dangqun-fuwu-zhongxin\n", "")},
+            edits=[(PRACTICE, "  - title: 实行“一窗办”“全岗通”\n", "  - title: 实行“一窗办”“全岗通”\n    practice: zhengzhou-yichuangban\n")],
+            expected=[f"{PRACTICE}:11:15: error: measures[0].practice: 做法“zhengzhou-yichuangban”的 parent 不是"
+                      "“zhengzhou-dangqun-fuwu-zhongxin”：在 zhengzhou-yichuangban.yaml 中写 parent: zhengzhou-dangqun-fuwu-zhongxin"]),
+        "parents in a circle": Case(
+            writes={CHILD: CHILD_TEXT},
+            edits=[(PRACTICE, "level: city\n", "level: city\nparent: zhengzhou-yichuangban\n")],
+            expected=[f"{PRACTICE}:7:9: error: parent: 上级做法关系绕成了圈：zhengzhou-dangqun-fuwu-zhongxin → "
+                      "zhengzhou-yichuangban → zhengzhou-dangqun-fuwu-zhongxin",
+                      f"{CHILD}:5:9: error: parent: 上级做法关系绕成了圈：zhengzhou-yichuangban → "
+                      "zhengzhou-dangqun-fuwu-zhongxin → zhengzhou-yichuangban"]),
+        "related to itself": Case(
+            edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\nrelated: [zhengzhou-dangqun-fuwu-zhongxin]")],
+            expected=[f"{PRACTICE}:15:10: error: related: 不要把本做法列为自己的相关做法"]),
+    },
+    "check_source_text": {
+        "no text file": Case(
+            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt-full.txt")],
+            expected=[f"{SOURCE}:6:12: error: text_file: 找不到全文文件“zgsqb-excerpt-full.txt”（应与本记录在同一目录，UTF-8 编码）"]),
+    },
+    "check_policy_title": {
+        "a title the source does not write": Case(
+            writes={POLICY: POLICY_TEXT},
+            expected=[f"{POLICY}:2:8: error: title: 所引来源的原文中没有“《关于完善社区党群服务中心功能的通知》”："
+                      "照抄原文书名号中的文件名（不加书名号）；来源没有写出正式名称时，加上 title_basis: editor（编者拟定）"]),
+    },
+    "check_not_metrics": {
+        "a passage not in the text": Case(
+            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+                    "  - number: \"278\"\n    quote: 区内287个无主管楼院\n    reason: 范围")],
+            expected=[f"{SOURCE}:9:12: error: not_metrics[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                      "原文第 3 行最接近的是「区内2【78】个无主管楼院」，引文是「区内2【87】个无主管楼院」（【】中是不同之处）。"
+                      "请从原文逐字复制，标点和空格也要一致"]),
+        "a number not in its passage": Case(
+            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+                    "  - number: \"27\"\n    quote: 区内278个无主管楼院\n    reason: 范围")],
+            expected=[f"{SOURCE}:8:13: error: not_metrics[0].number: 数字“27”没有出现在它的 quote 中（引文中的数字：278）："
+                      "数字要照抄原文，quote 要包含这个数字"]),
+    },
+}
+
+
+def apply(project: Project, case: Case) -> None:
+    for relative, text in case.writes.items():
+        (project.root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project.root / relative).write_text(text, "utf-8")
+    for relative, old, new in case.edits:
+        path = project.root / relative
+        text = path.read_text("utf-8")
+        assert text.count(old) == 1, f"{relative} lacks {old!r}"
+        path.write_text(text.replace(old, new), "utf-8")
+
+
+@pytest.mark.parametrize(("check", "name"), [(c, n) for c in CASES for n in CASES[c]],
+                         ids=[f"{c}: {n}" for c in CASES for n in CASES[c]])
+def test_check_message(project: Project, check: str, name: str) -> None:
+    case = CASES[check][name]
+    apply(project, case)
+    assert [str(d) for d in check_project(project).diagnostics] == case.expected
+
+
+def test_every_check_has_a_case() -> None:
+    every = {check.__name__ for checks in CHECKS.values() for check in checks}
+    assert set(CASES) == every
+
+
+def test_the_fixture_is_unchanged_by_the_table(project: Project) -> None:
+    assert check_project(project).diagnostics == [] and Path(project.root / PRACTICE).is_file()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from govcat.generate import generate
+from govcat.generate.output import write_tree
 from govcat.layout import Project
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
@@ -167,3 +168,12 @@ def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Proj
     assert not project.generated.is_symlink() and project.generated.is_dir()
     assert "社区服务（新）" in second["themes/shequ-fuwu.md"] and second.keys() == first.keys()
     assert [p.name for p in project.generated.parent.iterdir()] == [project.generated.name]
+
+
+def test_bytes_are_written_as_given_and_linked_when_unchanged(tmp_path: Path) -> None:
+    link = tmp_path / "build" / "generated"
+    data = bytes(range(256))  # not UTF-8: written as it is, never encoded
+    write_tree(link, {"docs/a.docx": data, "docs/a.md": "文字"})
+    changes = write_tree(link, {"docs/a.docx": data, "docs/a.md": "文字（新）"})
+    assert (changes.written, changes.unchanged) == (["docs/a.md"], 1)
+    assert (link / "docs/a.docx").read_bytes() == data and (link / "docs/a.md").read_text("utf-8") == "文字（新）"

@@ -19,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
+from govcat.cli import main
 from govcat.generate import generate
 from govcat.generate.wordml import COMPARE_TITLE, Writer, document
 from govcat.layout import Project
@@ -265,6 +266,68 @@ def test_documents_are_byte_identical_and_dated_1980(catalog_project: Project, t
     with zipfile.ZipFile(generated(catalog_project) / "themes/shequ-fuwu.docx") as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert archive.namelist()[0] == "[Content_Types].xml"
+
+
+# ---- catalog export ----
+
+def export(project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+           *argv: str) -> tuple[int, str, str]:
+    monkeypatch.chdir(project.root)
+    status = main(["export", *argv])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_export_one_practice_is_the_site_document(catalog_project: Project, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = export(catalog_project, monkeypatch, capsys, "--ids", OTHER_ID)
+    assert (status, err) == (0, "")
+    assert out == f"已写入 {OTHER_TITLE}.docx（1 项做法，党政机关公文格式）\n"
+    written = catalog_project.root / f"{OTHER_TITLE}.docx"
+    assert written.read_bytes() == (generated(catalog_project) / f"practices/{OTHER_ID}.docx").read_bytes()
+
+
+def test_export_of_several_ids_is_the_compare_compilation(catalog_project: Project, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = export(catalog_project, monkeypatch, capsys, "--ids", f"{PRACTICE_ID}，{OTHER_ID}", "-o", "对比.docx")
+    assert (status, out) == (0, "已写入 对比.docx（2 项做法的汇编，党政机关公文格式）\n")
+    document = open_document(catalog_project.root / "对比.docx")
+    assert [p.text for p in document.paragraphs if p.style.name == "公文标题"] == [COMPARE_TITLE, TITLE, OTHER_TITLE_LINES]
+    status, out, _ = export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu")
+    assert (status, out) == (0, "已写入 社区服务做法汇编.docx（2 项做法的汇编，党政机关公文格式）\n")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--ids", "zhengzhou-dangqun-fuwu"], "error: 没有编号为“zhengzhou-dangqun-fuwu”的做法：是不是“zhengzhou-dangqun-fuwu-zhongxin”？\n"),
+    (["--ids", OTHER_TITLE], f"error: 没有编号为“{OTHER_TITLE}”的做法：是不是“{OTHER_ID}”？\n"),
+    (["--theme", "社区服务"], "error: 没有编号为“社区服务”的主题：是不是“shequ-fuwu”？\n"),
+    (["--ids", f"{OTHER_ID},{OTHER_ID}"], f"error: 做法“{OTHER_ID}”写了不止一次\n"),
+    (["--ids", ","], "error: --ids 后面要写做法编号，多个用逗号隔开，如 --ids henan-sihui,kaifeng-zhua-wenhua\n"),
+    (["--ids", OTHER_ID, "-o", "x.doc"], "error: x.doc：输出文件名要以 .docx 结尾，Word 和 WPS 才认得\n"),
+    (["--ids", OTHER_ID, "-o", "no/such/x.docx"], "error: no/such：没有这个目录\n"),
+])
+def test_export_errors_say_what_to_do(catalog_project: Project, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    assert export(catalog_project, monkeypatch, capsys, *argv) == (2, "", message)
+
+
+def test_export_never_overwrites_without_force(catalog_project: Project, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    mine = catalog_project.root / "会议材料.docx"
+    mine.write_bytes(b"someone's own document")
+    status, _, err = export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu", "-o", "会议材料.docx")
+    assert (status, err) == (2, "error: 会议材料.docx 已存在，不会覆盖：换一个文件名，或加 --force 覆盖它\n")
+    assert mine.read_bytes() == b"someone's own document"
+    assert export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu", "-o", "会议材料.docx", "--force")[0] == 0
+    assert zipfile.is_zipfile(mine) and not list(catalog_project.root.glob(".会议材料-*"))
+
+
+def test_export_checks_the_catalog_first(catalog_project: Project, write: Write, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    write("reference/themes/bad.yaml", "id: bad\nname: 坏主题\n")
+    status, out, _ = export(catalog_project, monkeypatch, capsys, "--ids", OTHER_ID)
+    assert status == 1 and out.endswith("1 errors in 1 files\n") and "reference/themes/bad.yaml:1:1: error:" in out
+    assert not list(catalog_project.root.glob("*.docx"))
 
 
 # ---- A real word processor ----

@@ -11,6 +11,7 @@ Figures are printed, never asserted: timings belong to the machine they are meas
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from .generate import word
 from .layout import Project
 from .synthetic import write_catalog
 from .validate import check_project
@@ -51,9 +53,18 @@ class Figures:
 
 
 @dataclass
+class WordFigures:
+    """What the Word documents cost: the seconds to make them, their megabytes in the site."""
+
+    seconds: float
+    site_mb: float
+
+
+@dataclass
 class Run:
     practices: int
     stages: dict[str, Figures] = field(default_factory=dict)
+    word: WordFigures | None = None
 
 
 class Progress:
@@ -140,7 +151,38 @@ def bench_one(source: Project, practices: int, stages: Sequence[str], naive_up_t
             run.stages[stage] = figures = run_stage(project.root, stage, practices, progress)
             if stage in SITES:
                 site_figures(figures, project.root / SITES[stage], practices)
+            if stage == "build":
+                run.word = word_figures(project, project.root / SITES[stage])
     return run
+
+
+def word_figures(project: Project, site: Path) -> WordFigures:
+    """What the build spends on the Word documents, timed on its own: making them from the checked
+    catalog (with the relations the other pages share already computed, as in the build), then
+    copying them as MkDocs copies them into the site; and their bytes in the built site."""
+    catalog = check_project(project).catalog
+    catalog.practice_terms  # noqa: B018 - computed once per build by the practice pages
+    started = time.perf_counter()
+    for _ in word.pages(catalog):
+        pass
+    with tempfile.TemporaryDirectory(dir=project.root) as copy:
+        shutil.copytree(site / "word", Path(copy) / "word")
+    seconds = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in (site / "word").rglob("*") if p.is_file())
+    return WordFigures(seconds, size / MB)
+
+
+def word_report(runs: list[Run]) -> list[str]:
+    """The Word documents' share of each build, against the issue's budget for them."""
+    lines = []
+    for run in runs:
+        if run.word is not None:
+            build, spent = run.stages["build"], run.word
+            lines.append(f"Word documents at {run.practices}: {spent.seconds:.1f} s of the {build.seconds:.1f} s build, "
+                         f"+{spent.seconds / (build.seconds - spent.seconds):.0%} (target ≤ 15%); "
+                         f"{spent.site_mb:.1f} MB of the {build.site_mb:.1f} MB site, "
+                         f"+{spent.site_mb / (build.site_mb - spent.site_mb):.0%} (target ≤ 25%)")
+    return lines
 
 
 def report(runs: list[Run]) -> list[str]:
@@ -165,7 +207,7 @@ def report(runs: list[Run]) -> list[str]:
     if builds:
         largest = max(builds)
         lines.append(f"median practice page at {largest}: {builds[largest].median_practice_kb:.1f} KB (target < 60)")
-    return lines
+    return lines + word_report(runs)
 
 
 def bench(project: Project, sizes: Sequence[int], stages: Sequence[str], naive_up_to: int, seed: int) -> list[str]:

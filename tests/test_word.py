@@ -170,13 +170,15 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
     notes = footnotes(document)
     [figure_note] = references(table.rows[1].cells[1]._element)
     assert notes[figure_note] == f"原文：“{QUOTE}”——中国社区报，2024年8月5日。"
-    # Sources on the heading 概述, the measure's citation on its heading; the first note names the article.
-    body = document.element.body
-    assert [references(p._element) for p in document.paragraphs if p.text in ("一、概述", "（一）坚持高点谋划、精准施策")] \
-        == [["1"], ["2"]]
+    # The sources at the end of the summary, the measure's citation at the end of its detail: the marks
+    # before the closing punctuation, so they stay on the line of the word they follow.
+    summary = next(p for p in document.paragraphs if p.text.startswith("济源产城融合示范区瞄准"))
+    detail = next(p for p in document.paragraphs if p.text == "合力推进无主管楼院专项治理。")
+    assert [references(p._element) for p in (summary, detail)] == [["1"], ["2"]]
+    assert summary.runs[-1].text == "。" and references(summary._element[-2]) == ["1"]
     assert notes["1"] == "原文：“济源产城融合示范区瞄准群众急难愁盼”——中国社区报《河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。"
     assert notes["2"] == "原文：“坚持高点谋划、精准施策,合力推进无主管楼院专项治理”——中国社区报，2024年8月5日。"
-    assert references(body) == ["1", "2", "3"] and sorted(notes) == ["1", "2", "3"]
+    assert references(document.element.body) == ["1", "2", "3"] and sorted(notes) == ["1", "2", "3"]
     settings = document.settings.element.find(qn("w:footnotePr"))
     assert settings.find(qn("w:numRestart")).get(qn("w:val")) == "eachPage"
 
@@ -360,8 +362,8 @@ LONG = "基层治理" * 15  # 60 characters without punctuation, so nothing move
 
 def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, write: Write, tmp_path: Path) -> None:
     path = catalog_project.root / f"practices/jiyuan/{OTHER_ID}.yaml"
-    path.write_text(path.read_text("utf-8").replace(
-        "  无主管楼院无人管理。\n\n  老旧楼院设施短缺。", "" + "\n\n".join(f"  {LONG}" for _ in range(12))), "utf-8")
+    text = path.read_text("utf-8").replace("  无主管楼院无人管理。\n\n  老旧楼院设施短缺。", "\n\n".join(f"  {LONG}" for _ in range(12)))
+    path.write_text(text.replace("editor_note: 来源未说明治理开始的时间。", f"editor_note: {yaml_quoted(HOSTILE)}"), "utf-8")
     word = generated(catalog_project)
     writer = Writer(generate(catalog_project)[0].catalog)
     compare = tmp_path / "compare.docx"
@@ -380,4 +382,7 @@ def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, wr
     assert theme[0][:2] == ["社区服务做法汇编", "（共 2 项做法）"]  # LibreOffice spaces digits apart from Han
     assert theme[-1][-3:-1] == ["基层治理实践库", "资料截至 2026 年 11 月 28 日"]
     assert compared[0][0] == COMPARE_TITLE and any(TITLE in line for page in compared for line in page)
+    # Markup and field codes in a record are printed as the characters they are.
+    printed = "".join(line.replace(" ", "") for page in practice for line in page)  # justified: spaces vary
+    assert '编者注：<w:p>{PAGE}</w:p>&"引号"\'单\']]><![CDATA[x]]>{HYPERLINK"http://evil"}' in printed
 

@@ -39,7 +39,11 @@ pages left, a character in from the edge (different odd and even footers). Fonts
 embedded: the font table gives each a fallback name (宋体 for 方正小标宋简体, 仿宋 for
 仿宋_GB2312, 楷体 for 楷体_GB2312), which Word and WPS use where the first is not installed. The
 title is not set bold: bolding 小标宋 (already a heavy face) would smear it. Notes are real Word
-footnotes numbered ①②③ afresh on each page, as in Chinese books; their text is 仿宋 小四.
+footnotes numbered ①②③ afresh on each page, as in Chinese books, their text 仿宋 五号 so that
+long verbatim quotes leave room for the text; their marks go before the closing punctuation
+(…化解在廊亭①。, as GB/T 7714 sets them), which keeps a mark on the line of the word it follows
+instead of alone at the top of the next page. A title too long for a line breaks after its
+colon (地区：做法), as offices break titles by their sense.
 Heading numbers are typed text, not Word list numbering, as offices type them, so they survive
 copying between documents and WPS.
 
@@ -138,7 +142,7 @@ class Typography:
     title_size: int = 44      # 二号
     body_size: int = 32       # 三号
     table_size: int = 24      # 小四
-    note_size: int = 24       # 小四
+    note_size: int = 21       # 五号
     page_number_size: int = 28  # 四号
     title_line: int = 700     # 35 pt a title line
     table_line: int = 264     # 1.1 lines in tables
@@ -232,6 +236,15 @@ def title_lines(title: str) -> list[str]:
     return [place + colon, rest]
 
 
+CLOSING_PUNCTUATION = re.compile(r"[。！？；：，、…]+$")
+
+
+def sentence_end(text: str) -> tuple[str, str]:
+    """The text and its closing punctuation, apart: note references go between them."""
+    match = CLOSING_PUNCTUATION.search(text)
+    return (text[:match.start()], match.group()) if match and match.start() else (text, "")
+
+
 def numbered(items: Iterable[str]) -> list[str]:
     """1.甲, 2.乙…: items in a table cell, as 公文 number the third level."""
     return [f"{n}.{one_line(item)}" for n, item in enumerate(items, start=1)]
@@ -269,7 +282,7 @@ def make_environment() -> Environment:
     env.globals.update(slot=slot, layout=LAYOUT, type=TYPE, fonts=FONTS, catalog_name=CATALOG_NAME,
                        metric_columns=METRIC_COLUMNS, row_columns=ROW_COLUMNS,
                        level_label=LEVEL_LABELS.__getitem__, metric_text=metric_text, blocks=blocks,
-                       one_line=one_line, numbered=numbered, title_lines=title_lines,
+                       one_line=one_line, numbered=numbered, title_lines=title_lines, sentence_end=sentence_end,
                        chinese_number=chinese_number, short_name=lambda data: short_name("practice", data))
     env.filters["one_line"] = one_line
     return env

@@ -74,3 +74,12 @@ def test_theme_page_links_its_compilation(page, site: Path) -> None:  # type: ig
     target = (site / "themes/louyuan-zhili" / link.get_attribute("href")).resolve()
     document = docx.Document(str(target))
     assert [p.text for p in document.paragraphs[:2]] == ["楼院治理做法汇编", "（共5项做法）"]
+
+
+def test_download_lines_are_not_printed(page) -> None:  # type: ignore[no-untyped-def]
+    for path in (f"practices/{CHOSEN[0]}/", "themes/louyuan-zhili/"):
+        page.goto(path)
+        assert page.get_by_role("link", name="下载 Word").is_visible()
+        page.emulate_media(media="print")
+        assert not page.get_by_text("下载 Word").is_visible()
+        page.emulate_media(media="screen")

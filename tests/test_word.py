@@ -74,6 +74,8 @@ policies: [louyuan-fangan]
 sources:
   - source: zgsqb-excerpt
     quote: 济源产城融合示范区瞄准群众急难愁盼
+  - source: zgsqb-excerpt
+    quote: 区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,安全通道要通畅”的目标
 last_reviewed: 2026-11-20
 editor_note: 来源未说明治理开始的时间。
 """,
@@ -176,7 +178,9 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
     detail = next(p for p in document.paragraphs if p.text == "合力推进无主管楼院专项治理。")
     assert [references(p._element) for p in (summary, detail)] == [["1"], ["2"]]
     assert summary.runs[-1].text == "。" and references(summary._element[-2]) == ["1"]
-    assert notes["1"] == "原文：“济源产城融合示范区瞄准群众急难愁盼”——中国社区报《河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。"
+    # One place, one note: its quotes together, the article in full the first time.
+    assert notes["1"] == ("原文：“济源产城融合示范区瞄准群众急难愁盼”；“区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,"
+                          "安全通道要通畅”的目标”——中国社区报《河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。")
     assert notes["2"] == "原文：“坚持高点谋划、精准施策,合力推进无主管楼院专项治理”——中国社区报，2024年8月5日。"
     assert references(document.element.body) == ["1", "2", "3"] and sorted(notes) == ["1", "2", "3"]
     settings = document.settings.element.find(qn("w:footnotePr"))

@@ -40,9 +40,10 @@ embedded: the font table gives each a fallback name (宋体 for 方正小标宋�
 仿宋_GB2312, 楷体 for 楷体_GB2312), which Word and WPS use where the first is not installed. The
 title is not set bold: bolding 小标宋 (already a heavy face) would smear it. Notes are real Word
 footnotes numbered ①②③ afresh on each page, as in Chinese books, their text 仿宋 五号 so that
-long verbatim quotes leave room for the text; their marks go before the closing punctuation
-(…化解在廊亭①。, as GB/T 7714 sets them), which keeps a mark on the line of the word it follows
-instead of alone at the top of the next page. A title too long for a line breaks after its
+long verbatim quotes leave room for the text. One place has one note, holding all the quotes that
+support it (a row of marks such as ³⁴⁵ reads as one number where circled numbers are not
+shown); its mark goes before the closing punctuation (…化解在廊亭①。, as GB/T 7714 sets them),
+which keeps it on the line of the word it follows instead of alone at the top of the next page. A title too long for a line breaks after its
 colon (地区：做法), as offices break titles by their sense.
 Heading numbers are typed text, not Word list numbering, as offices type them, so they survive
 copying between documents and WPS.
@@ -320,14 +321,15 @@ class Package:
 
 @dataclass
 class _PieceState:
-    """What rendering one practice collects: its notes in order of reference, its headings' count."""
+    """What rendering one practice collects: the citations of each note in order of reference, and
+    how many headings it has numbered."""
 
-    citations: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[list[dict[str, Any]]] = field(default_factory=list)
     headings: int = 0
 
-    def note(self, citation: dict[str, Any]) -> Markup:
-        self.citations.append(citation)
-        return slot(str(len(self.citations) - 1))
+    def note(self, citations: list[dict[str, Any]]) -> Markup:
+        self.notes.append(citations)
+        return slot(str(len(self.notes) - 1))
 
     def heading(self, text: str) -> str:
         self.headings += 1
@@ -342,7 +344,7 @@ class Writer:
         self.env = make_environment()
         self.env.globals.update(catalog=catalog, place=self.place, short_place=self.short_place,
                                 names=self.names, name=self.name, policy_line=self.policy_line,
-                                source_line=self.source_line, headline_metrics=self.headline_metrics)
+                                headline_metrics=self.headline_metrics)
 
     # ---- helpers the templates call ----
 
@@ -368,10 +370,22 @@ class Writer:
         return self.name("policy", policy_id) + (f"（{'，'.join(details)}）" if details else "")
 
     def source_line(self, source_id: str, first: bool) -> str:
-        """中国社区报《标题》，2024年8月5日。; without the title after its first note in a practice."""
+        """中国社区报《标题》，2024年8月5日; without the title after its first note in a practice."""
         source = self.catalog.get("source", source_id)
         title = f"《{source['title']}》" if first else ""
-        return f"{source['publisher']}{title}，{chinese_date(source['published'])}。"
+        return f"{source['publisher']}{title}，{chinese_date(source['published'])}"
+
+    def note_parts(self, citations: list[dict[str, Any]], cited: set[str]) -> list[tuple[list[str], str]]:
+        """The quotes of one note grouped by the article they are from, each article named in full
+        the first time a practice cites it (``cited`` holds those named so far)."""
+        quotes: dict[str, list[str]] = {}
+        for citation in citations:
+            quotes.setdefault(citation["source"], []).append(one_line(citation["quote"]))
+        parts = []
+        for source_id, said in quotes.items():
+            parts.append((said, self.source_line(source_id, source_id not in cited)))
+            cited.add(source_id)
+        return parts
 
     def headline_metrics(self, practice: dict[str, Any]) -> list[str]:
         return [f"{one_line(m['indicator'])}：{metric_text(m)}" for m in practice.get("metrics", [])[:HEADLINE_METRICS]]
@@ -393,11 +407,8 @@ class Writer:
         body = self.render("practice.xml.j2", practice=practice, note=state.note, heading=state.heading,
                            terms=self.catalog.practice_terms.get(practice_id, []))
         note = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
-        notes: list[str] = []
         cited: set[str] = set()
-        for citation in state.citations:  # a source in full at its first note, short after that
-            notes.append(str(note(citation, citation["source"] not in cited)))
-            cited.add(citation["source"])
+        notes = [str(note(self.note_parts(citations, cited))) for citations in state.notes]
         return Piece(practice_id, short_name("practice", practice), self.newest_date(practice),
                      self.render("row.xml.j2", practice=practice), body, notes)
 

@@ -100,6 +100,20 @@ def open_document(path: Path) -> docx.document.Document:
     return docx.Document(str(path))
 
 
+def compare_document(project: Project, ids: list[str], out: Path) -> Path:
+    """The compilation of ``ids`` that the compare page (and ``catalog export --ids``) makes."""
+    writer = Writer(generate(project)[0].catalog)
+    out.write_bytes(document(writer.package(), [writer.piece(i) for i in ids], COMPARE_TITLE, writer.compare_front()))
+    return out
+
+
+def each_kind(project: Project, folder: Path) -> dict[str, Path]:
+    """A document of each kind: a practice's, a theme's 汇编 and a compare-page 汇编."""
+    word = generated(project)
+    return {"practice": word / f"practices/{OTHER_ID}.docx", "theme": word / "themes/shequ-fuwu.docx",
+            "compare": compare_document(project, [OTHER_ID, PRACTICE_ID], folder / "compare.docx")}
+
+
 def footnotes(document: docx.document.Document) -> dict[str, str]:
     """Note id -> its text, from the footnotes part."""
     part = next(r.target_part for r in document.part.rels.values() if r.reltype == RELATIONSHIP_TYPE.FOOTNOTES)
@@ -118,8 +132,9 @@ def east_asian_font(style: docx.styles.style.BaseStyle) -> str:
 
 # ---- What the office checks ----
 
-def test_page_setup_is_gbt_9704(catalog_project: Project) -> None:
-    document = open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx")
+@pytest.mark.parametrize("kind", ["practice", "theme", "compare"])
+def test_page_setup_is_gbt_9704(catalog_project: Project, tmp_path: Path, kind: str) -> None:
+    document = open_document(each_kind(catalog_project, tmp_path)[kind])
     [section] = document.sections
     for measured, wanted in ((section.page_width, 210), (section.page_height, 297), (section.top_margin, 37),
                              (section.bottom_margin, 35), (section.left_margin, 28), (section.right_margin, 26)):
@@ -135,8 +150,9 @@ def test_page_setup_is_gbt_9704(catalog_project: Project) -> None:
     assert text_width // (320 + spacing) == 28
 
 
-def test_styles_of_title_body_and_both_heading_levels(catalog_project: Project) -> None:
-    document = open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx")
+@pytest.mark.parametrize("kind", ["practice", "theme", "compare"])
+def test_styles_of_title_body_and_both_heading_levels(catalog_project: Project, tmp_path: Path, kind: str) -> None:
+    document = open_document(each_kind(catalog_project, tmp_path)[kind])
     styles = document.styles
     expected = {"公文标题": ("方正小标宋简体", 22), "Normal": ("仿宋_GB2312", 16), "一级标题": ("黑体", 16),
                 "二级标题": ("楷体_GB2312", 16)}
@@ -154,9 +170,10 @@ def test_styles_of_title_body_and_both_heading_levels(catalog_project: Project) 
     assert not [r for r in document.part.package.iter_parts() if "font" in r.partname and r.partname.endswith(".odttf")]
 
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    paragraphs = paragraphs[paragraphs.index(("公文标题", OTHER_TITLE_LINES)):]  # the practice, wherever it starts
     assert paragraphs[:4] == [("公文标题", OTHER_TITLE_LINES), ("基本信息", "地区：河南省济源市"), ("基本信息", "层级：市级"),
                               ("基本信息", "主题：社区服务")]
-    headings = [text for style, text in paragraphs if style in ("一级标题", "二级标题")]
+    headings = [text for style, text in paragraphs if style in ("一级标题", "二级标题")][:7]
     assert headings == ["一、概述", "二、背景与问题", "三、主要举措", "（一）坚持高点谋划、精准施策", "四、成效数据",
                         "五、采用的标准", "六、政策依据"]
     assert ("Normal", "无主管楼院无人管理。") in paragraphs and ("Normal", "老旧楼院设施短缺。") in paragraphs
@@ -368,12 +385,8 @@ def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, wr
     path = catalog_project.root / f"practices/jiyuan/{OTHER_ID}.yaml"
     text = path.read_text("utf-8").replace("  无主管楼院无人管理。\n\n  老旧楼院设施短缺。", "\n\n".join(f"  {LONG}" for _ in range(12)))
     path.write_text(text.replace("editor_note: 来源未说明治理开始的时间。", f"editor_note: {yaml_quoted(HOSTILE)}"), "utf-8")
-    word = generated(catalog_project)
-    writer = Writer(generate(catalog_project)[0].catalog)
-    compare = tmp_path / "compare.docx"
-    compare.write_bytes(document(writer.package(), [writer.piece(OTHER_ID), writer.piece(PRACTICE_ID)],
-                                 COMPARE_TITLE, writer.compare_front()))
-    practice, theme, compared = to_pdf([word / f"practices/{OTHER_ID}.docx", word / "themes/shequ-fuwu.docx", compare], tmp_path)
+    documents = each_kind(catalog_project, tmp_path)
+    practice, theme, compared = to_pdf([documents["practice"], documents["theme"], documents["compare"]], tmp_path)
     assert practice[0][:2] == OTHER_TITLE_LINES.split("\n")
     assert [page[-1].replace(" ", "") for page in practice] == [f"—{n}—" for n in range(1, len(practice) + 1)]
     # 28 characters a line: the first line of a paragraph after its 2 characters' indent, then whole lines.

@@ -76,6 +76,11 @@ def test_theme_page_links_its_compilation(page, site: Path) -> None:  # type: ig
     assert [p.text for p in document.paragraphs[:2]] == ["楼院治理做法汇编", "（共5项做法）"]
 
 
+def test_download_lines_are_not_in_the_search_index(site: Path) -> None:
+    index = (site / "search" / "search_index.json").read_text("utf-8")
+    assert "下载 Word" not in index and "可编辑、打印" not in index  # not a word a cadre searches the records for
+
+
 def test_download_lines_are_not_printed(page) -> None:  # type: ignore[no-untyped-def]
     for path in (f"practices/{CHOSEN[0]}/", "themes/louyuan-zhili/"):
         page.goto(path)

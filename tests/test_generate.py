@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from govcat.generate import generate
+from govcat.generate.output import write_tree
 from govcat.layout import Project
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
@@ -185,3 +186,12 @@ def test_a_title_the_editor_made_up_is_marked_so_wherever_it_is_shown(project: P
     assert all("《社区服务事项目录》" not in text for text in [*pages.values(), compare])
     download = (project.generated_docs / "data" / "practices.json").read_text("utf-8")
     assert '"title": "社区服务事项目录"' in download and '"title_basis": "editor"' in download  # data stay raw
+
+
+def test_bytes_are_written_as_given_and_linked_when_unchanged(tmp_path: Path) -> None:
+    link = tmp_path / "build" / "generated"
+    data = bytes(range(256))  # not UTF-8: written as it is, never encoded
+    write_tree(link, {"docs/a.docx": data, "docs/a.md": "文字"})
+    changes = write_tree(link, {"docs/a.docx": data, "docs/a.md": "文字（新）"})
+    assert (changes.written, changes.unchanged) == (["docs/a.md"], 1)
+    assert (link / "docs/a.docx").read_bytes() == data and (link / "docs/a.md").read_text("utf-8") == "文字（新）"

@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from .firstquery import QUERY, FirstQuery, measure, unavailable
+from .generate import word
 from .layout import Project
 from .search.index import FOLDER as SEARCH_FOLDER
 from .search.index import NO_INDEX_VARIABLE
@@ -68,11 +69,20 @@ class Figures:
 
 
 @dataclass
+class WordFigures:
+    """What the Word documents cost: the seconds to make them, their megabytes in the site."""
+
+    seconds: float
+    site_mb: float
+
+
+@dataclass
 class Run:
     practices: int
     stages: dict[str, Figures] = field(default_factory=dict)
     first_query: FirstQuery | None = None
     first_query_missing: str = ""
+    word: WordFigures | None = None
 
 
 class Progress:
@@ -182,6 +192,8 @@ def bench_one(source: Project, practices: int, stages: Sequence[str], naive_up_t
             run.stages[stage] = figures = run_stage(project.root, stage, practices, progress)
             if stage in SITES:
                 site_figures(figures, project.root / SITES[stage])
+            if stage == "build":
+                run.word = word_figures(project, project.root / SITES[stage])
     return run
 
 
@@ -191,6 +203,35 @@ def first_query(run: Run, site: Path) -> None:
         run.first_query_missing = missing
     else:
         run.first_query = measure(site)
+
+
+def word_figures(project: Project, site: Path) -> WordFigures:
+    """What the build spends on the Word documents, timed on its own: making them from the checked
+    catalog (with the relations the other pages share already computed, as in the build), then
+    copying them as MkDocs copies them into the site; and their bytes in the built site."""
+    catalog = check_project(project).catalog
+    catalog.practice_terms  # noqa: B018 - computed once per build by the practice pages
+    started = time.perf_counter()
+    for _ in word.pages(catalog):
+        pass
+    with tempfile.TemporaryDirectory(dir=project.root) as copy:
+        shutil.copytree(site / "word", Path(copy) / "word")
+    seconds = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in (site / "word").rglob("*") if p.is_file())
+    return WordFigures(seconds, size / MB)
+
+
+def word_report(runs: list[Run]) -> list[str]:
+    """The Word documents' share of each build, against the issue's budget for them."""
+    lines = []
+    for run in runs:
+        if run.word is not None:
+            build, spent = run.stages["build"], run.word
+            lines.append(f"Word documents at {run.practices}: {spent.seconds:.1f} s of the {build.seconds:.1f} s build, "
+                         f"+{spent.seconds / (build.seconds - spent.seconds):.0%} (target ≤ 15%); "
+                         f"{spent.site_mb:.1f} MB of the {build.site_mb:.1f} MB site, "
+                         f"+{spent.site_mb / (build.site_mb - spent.site_mb):.0%} (target ≤ 25%)")
+    return lines
 
 
 def table(runs: list[Run]) -> list[str]:
@@ -233,7 +274,7 @@ def targets(runs: list[Run]) -> list[str]:
         ratio = builds[large].seconds / builds[small].seconds
         lines.append(f"build time {large} / {small}: {ratio:.2f} for {large / small:.1f}× the practices "
                      f"(target ≤ {1.1 * large / small:.1f})")
-    return lines
+    return lines + word_report(runs)
 
 
 def bench(project: Project, sizes: Sequence[int], stages: Sequence[str], naive_up_to: int, seed: int,

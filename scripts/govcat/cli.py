@@ -14,6 +14,7 @@ from .cite import citation_block, matching, word_report
 from .coverage import coverage, report_lines
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
+from .export import ExportError, export_practices, export_theme, practice_ids, write_new
 from .fields import UnsupportedSchema
 from .generate import USER_DICTIONARY, generate
 from .intake import IntakeError, new_source, punctuation_note
@@ -193,6 +194,25 @@ def command_index(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_export(project: Project, args: argparse.Namespace) -> int:
+    result = check_project(project)
+    if not result.ok:
+        return report(result.diagnostics)
+    try:
+        if args.theme is not None:
+            made = export_theme(result.catalog, args.theme)
+        else:
+            made = export_practices(result.catalog, practice_ids(result.catalog, args.ids))
+        out = args.output or Path(made.default_name)
+        write_new(out, made.data, args.force)
+    except ExportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    what = "1 项做法" if made.practices == 1 and args.theme is None else f"{made.practices} 项做法的汇编"
+    print(f"已写入 {out}（{what}，党政机关公文格式）")
+    return 0
+
+
 def command_bench(project: Project, args: argparse.Namespace) -> int:
     try:
         lines = bench(project, args.practices, args.stages, args.naive_up_to, args.seed, args.keep)
@@ -243,6 +263,13 @@ def parser() -> argparse.ArgumentParser:
     csp.add_argument("site", nargs="?", type=Path, help="站点目录（默认 site/）")
     csp.add_argument("--nginx", action="store_true", help="输出 nginx 的 add_header 指令")
     csp.set_defaults(handler=command_csp)
+    exp = commands.add_parser("export", help="把做法写成 Word 文档（党政机关公文格式）：一项做法、几项做法的汇编或一个主题的汇编")
+    chosen = exp.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--ids", metavar="编号,编号", help="做法编号，多个用逗号隔开：一项得到该做法的文档，多项得到按此顺序的汇编")
+    chosen.add_argument("--theme", metavar="编号", help="主题编号：该主题全部做法的汇编，对照表在前")
+    exp.add_argument("-o", "--output", type=Path, help="输出文件（.docx）；默认在当前目录，按标题命名")
+    exp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认不覆盖）")
+    exp.set_defaults(handler=command_export)
     ben = commands.add_parser("bench", help="在临时目录生成 N 项合成做法，测量校验、生成、构建的耗时、内存和站点大小")
     ben.add_argument("--practices", type=int, nargs="+", required=True, metavar="N", help="做法数，可给多个，如 1000 4000")
     ben.add_argument("--stages", nargs="+", choices=STAGES, default=list(DEFAULT_STAGES),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import docx
 import pytest
 
 from govcat.cli import main
@@ -58,3 +59,15 @@ def test_search_works_from_the_file_system(file_page, bundle: Path) -> None:  # 
     opened = urlsplit(file_page.url)
     assert opened.scheme == "file" and Path(opened.path).is_file() and Path(opened.path).is_relative_to(bundle)
     assert "楼院" in file_page.locator("h1").first.inner_text()
+
+
+def test_compare_selection_downloads_as_word_from_the_file_system(file_page, bundle: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The page assembles the compilation from the generator's scripts, which load from file:// too.
+    file_page.goto((bundle / "compare" / "index.html").as_uri() + "?ids=henan-sihui,kaifeng-zhua-wenhua")
+    file_page.wait_for_selector(".compare-table")
+    with file_page.expect_download() as info:
+        file_page.get_by_role("button", name="下载 Word").click()
+    info.value.save_as(tmp_path / "compare.docx")
+    document = docx.Document(str(tmp_path / "compare.docx"))
+    titles = [p.text for p in document.paragraphs if p.style.name == "公文标题"]
+    assert titles[0] == "基层治理做法对比" and len(titles) == 3 and len(document.tables[0].rows) == 3

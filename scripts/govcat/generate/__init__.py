@@ -11,28 +11,31 @@ from ..catalog import Catalog
 from ..diagnostics import Diagnostic
 from ..layout import Project
 from ..validate import CheckResult, check_project
-from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, themes, updates
+from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, themes, updates, word
 from .output import Changes, write_tree
 from .render import make_environment
 from .searchdict import user_dictionary
-from .site import Helpers, RawFile
+from .site import BinaryFile, Helpers, RawFile
 
-GENERATORS = (home, practices, regions, themes, references, glossary, metrics, compare, guide, updates, downloads)
+GENERATORS = (home, practices, regions, themes, references, glossary, metrics, compare, guide, updates, downloads,
+              word)
 USER_DICTIONARY = "jieba-userdict.txt"
 OWNER_NOTE = "README.txt"
 OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；请修改 practices/ 与 reference/ 中的记录。\n"
 
 
-def render_pages(catalog: Catalog) -> dict[str, str]:
-    """Every generated file's path (below the docs folder) and text: pages rendered, raw files as given."""
+def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
+    """Every generated file's path (below the docs folder) and content: pages rendered, raw files as given."""
     env = make_environment(Helpers(catalog).globals())
-    rendered: dict[str, str] = {}
+    rendered: dict[str, str | bytes] = {}
     for generator in GENERATORS:
         for output in generator.pages(catalog):
             if output.uri in rendered:
                 raise ValueError(f"两个生成器都要写 {output.uri}")
             if isinstance(output, RawFile):
                 rendered[output.uri] = output.text
+            elif isinstance(output, BinaryFile):
+                rendered[output.uri] = output.data
             else:
                 template = env.get_template(output.template)
                 rendered[output.uri] = template.render(output.context, page_uri=output.uri, linked_terms=set())
@@ -44,7 +47,7 @@ def generate(project: Project) -> tuple[CheckResult, Changes | None]:
     result = check_project(project)
     if not result.ok:
         return result, None
-    outputs = {f"docs/{uri}": text for uri, text in render_pages(result.catalog).items()}
+    outputs = {f"docs/{uri}": content for uri, content in render_pages(result.catalog).items()}
     outputs[USER_DICTIONARY] = user_dictionary(result.catalog)
     outputs[OWNER_NOTE] = OWNER_TEXT
     result.diagnostics.extend(

@@ -32,13 +32,14 @@ def files_in(folder: Path | None) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
-def assemble(staging: Path, current: Path | None, files: dict[str, str]) -> Changes:
-    """Fill ``staging`` with ``files``, linking those the current tree already holds unchanged."""
+def assemble(staging: Path, current: Path | None, files: dict[str, str | bytes]) -> Changes:
+    """Fill ``staging`` with ``files`` (text is written as UTF-8), linking those the current tree
+    already holds unchanged."""
     changes = Changes(removed=sorted(files_in(current) - set(files)))
-    for relative, text in files.items():
+    for relative, content in files.items():
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = text.encode("utf-8")
+        data = content.encode("utf-8") if isinstance(content, str) else content
         old = current / relative if current is not None else None
         if old is not None and old.is_file() and old.read_bytes() == data:
             os.link(old, target)
@@ -64,8 +65,8 @@ def switch(link: Path, tree: Path) -> None:
     os.replace(temporary, link)
 
 
-def write_tree(link: Path, files: dict[str, str]) -> Changes:
-    """Make the folder at ``link`` hold exactly ``files`` (relative path -> text), atomically."""
+def write_tree(link: Path, files: dict[str, str | bytes]) -> Changes:
+    """Make the folder at ``link`` hold exactly ``files`` (relative path -> text or bytes), atomically."""
     link.parent.mkdir(parents=True, exist_ok=True)
     current = link.resolve() if link.is_dir() else None
     staging = Path(tempfile.mkdtemp(dir=link.parent, prefix=PREFIX))

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from .site import Page, index_uri, page_uri
+from .wordlinks import practice_download
 
 
 def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
@@ -21,13 +22,15 @@ def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
 def pages(catalog: Catalog) -> Iterator[Page]:
     for practice in catalog.all("practice"):
         practice_id = practice["id"]
-        yield Page(page_uri("practice", practice_id), "practice.md.j2", {
+        uri = page_uri("practice", practice_id)
+        yield Page(uri, "practice.md.j2", {
             "practice": practice,
             "region_chain": catalog.region_chain(practice["region"]),
             "children": catalog.children(practice_id),
             "related": related(catalog, practice),
             "terms": catalog.practice_terms.get(practice_id, []),
             "tag_names": [catalog.get("tag", t)["name"] for t in practice.get("tags", [])],
+            "word_link": practice_download(uri, practice),
         })
     by_city: dict[str, list[str]] = {}
     for practice in catalog.all("practice"):

@@ -40,6 +40,14 @@ class RawFile:
     text: str
 
 
+@dataclass(frozen=True)
+class BinaryFile:
+    """A file of bytes copied into the site as it is (Word documents)."""
+
+    uri: str
+    data: bytes
+
+
 def page_uri(kind: str, record_id: str) -> str:
     return f"{KINDS[kind].section}/{record_id}.md"
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..catalog import Catalog
 from .site import Page, index_uri, page_uri
+from .wordlinks import theme_download
 
 HEADLINE_METRICS = 3
 
@@ -21,9 +22,11 @@ def by_place(catalog: Catalog, practice_ids: list[str]) -> list[str]:
 
 def pages(catalog: Catalog) -> Iterator[Page]:
     for theme in catalog.all("theme"):
-        yield Page(page_uri("theme", theme["id"]), "theme.md.j2", {
+        uri = page_uri("theme", theme["id"])
+        yield Page(uri, "theme.md.j2", {
             "theme": theme,
             "practices": by_place(catalog, catalog.referring("theme", theme["id"], "practice")),
             "headline_metrics": HEADLINE_METRICS,
+            "word_link": theme_download(uri, theme),
         })
     yield Page(index_uri("theme"), "themes.md.j2", {})

@@ -1,0 +1,90 @@
+"""下载 Word on the built site: a practice's document by its link, and on /compare/ the 汇编 of the
+chosen practices, which the browser assembles from the generator's pieces (the same document as
+``catalog export --ids``)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from govcat.generate.wordml import COMPARE_TITLE, Writer, assemble
+from govcat.layout import Project
+from govcat.validate import check_project
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+CHOSEN = ["heshan-langting-yishi", "jiyuan-wuzhuguan-louyuan-zhili"]
+TITLES = ["鹤壁市鹤山区：“廊亭议事”工作法", "济源产城融合示范区：\n精准施策管理好无主管楼院"]
+
+
+def exported(ids: list[str]) -> dict[str, bytes]:
+    """The parts of the compilation ``catalog export --ids`` writes for ``ids``."""
+    writer = Writer(check_project(Project(REPO)).catalog)
+    return dict(assemble(writer.package(), [writer.piece(i) for i in ids], COMPARE_TITLE, writer.compare_front()))
+
+
+def download_compilation(page, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+    page.wait_for_selector(".compare-table")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 Word").click()
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def check_compilation(path: Path) -> None:
+    assert path.name == "基层治理做法对比：“廊亭议事”工作法、无主管楼院专项治理.docx"
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+        assert {name: archive.read(name) for name in archive.namelist()} == exported(CHOSEN)
+    document = docx.Document(str(path))
+    assert [p.text for p in document.paragraphs if p.style.name == "公文标题"] == [COMPARE_TITLE, *TITLES]
+    assert [row.cells[1].text for row in document.tables[0].rows] == ["做法", "“廊亭议事”工作法", "无主管楼院专项治理"]
+
+
+def test_compare_page_downloads_the_chosen_practices_as_one_document(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("compare/?ids=" + ",".join(CHOSEN))
+    check_compilation(download_compilation(page, tmp_path))
+    assert page.get_by_role("status").inner_text() == "已生成：2 项做法的汇编（含对照表），按公文格式排版。"
+
+
+def test_nothing_chosen_offers_no_download(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("compare/")
+    page.wait_for_selector("#compare-app p")
+    assert page.get_by_role("button", name="下载 Word").count() == 0
+
+
+def test_practice_page_link_downloads_its_document(page, site: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"practices/{CHOSEN[0]}/")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="下载 Word").click()
+    assert info.value.suggested_filename == "鹤壁市鹤山区：“廊亭议事”工作法.docx"
+    info.value.save_as(tmp_path / "practice.docx")
+    assert (tmp_path / "practice.docx").read_bytes() == (site / f"word/practices/{CHOSEN[0]}.docx").read_bytes()
+
+
+def test_theme_page_links_its_compilation(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("themes/louyuan-zhili/")
+    link = page.get_by_role("link", name="下载 Word")
+    assert link.get_attribute("download") == "楼院治理做法汇编.docx"
+    target = (site / "themes/louyuan-zhili" / link.get_attribute("href")).resolve()
+    document = docx.Document(str(target))
+    assert [p.text for p in document.paragraphs[:2]] == ["楼院治理做法汇编", "（共5项做法）"]
+
+
+def test_download_lines_are_not_in_the_search_index(site: Path) -> None:
+    index = (site / "search" / "search_index.json").read_text("utf-8")
+    assert "下载 Word" not in index and "可编辑、打印" not in index  # not a word a cadre searches the records for
+
+
+def test_download_lines_are_not_printed(page) -> None:  # type: ignore[no-untyped-def]
+    for path in (f"practices/{CHOSEN[0]}/", "themes/louyuan-zhili/"):
+        page.goto(path)
+        assert page.get_by_role("link", name="下载 Word").is_visible()
+        page.emulate_media(media="print")
+        assert not page.get_by_text("下载 Word").is_visible()
+        page.emulate_media(media="screen")

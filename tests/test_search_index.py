@@ -25,7 +25,7 @@ ARTICLE = """<article class="md-content__inner md-typeset">
 <script>var ignored = "脚本";</script>
 <nav aria-label="分页">第 2 页</nav>
 <p hidden>隐藏的文字</p>
-<div data-search-ignore><p>不要索引</p></div>
+<div data-search-exclude><p>不要索引</p></div>
 <details class="quote"><summary>原文</summary><p>“原文句子。”</p></details>
 <div class="footnote"><ol><li id="fn:1"><p>出处句子<a class="footnote-backref" href="#fnref:1">&#8617;</a></p></li></ol></div>
 </article>"""

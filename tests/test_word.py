@@ -41,7 +41,7 @@ RECORDS = {
         "items:\n  - name: 有人看门\n  - name: 路要平\n"
         "citations:\n  - source: zgsqb-excerpt\n    quote: “有人看门、路要平、灯要明,安全通道要通畅”的目标\n"),
     "reference/policies/louyuan-fangan.yaml": (
-        "id: louyuan-fangan\ntitle: 无主管楼院专项治理方案\nregion: jiyuan\nissuer: 济源产城融合示范区\n"
+        "id: louyuan-fangan\ntitle: 无主管楼院专项治理方案\ntitle_basis: editor\nregion: jiyuan\nissuer: 济源产城融合示范区\n"
         "date: 2026-11-25\ncitations:\n  - source: zgsqb-excerpt\n    quote: 合力推进无主管楼院专项治理\n"),
     f"practices/jiyuan/{OTHER_ID}.yaml": f"""id: {OTHER_ID}
 title: {OTHER_TITLE}
@@ -178,7 +178,7 @@ def test_styles_of_title_body_and_both_heading_levels(catalog_project: Project, 
                         "五、采用的标准", "六、政策依据"]
     assert ("Normal", "无主管楼院无人管理。") in paragraphs and ("Normal", "老旧楼院设施短缺。") in paragraphs
     assert ("Normal", "无主管楼院治理目标：有人看门、路要平") in paragraphs
-    assert ("Normal", "《无主管楼院专项治理方案》（济源产城融合示范区，2026年11月25日）") in paragraphs
+    assert ("Normal", "无主管楼院专项治理方案（编者拟定）（济源产城融合示范区，2026年11月25日）") in paragraphs
 
 
 def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catalog_project: Project) -> None:

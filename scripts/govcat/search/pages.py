@@ -39,7 +39,7 @@ PAGE_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 PIECE = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->|([^<]+)|<""", re.S)
 CLASS = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
 QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
-SKIPPED_ATTRIBUTES = re.compile(r"\s(hidden|data-search-ignore)(?=[\s=/]|$)")
+SKIPPED_ATTRIBUTES = re.compile(r"\s(hidden|data-search-exclude)(?=[\s=/]|$)")
 SKIPPED_CLASSES = frozenset({"headerlink", "footnote-backref"})
 # Permalinks (¶) and footnote back-links (↩) go first; then inline elements, which never change
 # where text stands, are dropped so that only block structure is walked.
@@ -47,7 +47,7 @@ PERMALINKS = re.compile(r"""<a class="(?:headerlink|footnote-backref|footnote-re
 # Block elements that never change where text stands become line breaks, so that only the
 # elements that do are walked; those of them that are hidden or ignored go first, whole.
 HIDDEN_PLAIN_BLOCKS = re.compile(
-    r"""<(p|li|td|th|dd|dt)\b(?=[^>]*\s(?:hidden|data-search-ignore)(?:[\s=/>]))[^>]*>.*?</\1>""", re.S)
+    r"""<(p|li|td|th|dd|dt)\b(?=[^>]*\s(?:hidden|data-search-exclude)(?:[\s=/>]))[^>]*>.*?</\1>""", re.S)
 PLAIN_BLOCKS = re.compile(r"""<(?:/?(?:p|li|td|th|tr|thead|tbody|table|ul|ol|dl|dd|dt)|br|hr)\b[^>]*>""")
 INLINE = re.compile(r"""</?(?:a|strong|em|b|i|span|code|mark|abbr|sup|sub|small|del|ins|kbd|q|cite|time)\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
 

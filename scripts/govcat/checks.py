@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from .catalog import LEVELS, Catalog, citations, references
 from .diagnostics import field_name
-from .layout import KINDS
+from .layout import KINDS, RESERVED_IDS
 from .records import Record
 from .yamlsource import FieldPath
 
@@ -25,9 +25,20 @@ DATE_FIELDS = {"practice": "last_reviewed", "source": "published", "policy": "da
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
 
+def reserved_id_problem(record_id: str) -> str | None:
+    """Why ``record_id`` cannot be an id although it has the right form; None when it can."""
+    if record_id in WINDOWS_RESERVED:
+        return f"“{record_id}”是 Windows 保留的文件名，不能用作编号：换一个编号"
+    if record_id in RESERVED_IDS:
+        names = "、".join(RESERVED_IDS)
+        return f"“{record_id}”是网站自用的路径名（{names}：栏目首页与列表的分页），不能用作编号：换一个编号"
+    return None
+
+
 def check_id_matches_file(record: Record, catalog: Catalog) -> Iterator[Finding]:
-    if record.data["id"] in WINDOWS_RESERVED:
-        yield ("id",), f"id: “{record.data['id']}”是 Windows 保留的文件名，不能用作编号：换一个编号"
+    problem = reserved_id_problem(record.data["id"])
+    if problem is not None:
+        yield ("id",), f"id: {problem}"
     elif record.data["id"] != record.stem:
         yield ("id",), (
             f"id: 编号“{record.data['id']}”与文件名“{record.path.name}”不一致："

@@ -14,6 +14,11 @@ from pathlib import Path
 
 # What an id may look like; the same rule as "id" in schemas/defs.schema.json (a test keeps them equal).
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Path segments the generator uses for pages of its own, beside record pages: every section's
+# list is <section>/index.md and page k of a listing is <listing>/page/<k>.md. A record with one
+# of these ids would take the place of such a page, so ``catalog check`` refuses them.
+PAGE_SEGMENT = "page"
+RESERVED_IDS = ("index", PAGE_SEGMENT)
 
 
 @dataclass(frozen=True)

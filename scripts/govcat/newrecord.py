@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from .catalog import Catalog
+from .checks import reserved_id_problem
 from .fields import DEFS_FILE, Field, choices_note, load_schema, record_fields
 from .layout import Kind, Project
 
@@ -89,6 +90,9 @@ def check_arguments(project: Project, catalog: Catalog, kind: Kind, record_id: s
     rule = load_schema(project.schemas, DEFS_FILE)["$defs"]["id"]
     if not re.fullmatch(rule["pattern"], record_id) or len(record_id) > rule["maxLength"]:
         raise NewRecordError(f"编号“{record_id}”不合要求。{rule['description']}")
+    problem = reserved_id_problem(record_id)
+    if problem is not None:
+        raise NewRecordError(problem)
     if catalog.has(kind.name, record_id):
         existing = catalog.records[kind.name][record_id].display_path
         raise NewRecordError(f"已有{kind.label}“{record_id}”：{existing}，请换一个编号，或直接修改该文件")

@@ -41,6 +41,7 @@ def test_one_page_per_record_and_an_index_per_section(project: Project) -> None:
         "terms/yichuangban.md",
         "themes/index.md",
         "themes/shequ-fuwu.md",
+        "themes/shequ-fuwu/zhengzhou.md",  # the theme in one city
         "updates.md",
     ]
 

@@ -44,7 +44,12 @@
     });
   }
 
-  /* ---- Filters for tables inside .catalog-filterable (columns named in data-filter-columns) ---- */
+  /* ---- Filters for tables inside .catalog-filterable (columns named in data-filter-columns).
+   * Each choice shows how many rows it keeps; on one page of a longer listing the box says
+   * (data-filter-scope) that it filters that page only. ---- */
+  function cellValues(row, column) {
+    return row.cells[column].textContent.split("、").map(function (v) { return v.trim(); }).filter(Boolean);
+  }
   function makeFilters() {
     Array.prototype.forEach.call(document.querySelectorAll(".catalog-filterable"), function (box) {
       var table = box.querySelector("table");
@@ -56,7 +61,7 @@
         var column = headers.indexOf(name);
         var values = {};
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-          row.cells[column].textContent.split("、").forEach(function (v) { if (v.trim()) values[v.trim()] = true; });
+          cellValues(row, column).forEach(function (v) { values[v] = (values[v] || 0) + 1; });
         });
         var label = document.createElement("label");
         label.textContent = name + "：";
@@ -66,7 +71,7 @@
         [""].concat(Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "zh"); })).forEach(function (v) {
           var option = document.createElement("option");
           option.value = v;
-          option.textContent = v || "全部";
+          option.textContent = v ? v + "（" + values[v] + "）" : "全部";
           select.appendChild(option);
         });
         label.appendChild(select);
@@ -79,12 +84,12 @@
         var shown = 0;
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
           var keep = selects.every(function (s) {
-            return !s.value || row.cells[s.dataset.column].textContent.split("、").map(function (v) { return v.trim(); }).indexOf(s.value) >= 0;
+            return !s.value || cellValues(row, s.dataset.column).indexOf(s.value) >= 0;
           });
           row.hidden = !keep;
           if (keep) shown += 1;
         });
-        count.textContent = "显示 " + shown + " / " + table.tBodies[0].rows.length + " 项";
+        count.textContent = (box.dataset.filterScope || "") + "显示 " + shown + " / " + table.tBodies[0].rows.length + " 项";
       }
       selects.forEach(function (s) { s.addEventListener("change", apply); });
       box.insertBefore(bar, box.firstChild);

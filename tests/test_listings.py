@@ -190,6 +190,10 @@ def test_record_pages_paginate_their_practices(paged_site) -> None:  # type: ign
     glossary = read(site, "/glossary/")
     more = [(text, path) for text, path in glossary.links if path == f"/terms/{term}/"]
     assert (f"等 {len(catalog.term_mentions[term])} 项做法", f"/terms/{term}/") in more
+    tag = max(catalog.ids("tag"), key=lambda t: len(catalog.referring("tag", t, "practice")))
+    assert sorted(p for page in walk(site, f"/tags/{tag}/") for p in page.practices()) == catalog.referring("tag", tag, "practice")
+    tagged = catalog.referring("tag", tag, "practice")[0]
+    assert (catalog.get("tag", tag)["name"], f"/tags/{tag}/") in read(site, f"/practices/{tagged}/").links
 
 
 def test_sources_newest_first_and_the_home_page_shows_only_the_newest(paged_site) -> None:  # type: ignore[no-untyped-def]

@@ -49,7 +49,7 @@ def test_policy_has_no_unsafe_inline(site: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ["", "practices/jiyuan-wuzhuguan-louyuan-zhili/", "metrics/",
-                                  "compare/?ids=henan-sihui,kaifeng-zhua-wenhua", "tags/",
+                                  "compare/?ids=henan-sihui,kaifeng-zhua-wenhua", "tags/chengshi-shequ/",
                                   "regions/sanmenxia/"])
 def test_pages_work_under_the_policy(browser, csp_url: str, path: str) -> None:
     context = browser.new_context(base_url=csp_url)

@@ -11,13 +11,13 @@ from ..catalog import Catalog
 from ..diagnostics import Diagnostic
 from ..layout import Project
 from ..validate import CheckResult, check_project
-from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, themes, updates
+from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, tags, themes, updates
 from .output import Changes, write_tree
 from .render import make_environment
 from .searchdict import user_dictionary
 from .site import Helpers, RawFile
 
-GENERATORS = (home, practices, regions, themes, references, glossary, metrics, compare, guide, updates, downloads)
+GENERATORS = (home, practices, regions, themes, tags, references, glossary, metrics, compare, guide, updates, downloads)
 USER_DICTIONARY = "jieba-userdict.txt"
 OWNER_NOTE = "README.txt"
 OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；请修改 practices/ 与 reference/ 中的记录。\n"

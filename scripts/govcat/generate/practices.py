@@ -58,5 +58,4 @@ def list_pages(catalog: Catalog) -> Iterator[Page]:
 
 def pages(catalog: Catalog) -> Iterator[Page]:
     yield from practice_pages(catalog)
-    yield Page(index_uri("tag"), "tags.md.j2", {})
     yield from list_pages(catalog)

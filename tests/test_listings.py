@@ -204,3 +204,14 @@ def test_sources_newest_first_and_the_home_page_shows_only_the_newest(paged_site
     assert sorted(listed) == catalog.ids("source") and dates == sorted(dates, reverse=True)
     home = [path for _, path in read(site, "/").links if re.fullmatch(r"/sources/[a-z0-9-]+/", path)]
     assert home == [f"/sources/{s}/" for s in listed[:10]]
+
+
+def test_compare_data_is_one_piece_per_practice(paged_site) -> None:  # type: ignore[no-untyped-def]
+    catalog, site = paged_site.catalog, paged_site.site
+    pieces = sorted(p.stem for p in (site / "data" / "compare").glob("*.js"))
+    assert pieces == catalog.ids("practice") and not (site / "data" / "compare.js").exists()
+    practice = catalog.ids("practice")[0]
+    text = (site / "data" / "compare" / f"{practice}.js").read_text("utf-8")
+    assert text.startswith(f'catalogCompare.add("{practice}", {{') and text.endswith("});\n")
+    data = json.loads(text.removeprefix(f'catalogCompare.add("{practice}", ').removesuffix(");\n"))
+    assert data["title"] == catalog.get("practice", practice)["title"] and len(data["cells"]) == len(data["fields"])

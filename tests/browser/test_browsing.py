@@ -1,10 +1,14 @@
-"""Browsing long listings as a reader does: page by page with the pager, by city, by theme.
+"""Browsing long listings as a reader does: page by page with the pager, by city, by theme; and a
+comparison that fetches the data of the chosen practices only.
 
 The paginated listings are those of ``paged_site`` (a synthetic catalog built with small page
 sizes); the real site's listings fit on one page.
 """
 
 from __future__ import annotations
+
+import random
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -80,3 +84,32 @@ def test_a_region_page_filters_its_practices_by_theme(page) -> None:  # type: ig
     themes = page.locator("article table tbody tr:visible td:nth-child(4)").all_inner_texts()
     assert len(themes) == 2 and all("楼院治理" in t for t in themes)
     assert page.get_by_text("显示 2 / 6 项").count() == 1
+
+
+RECORD_COMPARED = """
+window.__compared = [];
+document.addEventListener("catalog:compared", e => window.__compared.push(e.detail.ids));
+"""
+
+
+def test_compare_fetches_only_the_chosen_practices(paged_page, paged_site) -> None:  # type: ignore[no-untyped-def]
+    chosen = random.Random(9).sample(paged_site.catalog.ids("practice"), 3)
+    fetched: list[str] = []
+    paged_page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    paged_page.add_init_script(RECORD_COMPARED)
+    paged_page.goto(f"compare/?ids={','.join(chosen)}")
+    paged_page.wait_for_selector(".compare-table")
+    titles = paged_page.locator(".compare-table thead th").all_inner_texts()
+    assert titles == ["项目", *(paged_site.catalog.get("practice", p)["title"] for p in chosen)]
+    assert sorted(p for p in fetched if "/data/" in p) == sorted(f"/data/compare/{p}.js" for p in chosen)
+    assert paged_page.evaluate("window.__compared") == [chosen]
+
+
+def test_compare_names_a_practice_it_cannot_find(browser, base_url) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=base_url)  # the missing piece logs a 404: not the checked page
+    page = context.new_page()
+    page.goto("compare/?ids=henan-sihui,no-such-practice")
+    page.wait_for_selector(".compare-table")
+    assert page.locator(".compare-table thead th").count() == 2
+    assert page.get_by_text("找不到以下做法的数据（可能已被删除或改了编号）：no-such-practice").count() == 1
+    context.close()

@@ -177,19 +177,57 @@
     bar.appendChild(clear);
   }
 
-  /* ---- The comparison page ---- */
+  /* ---- The comparison page ----
+   * Each practice's rows are a script of their own, data/compare/<id>.js (the folder is the
+   * page's data-pieces), which calls catalogCompare.add: only the chosen practices' pieces are
+   * loaded, as <script> elements, so that it works from file:// and under the site's CSP. */
+  var compareData = window.catalogCompare = {
+    fields: [],
+    practices: {},
+    add: function (id, practice) {
+      compareData.fields = practice.fields;
+      compareData.practices[id] = practice;
+    }
+  };
+  function loadPieces(app, ids, done) {
+    var waiting = ids.length;
+    function finished() {
+      waiting -= 1;
+      if (!waiting) done();
+    }
+    ids.forEach(function (id) {  // ids match ID_PATTERN: each is a file name in that folder
+      var script = document.createElement("script");
+      script.src = new URL(app.dataset.pieces + id + ".js", location.href).href;
+      script.addEventListener("load", finished);
+      script.addEventListener("error", finished);
+      document.head.appendChild(script);
+    });
+  }
   function renderComparison(app) {
-    var data = window.catalogCompare;
     var asked = new URLSearchParams(location.search).get("ids");
-    var ids = (asked ? asked.split(",") : readBasket()).filter(function (id) {
-      return data && Object.prototype.hasOwnProperty.call(data.practices, id);
+    var wanted = (asked ? asked.split(",") : readBasket()).filter(function (id) {
+      return ID_PATTERN.test(id);
     }).slice(0, MAX_COMPARE);
-    if (!ids.length) {
-      var empty = document.createElement("p");
-      empty.textContent = app.dataset.empty;
-      app.appendChild(empty);
+    if (!wanted.length) {
+      showEmpty(app);
       return;
     }
+    loadPieces(app, wanted, function () {
+      var known = function (id) { return Object.prototype.hasOwnProperty.call(compareData.practices, id); };
+      var missing = wanted.filter(function (id) { return !known(id); });
+      if (missing.length) app.appendChild(document.createElement("p")).textContent = app.dataset.missing + missing.join("、");
+      var ids = wanted.filter(known);
+      if (ids.length) renderTable(app, ids, asked);
+      else showEmpty(app);
+    });
+  }
+  function showEmpty(app) {
+    var empty = document.createElement("p");
+    empty.textContent = app.dataset.empty;
+    app.appendChild(empty);
+  }
+  function renderTable(app, ids, asked) {
+    var data = compareData;
     if (!asked) history.replaceState(null, "", compareUrl(ids).href);
     var table = document.createElement("table");
     table.className = "compare-table";
@@ -228,6 +266,7 @@
     shareLink.href = compareUrl(ids).href;
     shareLink.textContent = decodeURI(compareUrl(ids).href);
     app.appendChild(share);
+    document.dispatchEvent(new CustomEvent("catalog:compared", { detail: { ids: ids } }));
   }
 
   function start() {

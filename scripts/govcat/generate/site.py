@@ -48,7 +48,7 @@ def page_uri(kind: str, record_id: str) -> str:
 
 
 INDEX_PAGES = {"term": "glossary/index.md"}  # the list of terms is the glossary
-METRICS_URI = "metrics/index.md"
+METRICS_SECTION = "metrics"
 
 
 def theme_place_uri(theme_id: str, place_id: str) -> str:
@@ -58,7 +58,7 @@ def theme_place_uri(theme_id: str, place_id: str) -> str:
 
 def metrics_uri(place_id: str | None = None) -> str:
     """The metrics overview, or the metrics of one place's practices: metrics/<place>.md."""
-    return METRICS_URI if place_id is None else f"{METRICS_URI.split('/')[0]}/{place_id}.md"
+    return f"{METRICS_SECTION}/{'index' if place_id is None else place_id}.md"
 
 
 def index_uri(kind: str) -> str:
@@ -165,8 +165,8 @@ class Helpers:
 
     @pass_context
     def url(self, context: Context, kind: str, record_id: str) -> Markup:
-        """A relative link target; ids are slugs, so it needs no escaping."""
-        return Markup(relative_url(context["page_uri"], page_uri(kind, record_id)))
+        """A relative link target to a record's page."""
+        return self.href(context, page_uri(kind, record_id))
 
     @pass_context
     def link(self, context: Context, kind: str, record_id: str) -> Markup:

@@ -1,16 +1,25 @@
-"""Shared fixtures: a small, valid catalog copied into a temporary project per test."""
+"""Shared fixtures: a small, valid catalog copied into a temporary project per test, and a
+synthetic catalog built once with small page sizes, for the listings that paginate."""
 
 from __future__ import annotations
 
 import datetime
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from govcat import checks
+from govcat.catalog import Catalog
+from govcat.generate import GENERATORS, paging
+from govcat.generate.paging import PageSizes
 from govcat.layout import Project
+from govcat.synthetic import write_catalog
+from govcat.validate import check_project
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "catalog"
@@ -50,3 +59,37 @@ def write(project: Project) -> Callable[[str, str], Path]:
         path.write_text(text, encoding="utf-8")
         return path
     return writer
+
+
+# Page sizes small enough that a synthetic catalog of a hundred-odd practices paginates every
+# sort of listing (several pages, a gap in the pager, cities carrying on from page to page).
+SMALL_PAGES = PageSizes(table=4, links=3, metrics=9)
+PAGED_PRACTICES = 120
+
+
+@dataclass(frozen=True)
+class PagedSite:
+    project: Project
+    site: Path
+    catalog: Catalog
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> PagedSite:
+    """A synthetic catalog built with ``mkdocs build --strict`` (in this process, so that the
+    small page sizes apply to the hook's generation too)."""
+    root = tmp_path_factory.mktemp("paged")
+    real = check_project(Project(REPO), only=[]).catalog
+    project = write_catalog(real, root / "catalog", PAGED_PRACTICES, seed=2)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for module in (paging, *GENERATORS):
+            if hasattr(module, "PAGE_SIZES"):
+                monkeypatch.setattr(module, "PAGE_SIZES", SMALL_PAGES)
+        monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+        config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)  # strict: any warning (a broken link or anchor) aborts
+        finally:
+            config.plugins.on_shutdown()
+    return PagedSite(project, root / "site", check_project(project).catalog)

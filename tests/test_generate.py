@@ -42,6 +42,7 @@ def test_one_page_per_record_and_an_index_per_section(project: Project) -> None:
         "terms/yichuangban.md",
         "themes/index.md",
         "themes/shequ-fuwu.md",
+        "themes/shequ-fuwu/zhengzhou.md",  # the theme in one city
         "updates.md",
     ]
 
@@ -56,6 +57,13 @@ def test_practice_page_links_both_ways(project: Project) -> None:
     assert "[完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["themes/shequ-fuwu.md"]
     assert "[郑州市：完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["terms/yichuangban.md"]
     assert "[完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["regions/henan.md"]
+
+
+def test_pages_start_with_their_front_matter_or_their_title(project: Project) -> None:
+    """An empty front matter ("---" twice) is no front matter to MkDocs: it showed as a heading "---"."""
+    for uri, text in generated(project).items():
+        first = text.split("\n", 1)[0]
+        assert first == "---" and text.split("\n")[1] != "---" or first.startswith("# "), uri
 
 
 def test_record_text_is_data_not_markup(project: Project) -> None:

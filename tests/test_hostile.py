@@ -117,6 +117,24 @@ def test_windows_reserved_id(project: Project, write: Write) -> None:
     ]
 
 
+@pytest.mark.parametrize("kind_folder", ["practices/zhengzhou", "reference/regions", "reference/themes"])
+@pytest.mark.parametrize("reserved", ["index", "page"])
+def test_ids_the_site_uses_for_its_own_pages(project: Project, write: Write, kind_folder: str, reserved: str) -> None:
+    """practices/page.md would be served where page 2 of the practice list is (/practices/page/…);
+    a region "index" would replace /regions/ itself."""
+    path = f"{kind_folder}/{reserved}.yaml"
+    source = {"practices/zhengzhou": PRACTICE, "reference/regions": "reference/regions/zhengzhou.yaml",
+              "reference/themes": THEME}[kind_folder]
+    text = (project.root / source).read_text("utf-8")
+    old_id = next(line for line in text.splitlines() if line.startswith("id: "))
+    write(path, text.replace(old_id, f"id: {reserved}"))
+    found = [m for m in messages(project) if m.startswith(path)]
+    assert found == [
+        f"{path}:{text.splitlines().index(old_id) + 1}:5: error: id: “{reserved}”是网站自用的路径名"
+        "（index、page：栏目首页与列表的分页），不能用作编号：换一个编号"
+    ]
+
+
 def test_id_rule_in_code_is_the_schema_rule(project: Project) -> None:
     from govcat.layout import ID_PATTERN
     from govcat.fields import load_schema

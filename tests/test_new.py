@@ -90,6 +90,7 @@ def test_new_refuses_bad_ids_unknown_regions_and_existing_records(
     before = sorted(p for p in project.root.rglob("*.yaml"))
     cases = {
         ("practice", "--id", "Xin_Zuofa", "--region", "zhengzhou"): "error: 编号“Xin_Zuofa”不合要求。",
+        ("practice", "--id", "page", "--region", "zhengzhou"): "error: “page”是网站自用的路径名",
         ("practice", "--id", "xin", "--region", "zhengzhuo"): "error: 找不到地区“zhengzhuo”，是不是“zhengzhou”？",
         ("practice", "--id", "xin"): "error: 做法记录必须写明地区：加上 --region <地区编号>",
         ("theme", "--id", "xin", "--region", "henan"): "error: 主题记录没有地区字段，不要给 --region",

@@ -14,6 +14,12 @@ from pathlib import Path
 
 # What an id may look like; the same rule as "id" in schemas/defs.schema.json (a test keeps them equal).
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Path segments the generator uses for pages of its own, beside record pages: every section's
+# list is <section>/index.md and page k of a listing is <listing>/page/<k>.md. A record with one
+# of these ids would take the place of such a page, so ``catalog check`` refuses them.
+PAGE_SEGMENT = "page"
+RESERVED_IDS = ("index", PAGE_SEGMENT)
+
 # Names Windows will not give a file, whatever the extension: an id must not be one of them.
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 # Ids that YAML tools other than ours (editors' IDEs, scripts reading practices.json's sources)
@@ -28,6 +34,9 @@ def reserved_id(record_id: str) -> str | None:
     """Why ``record_id`` cannot be used although it has the form of an id; None when it can."""
     if record_id in WINDOWS_RESERVED:
         return f"“{record_id}”是 Windows 保留的文件名，不能用作编号：换一个编号"
+    if record_id in RESERVED_IDS:
+        names = "、".join(RESERVED_IDS)
+        return f"“{record_id}”是网站自用的路径名（{names}：栏目首页与列表的分页），不能用作编号：换一个编号"
     meaning = YAML_WORDS.get(record_id) or next(
         (what for pattern, what in YAML_NOT_TEXT if pattern.fullmatch(record_id)), None)
     if meaning:

@@ -8,6 +8,7 @@ that no request went to a host other than the local server.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -52,17 +53,32 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    """The built site served by a threaded HTTP server on a free port of 127.0.0.1."""
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """A built site served by a threaded HTTP server on a free port of 127.0.0.1; its address."""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with serving(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def paged_url(paged_site) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The synthetic catalog of ``paged_site`` (small pages, so its listings paginate), served."""
+    with serving(paged_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +98,17 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, base_url: str) -> Iterator[object]:
-    """A fresh page; at teardown: no console errors, no request to any other host."""
+    """A fresh page of the real site; at teardown: no console errors, no request to any other host."""
+    yield from checked_page(browser, base_url)
+
+
+@pytest.fixture
+def paged_page(browser, paged_url: str) -> Iterator[object]:
+    """A fresh page of the paged synthetic site, checked like ``page``."""
+    yield from checked_page(browser, paged_url)
+
+
+def checked_page(browser, base_url: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="zh-CN", base_url=base_url)
     errors: list[str] = []
     requests: list[str] = []

@@ -49,7 +49,8 @@ def test_policy_has_no_unsafe_inline(site: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ["", "practices/jiyuan-wuzhuguan-louyuan-zhili/", "metrics/",
-                                  "compare/?ids=henan-sihui,kaifeng-zhua-wenhua", "tags/"])
+                                  "compare/?ids=henan-sihui,kaifeng-zhua-wenhua", "tags/chengshi-shequ/",
+                                  "regions/sanmenxia/"])
 def test_pages_work_under_the_policy(browser, csp_url: str, path: str) -> None:
     context = browser.new_context(base_url=csp_url)
     context.add_init_script(RECORD_VIOLATIONS)
@@ -62,6 +63,8 @@ def test_pages_work_under_the_policy(browser, csp_url: str, path: str) -> None:
     if path.startswith("metrics"):
         page.locator("article thead th", has_text="数值").click()
         page.get_by_label("按城市筛选").select_option("济源市")
+    if path.startswith("regions"):
+        page.get_by_label("按主题筛选").select_option("楼院治理")
     if path.startswith("compare"):
         assert page.locator(".compare-table thead th").count() == 3
     page.keyboard.press("/")

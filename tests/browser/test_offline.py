@@ -71,3 +71,12 @@ def test_compare_selection_downloads_as_word_from_the_file_system(file_page, bun
     document = docx.Document(str(tmp_path / "compare.docx"))
     titles = [p.text for p in document.paragraphs if p.style.name == "公文标题"]
     assert titles[0] == "基层治理做法对比" and len(titles) == 3 and len(document.tables[0].rows) == 3
+
+
+def test_compare_loads_its_pieces_from_the_file_system(file_page, bundle: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each practice's comparison data is a script file, which a browser loads from file:// too."""
+    file_page.goto((bundle / "compare" / "index.html").as_uri() + "?ids=henan-sihui,kaifeng-zhua-wenhua")
+    file_page.wait_for_selector(".compare-table")
+    assert file_page.locator(".compare-table thead th").count() == 3
+    file_page.get_by_role("link", name="河南省：规范“四会”组织，以新时代文明实践增添德治动力").click()
+    assert Path(urlsplit(file_page.url).path) == bundle / "practices" / "henan-sihui.html"

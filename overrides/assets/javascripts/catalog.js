@@ -44,7 +44,12 @@
     });
   }
 
-  /* ---- Filters for tables inside .catalog-filterable (columns named in data-filter-columns) ---- */
+  /* ---- Filters for tables inside .catalog-filterable (columns named in data-filter-columns).
+   * Each choice shows how many rows it keeps; on one page of a longer listing the box says
+   * (data-filter-scope) that it filters that page only. ---- */
+  function cellValues(row, column) {
+    return row.cells[column].textContent.split("、").map(function (v) { return v.trim(); }).filter(Boolean);
+  }
   function makeFilters() {
     Array.prototype.forEach.call(document.querySelectorAll(".catalog-filterable"), function (box) {
       var table = box.querySelector("table");
@@ -56,7 +61,7 @@
         var column = headers.indexOf(name);
         var values = {};
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-          row.cells[column].textContent.split("、").forEach(function (v) { if (v.trim()) values[v.trim()] = true; });
+          cellValues(row, column).forEach(function (v) { values[v] = (values[v] || 0) + 1; });
         });
         var label = document.createElement("label");
         label.textContent = name + "：";
@@ -66,7 +71,7 @@
         [""].concat(Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "zh"); })).forEach(function (v) {
           var option = document.createElement("option");
           option.value = v;
-          option.textContent = v || "全部";
+          option.textContent = v ? v + "（" + values[v] + "）" : "全部";
           select.appendChild(option);
         });
         label.appendChild(select);
@@ -79,12 +84,12 @@
         var shown = 0;
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
           var keep = selects.every(function (s) {
-            return !s.value || row.cells[s.dataset.column].textContent.split("、").map(function (v) { return v.trim(); }).indexOf(s.value) >= 0;
+            return !s.value || cellValues(row, s.dataset.column).indexOf(s.value) >= 0;
           });
           row.hidden = !keep;
           if (keep) shown += 1;
         });
-        count.textContent = "显示 " + shown + " / " + table.tBodies[0].rows.length + " 项";
+        count.textContent = (box.dataset.filterScope || "") + "显示 " + shown + " / " + table.tBodies[0].rows.length + " 项";
       }
       selects.forEach(function (s) { s.addEventListener("change", apply); });
       box.insertBefore(bar, box.firstChild);
@@ -172,19 +177,57 @@
     bar.appendChild(clear);
   }
 
-  /* ---- The comparison page ---- */
+  /* ---- The comparison page ----
+   * Each practice's rows are a script of their own, data/compare/<id>.js (the folder is the
+   * page's data-pieces), which calls catalogCompare.add: only the chosen practices' pieces are
+   * loaded, as <script> elements, so that it works from file:// and under the site's CSP. */
+  var compareData = window.catalogCompare = {
+    fields: [],
+    practices: {},
+    add: function (id, practice) {
+      compareData.fields = practice.fields;
+      compareData.practices[id] = practice;
+    }
+  };
+  function loadPieces(app, ids, done) {
+    var waiting = ids.length;
+    function finished() {
+      waiting -= 1;
+      if (!waiting) done();
+    }
+    ids.forEach(function (id) {  // ids match ID_PATTERN: each is a file name in that folder
+      var script = document.createElement("script");
+      script.src = new URL(app.dataset.pieces + id + ".js", location.href).href;
+      script.addEventListener("load", finished);
+      script.addEventListener("error", finished);
+      document.head.appendChild(script);
+    });
+  }
   function renderComparison(app) {
-    var data = window.catalogCompare;
     var asked = new URLSearchParams(location.search).get("ids");
-    var ids = (asked ? asked.split(",") : readBasket()).filter(function (id) {
-      return data && Object.prototype.hasOwnProperty.call(data.practices, id);
+    var wanted = (asked ? asked.split(",") : readBasket()).filter(function (id) {
+      return ID_PATTERN.test(id);
     }).slice(0, MAX_COMPARE);
-    if (!ids.length) {
-      var empty = document.createElement("p");
-      empty.textContent = app.dataset.empty;
-      app.appendChild(empty);
+    if (!wanted.length) {
+      showEmpty(app);
       return;
     }
+    loadPieces(app, wanted, function () {
+      var known = function (id) { return Object.prototype.hasOwnProperty.call(compareData.practices, id); };
+      var missing = wanted.filter(function (id) { return !known(id); });
+      if (missing.length) app.appendChild(document.createElement("p")).textContent = app.dataset.missing + missing.join("、");
+      var ids = wanted.filter(known);
+      if (ids.length) renderTable(app, ids, asked);
+      else showEmpty(app);
+    });
+  }
+  function showEmpty(app) {
+    var empty = document.createElement("p");
+    empty.textContent = app.dataset.empty;
+    app.appendChild(empty);
+  }
+  function renderTable(app, ids, asked) {
+    var data = compareData;
     if (!asked) history.replaceState(null, "", compareUrl(ids).href);
     var table = document.createElement("table");
     table.className = "compare-table";
@@ -223,6 +266,7 @@
     shareLink.href = compareUrl(ids).href;
     shareLink.textContent = decodeURI(compareUrl(ids).href);
     app.appendChild(share);
+    document.dispatchEvent(new CustomEvent("catalog:compared", { detail: { ids: ids } }));
   }
 
   function start() {

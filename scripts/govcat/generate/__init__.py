@@ -11,13 +11,13 @@ from ..catalog import Catalog
 from ..diagnostics import Diagnostic
 from ..layout import Project
 from ..validate import CheckResult, check_project
-from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, themes, updates, word
+from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, tags, themes, updates, word
 from .output import Changes, write_tree
 from .render import make_environment
 from .searchdict import user_dictionary
 from .site import BinaryFile, Helpers, RawFile
 
-GENERATORS = (home, practices, regions, themes, references, glossary, metrics, compare, guide, updates, downloads,
+GENERATORS = (home, practices, regions, themes, tags, references, glossary, metrics, compare, guide, updates, downloads,
               word)
 USER_DICTIONARY = "jieba-userdict.txt"
 OWNER_NOTE = "README.txt"

@@ -1,8 +1,11 @@
 """对比 (/compare/): pick 2–4 practices and see them side by side, with no server code.
 
-The page itself is static; ``data/compare.js`` carries, for every practice, the rows of the
-comparison already written out as text, and the site's script lays out the chosen columns.
-It is a script rather than JSON so that it also loads from a file share (``file://``).
+The page itself is static. Each practice has its own piece of data, ``data/compare/<id>.js``:
+the rows of the comparison already written out as text. The site's script loads the pieces of
+the chosen practices only, so the page fetches the same few kilobytes whatever the size of the
+catalog, and lays out the columns. A piece is a script calling ``catalogCompare.add`` rather
+than JSON, so that it also loads from a file share (``file://``, where fetch is refused) and
+under the Content-Security-Policy (a script file of the site, nothing inline).
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text
+from .render import relative_url
 from .site import Page, RawFile, display_name
 
+URI = "compare/index.md"
 FIELDS = ("地区", "层级", "主题", "概述", "背景与问题", "主要举措", "成效数据", "采用的标准", "政策依据", "相关做法", "来源")
-DATA_URI = "data/compare.js"
+DATA_FOLDER = "data/compare"  # one <id>.js per practice
 
 
 def names(catalog: Catalog, kind: str, ids: list[str]) -> list[str]:
@@ -42,14 +47,15 @@ def columns(catalog: Catalog, practice: dict[str, Any]) -> list[list[str]]:
     ]
 
 
-def pages(catalog: Catalog) -> Iterator[Page | RawFile]:
-    data = {
-        "fields": list(FIELDS),
-        "practices": {
-            p["id"]: {"title": p["title"], "short": p.get("short_title", p["title"]), "cells": columns(catalog, p)}
-            for p in catalog.all("practice")
-        },
-    }
+def piece(catalog: Catalog, practice: dict[str, Any]) -> str:
+    """The script holding one practice's comparison rows."""
+    data = {"fields": list(FIELDS), "title": practice["title"],
+            "short": practice.get("short_title", practice["title"]), "cells": columns(catalog, practice)}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
-    yield RawFile(DATA_URI, f"window.catalogCompare = {text};\n")
-    yield Page("compare/index.md", "compare.md.j2", {"data_uri": Markup(DATA_URI)})
+    return f"catalogCompare.add({json.dumps(practice['id'])}, {text});\n"
+
+
+def pages(catalog: Catalog) -> Iterator[Page | RawFile]:
+    for practice in catalog.all("practice"):
+        yield RawFile(f"{DATA_FOLDER}/{practice['id']}.js", piece(catalog, practice))
+    yield Page(URI, "compare.md.j2", {"data_folder": Markup(relative_url(URI, DATA_FOLDER) + "/")})

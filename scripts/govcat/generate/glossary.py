@@ -1,4 +1,8 @@
-"""The glossary (/glossary/): every term A–Z by pinyin, and by theme, with where it is used."""
+"""The glossary (/glossary/): every term A–Z by pinyin, and by theme, with where it is used.
+
+Where a term is used shows its first few practices and then “等 N 项做法”, a link to the term's
+own page, which lists them all: the glossary grows with the terms, not with the practices.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from collections.abc import Iterator
 from pypinyin import Style, lazy_pinyin
 
 from ..catalog import Catalog
+from .references import PRACTICE_HEADINGS, practices_of
 from .site import Page, index_uri
+
+USES_SHOWN = 5  # practices named under each term; the term's page lists them all
 
 
 def pinyin_key(text: str) -> str:
@@ -27,4 +34,10 @@ def pages(catalog: Catalog) -> Iterator[Page]:
                 if any(theme_id in catalog.get("practice", p)["themes"] for p in catalog.term_mentions[t])]
         if used:
             by_theme.append((theme_id, used))
-    yield Page(index_uri("term"), "glossary.md.j2", {"letters": sorted(letters.items()), "by_theme": by_theme})
+    yield Page(index_uri("term"), "glossary.md.j2", {
+        "letters": sorted(letters.items()),
+        "by_theme": by_theme,
+        "uses": {t: practices_of(catalog, "term", t) for t in terms},
+        "uses_shown": USES_SHOWN,
+        "uses_heading": PRACTICE_HEADINGS["term"],
+    })

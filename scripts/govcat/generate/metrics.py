@@ -1,4 +1,9 @@
-"""指标一览 (/metrics/): every metric of every practice in one sortable, filterable table."""
+"""指标一览: every metric of every practice in a sortable, filterable table (/metrics/), and the
+metrics of each place's practices (/metrics/<city>/), both paginated.
+
+Sorting and filtering happen in the browser, within the page shown; the pages by place are how
+a reader sees all of one city's figures together once the overview needs several pages.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,30 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..catalog import Catalog
-from .site import Page
-from .themes import by_place
+from .paging import PAGE_SIZES, paginate
+from .places import by_place, place_groups, place_name
+from .site import Page, metrics_uri
+
+Row = tuple[str, int, dict[str, Any]]
 
 
-def rows(catalog: Catalog) -> list[tuple[str, int, dict[str, Any]]]:
-    """(practice id, metric number, metric) in place order, then in each practice's own order."""
+def rows(catalog: Catalog, practice_ids: list[str]) -> list[Row]:
+    """(practice id, metric number, metric) in the given order, then in each practice's own order."""
     return [
         (practice_id, index, metric)
-        for practice_id in by_place(catalog, catalog.ids("practice"))
+        for practice_id in practice_ids
         for index, metric in enumerate(catalog.get("practice", practice_id).get("metrics", []), start=1)
     ]
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
-    yield Page("metrics/index.md", "metrics.md.j2", {"rows": rows(catalog)})
+    practices = by_place(catalog, catalog.ids("practice"))
+    by_place_rows = [(place, rows(catalog, ids)) for place, ids in place_groups(catalog, practices)]
+    by_place_rows = [(place, found) for place, found in by_place_rows if found]
+    places = [(place_name(catalog, place), len(found), metrics_uri(place)) for place, found in by_place_rows]
+    shared = {"overview_uri": metrics_uri(), "places": places}
+    for listing in paginate(metrics_uri(), rows(catalog, practices), PAGE_SIZES.metrics):
+        yield Page(listing.uri, "metrics.md.j2", {**shared, "listing": listing, "place": None})
+    for place, found in by_place_rows:
+        for listing in paginate(metrics_uri(place), found, PAGE_SIZES.metrics):
+            yield Page(listing.uri, "metrics.md.j2", {**shared, "listing": listing, "place": place})

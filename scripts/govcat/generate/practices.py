@@ -1,4 +1,9 @@
-"""Practice pages (/practices/<id>/) and the list of all practices (/practices/)."""
+"""Practice pages (/practices/<id>/) and the list of all practices (/practices/).
+
+The list is in place order (``places``), paginated, with a heading for each place on each page
+(“（续）” where a place carries on from the page before); its first page starts with every place
+and its count, each linking to where that place's practices begin.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..catalog import Catalog
+from .paging import PAGE_SIZES, paginate
+from .places import by_place, place_groups, place_name
 from .site import Page, index_uri, page_uri
 from .wordlinks import practice_download
 
@@ -19,7 +26,7 @@ def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
     return [p for p in dict.fromkeys(named + naming) if p not in family and catalog.get("practice", p).get("parent") != practice["id"]]
 
 
-def pages(catalog: Catalog) -> Iterator[Page]:
+def practice_pages(catalog: Catalog) -> Iterator[Page]:
     for practice in catalog.all("practice"):
         practice_id = practice["id"]
         uri = page_uri("practice", practice_id)
@@ -32,10 +39,26 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "tag_names": [catalog.get("tag", t)["name"] for t in practice.get("tags", [])],
             "word_link": practice_download(uri, practice),
         })
-    by_city: dict[str, list[str]] = {}
-    for practice in catalog.all("practice"):
-        by_city.setdefault(catalog.place_of(practice["region"]), []).append(practice["id"])
-    yield Page(index_uri("tag"), "tags.md.j2", {})
-    yield Page(index_uri("practice"), "practices.md.j2", {
-        "groups": sorted(by_city.items(), key=lambda item: (len(catalog.region_chain(item[0])), item[0])),
-    })
+
+
+def list_pages(catalog: Catalog) -> Iterator[Page]:
+    ordered = by_place(catalog, catalog.ids("practice"))
+    listings = paginate(index_uri("practice"), ordered, PAGE_SIZES.table)
+    starts: dict[str, str] = {}  # place -> the page its practices begin on
+    groups_of_page = []
+    before: str | None = None    # the place of the last practice on the page before
+    for listing in listings:
+        groups = place_groups(catalog, listing.items)
+        for place, _ in groups:
+            starts.setdefault(place, listing.uri)
+        groups_of_page.append([(place, ids, index == 0 and place == before)
+                               for index, (place, ids) in enumerate(groups)])
+        before = groups[-1][0] if groups else None
+    places = [(place_name(catalog, place), len(ids), starts[place]) for place, ids in place_groups(catalog, ordered)]
+    for listing, groups in zip(listings, groups_of_page):
+        yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": groups, "places": places})
+
+
+def pages(catalog: Catalog) -> Iterator[Page]:
+    yield from practice_pages(catalog)
+    yield from list_pages(catalog)

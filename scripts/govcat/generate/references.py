@@ -1,7 +1,9 @@
 """Pages of the reference records: standards, policies, terms and sources, with their lists.
 
-Each page names the records that refer to it, so every link has its way back. Standards that
-share items (农村 and 城市“五星”支部 share 支部过硬星 and 平安法治星) are shown side by side.
+Each page names the records that refer to it, so every link has its way back; its practices
+(those applying a standard, mentioning a term…) are paginated, page 2 on being pages of their
+own (``record-list.md.j2``). Standards that share items (农村 and 城市“五星”支部 share 支部过硬星
+and 平安法治星) are shown side by side. The list of sources is newest first and paginated.
 """
 
 from __future__ import annotations
@@ -10,11 +12,20 @@ from collections.abc import Iterator
 from itertools import zip_longest
 
 from ..catalog import Catalog
+from .paging import PAGE_SIZES, paginate
+from .places import by_place
 from .site import Page, index_uri, page_uri
 
 KINDS = ("standard", "policy", "term", "source")
-INDEX_TEMPLATES = {"standard": "standards.md.j2"}
 NO_INDEX = ("term",)  # the list of terms is the glossary, made by glossary.py
+# Lists on one page, with a template of their own: every standard in one table, with their comparisons.
+UNPAGED_INDEX = {"standard": "standards.md.j2"}
+PRACTICE_HEADINGS = {
+    "standard": "采用此标准的做法",
+    "policy": "依据或落实此文件的做法",
+    "term": "涉及此术语的做法",
+    "source": "引用此来源的做法",
+}
 
 Row = tuple[str | None, ...]
 
@@ -45,18 +56,49 @@ def aligned_rows(catalog: Catalog, group: list[str]) -> list[Row]:
     return rows + list(zip_longest(*rest))
 
 
+def practices_of(catalog: Catalog, kind: str, record_id: str) -> list[str]:
+    """The practices a record's page lists, in place order: for a term, those mentioning it."""
+    if kind == "term":
+        return by_place(catalog, catalog.term_mentions.get(record_id, []))
+    return by_place(catalog, catalog.referring(kind, record_id, "practice"))
+
+
+def index_order(catalog: Catalog, kind: str) -> list[str]:
+    """The order of a kind's list page: sources newest first (then by id), others by id."""
+    if kind == "source":
+        return sorted(catalog.ids(kind), key=lambda s: catalog.get(kind, s)["published"], reverse=True)
+    return catalog.ids(kind)
+
+
+def record_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], list[Row]]]) -> Iterator[Page]:
+    heading = PRACTICE_HEADINGS[kind]
+    for record in catalog.all(kind):
+        first, *more = paginate(page_uri(kind, record["id"]), practices_of(catalog, kind, record["id"]),
+                                PAGE_SIZES.links)
+        yield Page(first.uri, f"{kind}.md.j2", {
+            "record": record,
+            "referrers": catalog.referrers.get((kind, record["id"]), {}),
+            "comparisons": [c for c in comparisons if record["id"] in c[0]],
+            "listing": first,
+            "practice_heading": heading,
+        })
+        for listing in more:
+            yield Page(listing.uri, "record-list.md.j2", {"kind": kind, "record": record, "listing": listing,
+                                                          "heading": heading})
+
+
+def index_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], list[Row]]]) -> Iterator[Page]:
+    if kind in UNPAGED_INDEX:
+        yield Page(index_uri(kind), UNPAGED_INDEX[kind], {"kind": kind, "comparisons": comparisons})
+        return
+    for listing in paginate(index_uri(kind), index_order(catalog, kind), PAGE_SIZES.links):
+        yield Page(listing.uri, "reference-index.md.j2", {"kind": kind, "listing": listing})
+
+
 def pages(catalog: Catalog) -> Iterator[Page]:
     groups = comparable_groups(catalog)
     comparisons = [(group, aligned_rows(catalog, group)) for group in groups]
     for kind in KINDS:
-        for record in catalog.all(kind):
-            yield Page(page_uri(kind, record["id"]), f"{kind}.md.j2", {
-                "record": record,
-                "referrers": catalog.referrers.get((kind, record["id"]), {}),
-                "comparisons": [c for c in comparisons if record["id"] in c[0]],
-                "mentioned_by": catalog.term_mentions.get(record["id"], []),
-            })
+        yield from record_pages(catalog, kind, comparisons)
         if kind not in NO_INDEX:
-            yield Page(index_uri(kind), INDEX_TEMPLATES.get(kind, "reference-index.md.j2"), {
-                "kind": kind, "comparisons": comparisons,
-            })
+            yield from index_pages(catalog, kind, comparisons)

@@ -1,7 +1,9 @@
 """What every page generator shares: page addresses, display names and template helpers.
 
 ``page_uri`` is the one rule turning a record id into a page path, and therefore into its URL
-(``practices/<id>.md`` is served at ``/practices/<id>/``). Links are made only through it.
+(``practices/<id>.md`` is served at ``/practices/<id>/``); ``theme_place_uri`` and
+``metrics_uri`` are the rules for the listings by place. Links are made only through them (and,
+for the further pages of a listing, through ``paging.page_path``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..catalog import LEVEL_LABELS, Catalog, metric_text, term_names
 from ..checks import DATE_FIELDS
 from ..layout import KINDS, Project
 from ..records import record_paths
+from .places import place_name
 from .render import escape_characters, inline, normalise_lines, paragraphs, relative_url
 
 
@@ -53,6 +56,17 @@ def page_uri(kind: str, record_id: str) -> str:
 
 
 INDEX_PAGES = {"term": "glossary/index.md"}  # the list of terms is the glossary
+METRICS_SECTION = "metrics"
+
+
+def theme_place_uri(theme_id: str, place_id: str) -> str:
+    """The practices of one theme in one place (see ``places``): themes/<theme>/<place>.md."""
+    return f"{KINDS['theme'].section}/{theme_id}/{place_id}.md"
+
+
+def metrics_uri(place_id: str | None = None) -> str:
+    """The metrics overview, or the metrics of one place's practices: metrics/<place>.md."""
+    return f"{METRICS_SECTION}/{'index' if place_id is None else place_id}.md"
 
 
 def index_uri(kind: str) -> str:
@@ -113,7 +127,10 @@ class Helpers:
             "link": self.link,
             "short_link": self.short_link,
             "index_link": self.index_link,
+            "page_link": self.page_link,
             "url": self.url,
+            "href": self.href,
+            "place_name": lambda place_id: place_name(self.catalog, place_id),
             "kind_label": lambda kind: KINDS[kind].label,
             "record_file": lambda kind, record_id: self.catalog.records[kind][record_id].display_path,
             "metric_text": metric_text,
@@ -158,8 +175,8 @@ class Helpers:
 
     @pass_context
     def url(self, context: Context, kind: str, record_id: str) -> Markup:
-        """A relative link target; ids are slugs, so it needs no escaping."""
-        return Markup(relative_url(context["page_uri"], page_uri(kind, record_id)))
+        """A relative link target to a record's page."""
+        return self.href(context, page_uri(kind, record_id))
 
     @pass_context
     def link(self, context: Context, kind: str, record_id: str) -> Markup:
@@ -172,6 +189,16 @@ class Helpers:
     @pass_context
     def index_link(self, context: Context, kind: str, text: str) -> Markup:
         return markdown_link(context, text, index_uri(kind))
+
+    @pass_context
+    def page_link(self, context: Context, text: str, uri: str) -> Markup:
+        """A link to a generated page that is not a record's (a listing's page, a theme in a city)."""
+        return markdown_link(context, text, uri)
+
+    @pass_context
+    def href(self, context: Context, uri: str) -> Markup:
+        """A relative link target to a generated page; paths are made of ids, so need no escaping."""
+        return Markup(relative_url(context["page_uri"], uri))
 
 
 def markdown_link(context: Context, text: str, uri: str) -> Markup:

@@ -1,32 +1,34 @@
-"""Theme pages (/themes/<id>/) with a comparison table of their practices, and the theme list."""
+"""Theme pages: each theme's comparison table of its practices, all of them (/themes/<id>/) and
+by place (/themes/<id>/<city>/, see ``places``), each paginated; and the list of themes (/themes/).
+
+A theme page starts with its places and their counts, so a reader who wants one city's practices
+reaches them in one click however large the theme grows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..catalog import Catalog
-from .site import Page, index_uri, page_uri
+from .paging import PAGE_SIZES, paginate
+from .places import by_place, place_groups, place_name
+from .site import Page, index_uri, page_uri, theme_place_uri
 from .wordlinks import theme_download
 
 HEADLINE_METRICS = 3
 
 
-def by_place(catalog: Catalog, practice_ids: list[str]) -> list[str]:
-    """Province-wide practices first, then by city, then deeper levels, then id."""
-    def key(practice_id: str) -> tuple[int, list[str], str]:
-        chain = catalog.region_chain(catalog.get("practice", practice_id)["region"])
-        codes = [catalog.get("region", r).get("code", "") for r in chain[:2]]
-        return (len(chain) > 1, codes, practice_id)
-    return sorted(practice_ids, key=key)
-
-
 def pages(catalog: Catalog) -> Iterator[Page]:
     for theme in catalog.all("theme"):
-        uri = page_uri("theme", theme["id"])
-        yield Page(uri, "theme.md.j2", {
-            "theme": theme,
-            "practices": by_place(catalog, catalog.referring("theme", theme["id"], "practice")),
-            "headline_metrics": HEADLINE_METRICS,
-            "word_link": theme_download(uri, theme),
-        })
+        theme_uri = page_uri("theme", theme["id"])
+        practices = by_place(catalog, catalog.referring("theme", theme["id"], "practice"))
+        groups = place_groups(catalog, practices)
+        places = [(place_name(catalog, place), len(ids), theme_place_uri(theme["id"], place)) for place, ids in groups]
+        shared = {"theme": theme, "headline_metrics": HEADLINE_METRICS, "theme_uri": theme_uri}
+        for listing in paginate(theme_uri, practices, PAGE_SIZES.table):
+            yield Page(listing.uri, "theme.md.j2", {**shared, "listing": listing, "places": places,
+                                                     "word_link": theme_download(listing.uri, theme)})
+        for place, ids in groups:
+            for listing in paginate(theme_place_uri(theme["id"], place), ids, PAGE_SIZES.table):
+                yield Page(listing.uri, "theme-place.md.j2", {**shared, "listing": listing, "place": place})
     yield Page(index_uri("theme"), "themes.md.j2", {})

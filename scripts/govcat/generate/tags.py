@@ -1,0 +1,24 @@
+"""Tag pages (/tags/<id>/: the tag's description and its practices, paginated) and the tag list
+(/tags/, each tag with what it marks and its count).
+
+Our own pages rather than Material's tags plugin: its single listing of every tagged page grew
+with the catalog (1 MB at 4,000 practices). The tags a practice may carry are the records in
+reference/tags/, which ``catalog check`` enforces like any other reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..catalog import Catalog
+from .paging import PAGE_SIZES, paginate
+from .places import by_place
+from .site import Page, index_uri, page_uri
+
+
+def pages(catalog: Catalog) -> Iterator[Page]:
+    for tag in catalog.all("tag"):
+        practices = by_place(catalog, catalog.referring("tag", tag["id"], "practice"))
+        for listing in paginate(page_uri("tag", tag["id"]), practices, PAGE_SIZES.table):
+            yield Page(listing.uri, "tag.md.j2", {"record": tag, "listing": listing})
+    yield Page(index_uri("tag"), "tags.md.j2", {})

@@ -1,0 +1,123 @@
+"""Browsing long listings as a reader does: page by page with the pager, by city, by theme; and a
+comparison that fetches the data of the chosen practices only.
+
+The paginated listings are those of ``paged_site`` (a synthetic catalog built with small page
+sizes); the real site's listings fit on one page.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from govcat.generate.places import by_place, place_groups, place_name
+from govcat.layout import Project
+from govcat.validate import check_project
+
+REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.browser
+
+
+def heading(page) -> str:  # type: ignore[no-untyped-def]
+    return page.locator("h1").inner_text().rstrip("¶").strip()
+
+
+def listed_practices(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all(
+        "article table td:first-child a[href*='practices/']", "links => links.map(a => new URL(a.href).pathname)")
+
+
+def test_walk_a_theme_page_by_page_with_the_pager(paged_page, paged_site) -> None:  # type: ignore[no-untyped-def]
+    catalog = paged_site.catalog
+    theme = catalog.ids("theme")[0]
+    expected = [f"/practices/{p}/" for p in by_place(catalog, catalog.referring("theme", theme, "practice"))]
+    paged_page.goto(f"themes/{theme}/")
+    seen: list[str] = []
+    number = 1
+    while True:
+        seen += listed_practices(paged_page)
+        pager = paged_page.get_by_role("navigation", name="分页")
+        assert pager.locator("[aria-current=page]").inner_text() == str(number)
+        following = pager.get_by_role("link", name="下一页")
+        if not following.count():
+            break
+        following.click()
+        number += 1
+        paged_page.wait_for_url(f"**/themes/{theme}/page/{number}/")
+        assert heading(paged_page) == f"{catalog.get('theme', theme)['name']}（第 {number} 页）"
+    assert seen == expected and number == -(-len(expected) // 4)
+    pager.get_by_role("link", name="第 1 页").click()
+    paged_page.wait_for_url(f"**/themes/{theme}/")
+    assert heading(paged_page) == catalog.get("theme", theme)["name"]
+
+
+def test_a_theme_in_one_city_and_back(paged_page, paged_site) -> None:  # type: ignore[no-untyped-def]
+    catalog = paged_site.catalog
+    theme = catalog.ids("theme")[1]
+    name = catalog.get("theme", theme)["name"]
+    place, ids = max(place_groups(catalog, by_place(catalog, catalog.referring("theme", theme, "practice"))),
+                     key=lambda group: len(group[1]))
+    paged_page.goto(f"themes/{theme}/")
+    paged_page.locator(".catalog-index").get_by_role("link", name=place_name(catalog, place), exact=True).click()
+    assert heading(paged_page) == f"{name} · {place_name(catalog, place)}"
+    assert listed_practices(paged_page) == [f"/practices/{p}/" for p in ids[:4]]
+    paged_page.locator("article").get_by_role("link", name=name, exact=True).first.click()
+    assert heading(paged_page) == name
+
+
+def test_the_region_matrix_leads_to_a_theme_in_a_city(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("regions/")
+    row = page.locator(".catalog-matrix tbody tr", has=page.get_by_role("link", name="郑州市", exact=True))
+    headers = [h.strip() for h in page.locator(".catalog-matrix thead th").all_inner_texts()]
+    cell = row.locator("td").nth(headers.index("楼院治理"))
+    count = int(cell.inner_text())
+    cell.get_by_role("link").click()
+    assert heading(page) == "楼院治理 · 郑州市"
+    assert len(listed_practices(page)) == count
+
+
+def test_a_region_page_filters_its_practices_by_theme(page) -> None:  # type: ignore[no-untyped-def]
+    catalog = check_project(Project(REPO), only=[]).catalog
+    practices = catalog.practices_in_region("sanmenxia")
+    louyuan = [p for p in practices if "louyuan-zhili" in catalog.get("practice", p)["themes"]]
+    page.goto("regions/sanmenxia/")
+    select = page.get_by_label("按主题筛选")
+    options = select.locator("option").all_inner_texts()
+    assert options[0] == "全部" and f"楼院治理（{len(louyuan)}）" in options
+    select.select_option("楼院治理")
+    themes = page.locator("article table tbody tr:visible td:nth-child(4)").all_inner_texts()
+    assert len(themes) == len(louyuan) and all("楼院治理" in t for t in themes)
+    assert page.get_by_text(f"显示 {len(louyuan)} / {len(practices)} 项").count() == 1
+
+
+RECORD_COMPARED = """
+window.__compared = [];
+document.addEventListener("catalog:compared", e => window.__compared.push(e.detail.ids));
+"""
+
+
+def test_compare_fetches_only_the_chosen_practices(paged_page, paged_site) -> None:  # type: ignore[no-untyped-def]
+    chosen = random.Random(9).sample(paged_site.catalog.ids("practice"), 3)
+    fetched: list[str] = []
+    paged_page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    paged_page.add_init_script(RECORD_COMPARED)
+    paged_page.goto(f"compare/?ids={','.join(chosen)}")
+    paged_page.wait_for_selector(".compare-table")
+    titles = paged_page.locator(".compare-table thead th").all_inner_texts()
+    assert titles == ["项目", *(paged_site.catalog.get("practice", p)["title"] for p in chosen)]
+    assert sorted(p for p in fetched if "/data/" in p) == sorted(f"/data/compare/{p}.js" for p in chosen)
+    assert paged_page.evaluate("window.__compared") == [chosen]
+
+
+def test_compare_names_a_practice_it_cannot_find(browser, base_url) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=base_url)  # the missing piece logs a 404: not the checked page
+    page = context.new_page()
+    page.goto("compare/?ids=henan-sihui,no-such-practice")
+    page.wait_for_selector(".compare-table")
+    assert page.locator(".compare-table thead th").count() == 2
+    assert page.get_by_text("找不到以下做法的数据（可能已被删除或改了编号）：no-such-practice").count() == 1
+    context.close()

@@ -189,7 +189,7 @@ def test_a_title_the_editor_made_up_is_marked_so_wherever_it_is_shown(project: P
     assert "| 名称 | 来源没有写出这份文件的正式名称，上面的名称由编者据来源拟定 |" in pages["policies/zhengzhou-fuwu-mulu.md"]
     assert "- [社区服务事项目录（编者拟定）](../policies/zhengzhou-fuwu-mulu.md)\n" in pages[PAGE]
     assert "- [社区服务事项目录（编者拟定）](zhengzhou-fuwu-mulu.md)（1 项做法引用）\n" in pages["policies/index.md"]
-    compare = next(project.generated_docs.rglob("compare*.js")).read_text("utf-8")
+    compare = (project.generated_docs / "data" / "compare" / "zhengzhou-dangqun-fuwu-zhongxin.js").read_text("utf-8")
     assert "社区服务事项目录（编者拟定）" in compare
     assert all("《社区服务事项目录》" not in text for text in [*pages.values(), compare])
     download = (project.generated_docs / "data" / "practices.json").read_text("utf-8")

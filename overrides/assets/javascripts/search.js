@@ -310,7 +310,11 @@
     this.status = dialog.appendChild(element("p", "catalog-search__status"));
     this.status.setAttribute("role", "status");
     var body = dialog.appendChild(element("div", "catalog-search__body"));
-    this.facetBox = body.appendChild(element("div", "catalog-search__facets"));
+    /* Filters beside the results; on a phone, folded above them until asked for. */
+    this.filters = body.appendChild(element("details", "catalog-search__facets"));
+    this.filters.open = !window.matchMedia("(max-width: 44.9844em)").matches;
+    this.filtersLabel = this.filters.appendChild(element("summary", null, "筛选结果"));
+    this.facetBox = this.filters.appendChild(element("div"));
     this.facetBox.setAttribute("role", "group");
     this.facetBox.setAttribute("aria-label", "筛选结果");
     var main = body.appendChild(element("div", "catalog-search__main"));
@@ -447,6 +451,8 @@
 
   SearchDialog.prototype.renderFacets = function () {
     var self = this;
+    var chosen = Object.keys(this.selected).reduce(function (n, key) { return n + self.selected[key].size; }, 0);
+    this.filtersLabel.textContent = chosen ? "筛选结果（已选 " + chosen + " 项）" : "筛选结果";
     this.facetBox.textContent = "";
     if (!this.results.length) return;
     this.index.facets.forEach(function (facet) {

@@ -12,6 +12,7 @@ from ..diagnostics import Diagnostic
 from ..layout import Project
 from ..validate import CheckResult, check_project
 from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, tags, themes, updates, word
+from .frontmatter import front_matter_text
 from .output import Changes, write_tree
 from .render import make_environment
 from .searchdict import user_dictionary
@@ -38,7 +39,8 @@ def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
                 rendered[output.uri] = output.data
             else:
                 template = env.get_template(output.template)
-                rendered[output.uri] = template.render(output.context, page_uri=output.uri, linked_terms=set())
+                text = template.render(output.context, page_uri=output.uri, linked_terms=set())
+                rendered[output.uri] = front_matter_text(output.meta) + text
     return dict(sorted(rendered.items()))
 
 

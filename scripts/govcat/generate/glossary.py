@@ -13,6 +13,8 @@ from pypinyin import Style, lazy_pinyin
 from ..catalog import Catalog
 from .references import PRACTICE_HEADINGS, practices_of
 from .site import Page, index_uri
+from .frontmatter import front_matter
+from .searchmeta import LIST_PAGE
 
 USES_SHOWN = 5  # practices named under each term; the term's page lists them all
 
@@ -40,4 +42,4 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         "uses": {t: practices_of(catalog, "term", t) for t in terms},
         "uses_shown": USES_SHOWN,
         "uses_heading": PRACTICE_HEADINGS["term"],
-    })
+    }, front_matter(search=LIST_PAGE))

@@ -12,6 +12,8 @@ from ..catalog import Catalog
 from .references import index_order
 from .regions import region_tree_order
 from .site import Page
+from .frontmatter import NAVIGATION_AND_TOC, front_matter
+from .searchmeta import LIST_PAGE
 
 NEWEST_SOURCES = 10
 
@@ -21,4 +23,4 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     yield Page("index.md", "home.md.j2", {
         "places": places,
         "sources": index_order(catalog, "source")[:NEWEST_SOURCES],
-    })
+    }, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))

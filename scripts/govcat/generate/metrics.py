@@ -14,6 +14,8 @@ from ..catalog import Catalog
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, place_groups, place_name
 from .site import Page, metrics_uri
+from .frontmatter import NAVIGATION_AND_TOC, listing_front_matter
+from .searchmeta import LIST_PAGE
 
 Row = tuple[str, int, dict[str, Any]]
 
@@ -34,7 +36,9 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     places = [(place_name(catalog, place), len(found), metrics_uri(place)) for place, found in by_place_rows]
     shared = {"overview_uri": metrics_uri(), "places": places}
     for listing in paginate(metrics_uri(), rows(catalog, practices), PAGE_SIZES.metrics):
-        yield Page(listing.uri, "metrics.md.j2", {**shared, "listing": listing, "place": None})
+        yield Page(listing.uri, "metrics.md.j2", {**shared, "listing": listing, "place": None},
+                   listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE))
     for place, found in by_place_rows:
         for listing in paginate(metrics_uri(place), found, PAGE_SIZES.metrics):
-            yield Page(listing.uri, "metrics.md.j2", {**shared, "listing": listing, "place": place})
+            yield Page(listing.uri, "metrics.md.j2", {**shared, "listing": listing, "place": place},
+                       listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE))

@@ -15,6 +15,9 @@ from .paging import PAGE_SIZES, paginate
 from .places import by_place, place_groups, place_name
 from .site import Page, index_uri, page_uri
 from .wordlinks import practice_download
+from . import searchmeta
+from .frontmatter import NAVIGATION, front_matter, listing_front_matter
+from .searchmeta import LIST_PAGE
 
 
 def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
@@ -36,9 +39,8 @@ def practice_pages(catalog: Catalog) -> Iterator[Page]:
             "children": catalog.children(practice_id),
             "related": related(catalog, practice),
             "terms": catalog.practice_terms.get(practice_id, []),
-            "tag_names": [catalog.get("tag", t)["name"] for t in practice.get("tags", [])],
             "word_link": practice_download(uri, practice),
-        })
+        }, front_matter(NAVIGATION, searchmeta.practice(catalog, practice)))
 
 
 def list_pages(catalog: Catalog) -> Iterator[Page]:
@@ -56,7 +58,8 @@ def list_pages(catalog: Catalog) -> Iterator[Page]:
         before = groups[-1][0] if groups else None
     places = [(place_name(catalog, place), len(ids), starts[place]) for place, ids in place_groups(catalog, ordered)]
     for listing, groups in zip(listings, groups_of_page):
-        yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": groups, "places": places})
+        yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": groups, "places": places},
+                   listing_front_matter(listing, NAVIGATION, LIST_PAGE))
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:

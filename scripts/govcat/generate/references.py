@@ -15,6 +15,9 @@ from ..catalog import Catalog
 from .paging import PAGE_SIZES, paginate
 from .places import by_place
 from .site import Page, index_uri, page_uri
+from . import searchmeta
+from .frontmatter import NAVIGATION, front_matter, listing_front_matter
+from .searchmeta import LIST_PAGE
 
 KINDS = ("standard", "policy", "term", "source")
 NO_INDEX = ("term",)  # the list of terms is the glossary, made by glossary.py
@@ -81,18 +84,21 @@ def record_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str],
             "comparisons": [c for c in comparisons if record["id"] in c[0]],
             "listing": first,
             "practice_heading": heading,
-        })
+        }, front_matter(NAVIGATION, searchmeta.record(catalog, kind, record)))
         for listing in more:
             yield Page(listing.uri, "record-list.md.j2", {"kind": kind, "record": record, "listing": listing,
-                                                          "heading": heading})
+                                                          "heading": heading},
+                       listing_front_matter(listing, NAVIGATION, LIST_PAGE))
 
 
 def index_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], list[Row]]]) -> Iterator[Page]:
     if kind in UNPAGED_INDEX:
-        yield Page(index_uri(kind), UNPAGED_INDEX[kind], {"kind": kind, "comparisons": comparisons})
+        yield Page(index_uri(kind), UNPAGED_INDEX[kind], {"kind": kind, "comparisons": comparisons},
+                   front_matter(search=LIST_PAGE))
         return
     for listing in paginate(index_uri(kind), index_order(catalog, kind), PAGE_SIZES.links):
-        yield Page(listing.uri, "reference-index.md.j2", {"kind": kind, "listing": listing})
+        yield Page(listing.uri, "reference-index.md.j2", {"kind": kind, "listing": listing},
+                   listing_front_matter(listing, (), LIST_PAGE))
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:

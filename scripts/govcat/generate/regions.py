@@ -15,6 +15,9 @@ from ..catalog import Catalog
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, region_key
 from .site import Page, index_uri, page_uri, theme_place_uri
+from . import searchmeta
+from .frontmatter import NAVIGATION, NAVIGATION_AND_TOC, front_matter, listing_front_matter
+from .searchmeta import LIST_PAGE
 
 TREE_LEVELS = ("province", "city", "county")   # /regions/ lists these; the rest on their parent's page
 THEME_COUNT_LEVELS = ("province", "city")      # the levels that have a listing per theme
@@ -49,7 +52,7 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
                 "subregions": subregions.get(region_id, []),
                 "listing": listing,
                 "themes": themes,
-            })
+            }, listing_front_matter(listing, NAVIGATION, searchmeta.record(catalog, "region", region)))
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
@@ -60,7 +63,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         "tree": tree(catalog, order),
         "matrix_rows": [r for r in rows[1:] + rows[:1] if catalog.practices_in_region(r)],
         "matrix": {r: theme_counts(catalog, r, catalog.practices_in_region(r)) for r in rows},
-    })
+    }, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))
 
 
 def tree(catalog: Catalog, order: list[str]) -> list[tuple[int, str, int]]:

@@ -65,6 +65,7 @@ def record(catalog: Catalog, kind: str, data: dict[str, Any]) -> dict[str, Any]:
         facets = {"city": [city_name(catalog, region)]}
         if kind == "region":
             facets["level"] = [LEVEL_LABELS[data["level"]]]
+            settings["boost"] = LIST_PAGE["boost"]  # mostly the list of its practices
         settings["facets"] = facets
     if data.get("aliases"):
         settings["names"] = list(data["aliases"])

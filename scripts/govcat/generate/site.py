@@ -33,6 +33,7 @@ class Page:
     uri: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)  # front matter (see frontmatter.py)
 
 
 @dataclass(frozen=True)

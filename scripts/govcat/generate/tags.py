@@ -14,11 +14,15 @@ from ..catalog import Catalog
 from .paging import PAGE_SIZES, paginate
 from .places import by_place
 from .site import Page, index_uri, page_uri
+from . import searchmeta
+from .frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
+from .searchmeta import LIST_PAGE
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
     for tag in catalog.all("tag"):
         practices = by_place(catalog, catalog.referring("tag", tag["id"], "practice"))
         for listing in paginate(page_uri("tag", tag["id"]), practices, PAGE_SIZES.table):
-            yield Page(listing.uri, "tag.md.j2", {"record": tag, "listing": listing})
-    yield Page(index_uri("tag"), "tags.md.j2", {})
+            yield Page(listing.uri, "tag.md.j2", {"record": tag, "listing": listing},
+                       listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "tag", tag)))
+    yield Page(index_uri("tag"), "tags.md.j2", {}, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))

@@ -14,6 +14,9 @@ from .paging import PAGE_SIZES, paginate
 from .places import by_place, place_groups, place_name
 from .site import Page, index_uri, page_uri, theme_place_uri
 from .wordlinks import theme_download
+from . import searchmeta
+from .frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
+from .searchmeta import LIST_PAGE
 
 HEADLINE_METRICS = 3
 
@@ -27,8 +30,10 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         shared = {"theme": theme, "headline_metrics": HEADLINE_METRICS, "theme_uri": theme_uri}
         for listing in paginate(theme_uri, practices, PAGE_SIZES.table):
             yield Page(listing.uri, "theme.md.j2", {**shared, "listing": listing, "places": places,
-                                                     "word_link": theme_download(listing.uri, theme)})
+                                                     "word_link": theme_download(listing.uri, theme)},
+                       listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "theme", theme)))
         for place, ids in groups:
             for listing in paginate(theme_place_uri(theme["id"], place), ids, PAGE_SIZES.table):
-                yield Page(listing.uri, "theme-place.md.j2", {**shared, "listing": listing, "place": place})
-    yield Page(index_uri("theme"), "themes.md.j2", {})
+                yield Page(listing.uri, "theme-place.md.j2", {**shared, "listing": listing, "place": place},
+                           listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE))
+    yield Page(index_uri("theme"), "themes.md.j2", {}, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))

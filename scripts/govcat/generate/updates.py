@@ -13,6 +13,8 @@ from ..catalog import Catalog
 from ..history import file_dates
 from ..layout import KINDS
 from .site import Page
+from .frontmatter import front_matter
+from .searchmeta import LIST_PAGE
 
 URI = "updates.md"
 SHOWN = 30
@@ -43,4 +45,4 @@ def updates(catalog: Catalog) -> list[Update]:
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
-    yield Page(URI, "updates.md.j2", {"updates": updates(catalog)[:SHOWN], "shown": SHOWN})
+    yield Page(URI, "updates.md.j2", {"updates": updates(catalog)[:SHOWN], "shown": SHOWN}, front_matter(search=LIST_PAGE))

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..catalog import LEVEL_LABELS
+from ..layout import KINDS
 from .pages import BODY, FACETS, FACTS, HEADING, QUOTE, TITLE, Document, read_site
 from .words import STOP_WORDS, Words
 
@@ -49,6 +51,7 @@ SPLIT_BYTES = 24 * 1024  # a character whose words take more is keyed by two cha
 BUCKET_BYTES = 16 * 1024  # aimed-for bucket size
 SNIPPET_CHARACTERS = 6000
 FACET_LABELS = {"kind": "类型", "theme": "主题", "city": "城市", "level": "层级", "tag": "标签"}
+FACET_ORDERS = {"kind": tuple(kind.label for kind in KINDS.values()), "level": tuple(LEVEL_LABELS.values())}
 
 
 @dataclass(frozen=True)
@@ -136,8 +139,15 @@ def script(name: str, data: Any) -> str:
     return f"{CALLBACK}({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
+def value_order(facet: str, value: str, pages: int) -> tuple[int, int, str]:
+    """Kinds in the catalog's order (records first, lists and other pages last), levels from the
+    province down, other values by their number of pages."""
+    known = FACET_ORDERS.get(facet, ())
+    return (known.index(value) if value in known else len(known), -pages, value)
+
+
 def facets(documents: list[Document]) -> list[dict[str, Any]]:
-    """Each facet with its values (most pages first) and the pages of each value."""
+    """Each facet with its values (in ``value_order``) and the pages of each value."""
     found: list[dict[str, Any]] = []
     for facet in FACETS:
         pages: dict[str, list[int]] = defaultdict(list)
@@ -146,7 +156,7 @@ def facets(documents: list[Document]) -> list[dict[str, Any]]:
             for value in dict.fromkeys(values):
                 pages[value].append(number)
         if pages:
-            values = sorted(pages.items(), key=lambda item: (-len(item[1]), item[0]))
+            values = sorted(pages.items(), key=lambda item: value_order(facet, item[0], len(item[1])))
             found.append({"key": facet, "label": FACET_LABELS[facet],
                           "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in values]})
     return found

@@ -79,8 +79,8 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The page's readable text after its title and facts block, for snippets."""
-        return " ".join(" ".join(text.split()) for where, text in self.pieces if where not in (TITLE, FACTS))
+        """The page's running text (without its title, headings and facts block), for snippets."""
+        return " ".join(" ".join(text.split()) for where, text in self.pieces if where in (BODY, QUOTE))
 
 
 def settings_of(path: str, page: str) -> Settings:

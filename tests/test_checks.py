@@ -23,6 +23,10 @@ ZHENGZHOU = "reference/regions/zhengzhou.yaml"
 POLICY = "reference/policies/zhengzhou-shequ-tongzhi.yaml"
 POLICY_TEXT = ("id: zhengzhou-shequ-tongzhi\ntitle: 关于完善社区党群服务中心功能的通知\nregion: zhengzhou\n"
                "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n")
+THEME = "reference/themes/shequ-fuwu.yaml"
+TERM = "reference/terms/yichuangban.yaml"
+SYNONYMS = "reference/synonyms/gongzi.yaml"
+OTHER_SYNONYMS = "reference/synonyms/yichuang.yaml"
 CHILD = "practices/zhengzhou/zhengzhou-yichuangban.yaml"
 CHILD_TEXT = ("id: zhengzhou-yichuangban\ntitle: 郑州市：一窗办\nregion: zhengzhou\nlevel: city\n"
               "parent: zhengzhou-dangqun-fuwu-zhongxin\nthemes: [shequ-fuwu]\nsummary: 一窗办。\n"
@@ -185,6 +189,37 @@ CASES: dict[str, dict[str, Case]] = {
                     "  - number: \"27\"\n    quote: 区内278个无主管楼院\n    reason: 范围")],
             expected=[f"{SOURCE}:8:13: error: not_metrics[0].number: 数字“27”没有出现在它的 quote 中（引文中的数字：278）："
                       "数字要照抄原文，quote 要包含这个数字"]),
+    },
+    "check_aliases": {
+        "the record's own name": Case(
+            edits=[(THEME, "name: 社区服务\n", "name: 社区服务\naliases: [“社区服务”]\n")],
+            expected=[f"{THEME}:3:11: error: aliases[0]: 别称““社区服务””与本记录的名称相同（不计引号和空格）：删去这一项"]),
+        "another record's name or alias": Case(
+            edits=[(THEME, "name: 社区服务\n", "name: 社区服务\naliases: [便民服务, 一窗办]\n"),
+                   (TERM, "name: 一窗办\n", "name: 一窗办\naliases: [便民服务]\n")],
+            expected=[
+                f"{TERM}:3:11: error: aliases[0]: 别称“便民服务”与主题“shequ-fuwu”的别称相同（{THEME}）："
+                "一个说法只能指一个记录，删去这一项，或改用更具体的说法",
+                f"{THEME}:3:11: error: aliases[0]: 别称“便民服务”与术语“yichuangban”的别称相同（{TERM}）："
+                "一个说法只能指一个记录，删去这一项，或改用更具体的说法",
+                f"{THEME}:3:17: error: aliases[1]: 别称“一窗办”与术语“yichuangban”的名称相同（{TERM}）："
+                "一个说法只能指一个记录，删去这一项，或改用更具体的说法",
+            ]),
+    },
+    "check_synonym_words": {
+        "words that are not Chinese, single characters, or in two groups": Case(
+            writes={SYNONYMS: "id: gongzi\nname: 工资\nwords: [工资, salary, 薪, 一窗办]\n",
+                    OTHER_SYNONYMS: "id: yichuang\nname: 一窗\nwords: [一窗办, 一个窗口]\n"},
+            expected=[
+                f"{SYNONYMS}:3:13: error: words[1]: “salary”不是中文说法：同义词组只收中文词语，可以带数字，如“35岁以下”",
+                f"{SYNONYMS}:3:21: error: words[2]: “薪”只有一个字：单字会让搜索找到太多无关页面，请写成词语",
+                f"{OTHER_SYNONYMS}:3:9: error: words[0]: “一窗办”已在同义词组“gongzi”（{SYNONYMS}）中："
+                "一个词只能属于一组，把两组合并成一组",
+            ]),
+        "no word used in the catalog": Case(
+            writes={SYNONYMS: "id: gongzi\nname: 工资\nwords: [工资, 薪酬]\n"},
+            expected=[f"{SYNONYMS}:3:8: error: words: 组内没有一个词在本库的记录或来源原文中出现：这组词搜不到任何页面，"
+                      "至少要有一个是本库用到的说法"]),
     },
 }
 

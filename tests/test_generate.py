@@ -203,3 +203,16 @@ def test_bytes_are_written_as_given_and_linked_when_unchanged(tmp_path: Path) ->
     changes = write_tree(link, {"docs/a.docx": data, "docs/a.md": "文字（新）"})
     assert (changes.written, changes.unchanged) == (["docs/a.md"], 1)
     assert (link / "docs/a.docx").read_bytes() == data and (link / "docs/a.md").read_text("utf-8") == "文字（新）"
+
+
+def test_aliases_are_shown_marked_and_given_to_search(project: Project, write: Write) -> None:
+    text = (project.root / PRACTICE).read_text("utf-8")
+    write(PRACTICE, text.replace("region: zhengzhou\n", "aliases: [一站式服务大厅]\naliases_basis: editor\nregion: zhengzhou\n", 1))
+    write("reference/synonyms/fuwu.yaml", "id: fuwu\nname: 服务\nwords: [上门帮办, 上门服务]\n")
+    pages = generated(project)
+    assert "- **又称**　一站式服务大厅（编者按常用说法补充）\n" in pages[PAGE]
+    search = next(line for line in pages[PAGE].splitlines() if line.startswith("search: "))
+    assert '"names": ["一站式服务大厅", "河南省", "郑州市"' in search and '"kind": "做法"' in search
+    assert "一站式服务大厅 100000\n" in project.search_dictionary.read_text("utf-8")
+    assert "上门服务 100000\n" in project.search_dictionary.read_text("utf-8")
+    assert project.search_synonyms.read_text("utf-8") == "上门帮办 上门服务\n"

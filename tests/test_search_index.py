@@ -76,6 +76,13 @@ def test_words_keep_names_whole_and_add_their_parts() -> None:
     assert "的" not in words.of("群众的事")
 
 
+def test_words_name_the_synonyms_a_text_means() -> None:
+    words = Words(DICTIONARY, "工资 薪酬 待遇\n红白喜事 红白事\n")
+    assert words.synonyms("落实工资待遇，建立工资正常调整机制") == {"薪酬": 3}
+    assert words.synonyms("遏制红白事大操大办") == {"红白喜事": 1}
+    assert words.synonyms("没有同义词") == {}
+
+
 def test_postings_are_gaps_and_buckets_hash_utf16_code_units() -> None:
     assert encoded([(3, 40), (4, 7), (10, 1)]) == [3, 40, 1, 7, 6, 1]
     assert fnv1a("") == 0x811C9DC5
@@ -126,6 +133,21 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     facets = data_of(site / "search" / "facets.js")
     assert facets[0] == {"key": "kind", "label": "类型", "values": [{"v": "做法", "p": [1, 1]}, {"v": "目录", "p": [0]}]}
     assert facets[1]["key"] == "city"
+
+
+def test_a_page_is_found_by_the_synonyms_of_its_words_below_pages_that_use_them(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for name, text in (("a", "建立工资正常调整机制。"), ("b", "“三岗十六级”薪酬保障。")):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(page_html(name, f"<p>{text}</p>"), encoding="utf-8")
+    summary = build_index(site, DICTIONARY, "工资 薪酬 待遇\n")
+    words: dict[str, list[int]] = {}
+    for n in range(summary.buckets):
+        words.update(data_of(site / "search" / "w" / f"{n}.js"))
+    flat = words["工资"]
+    scores = dict(zip(itertools.accumulate(flat[::2]), flat[1::2]))
+    assert set(scores) == {0, 1} and scores[0] > scores[1]  # page b means 工资 by 薪酬
+    assert data_of(site / "search" / "manifest.js")["question"][:3] == ["为什么", "怎么样", "怎么办"]
 
 
 def test_index_is_reproducible_and_replaces_the_old_one(tmp_path: Path) -> None:

@@ -141,7 +141,7 @@ def test_every_schema_field_has_a_chinese_description() -> None:
         return missing
 
     schemas = sorted((Path(__file__).parent.parent / "schemas").glob("*.json"))
-    assert len(schemas) == 9
+    assert len(schemas) == 10
     assert [m for s in schemas for m in walk(json.loads(s.read_text("utf-8")), s.name)] == []
 
 
@@ -216,15 +216,15 @@ def test_a_name_where_an_id_belongs_gets_the_id(project: Project, write: Write, 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ('"minItems": 1,', '"minItems": 1, "maxItems": 3,',
-     "schemas/practice.schema.json:17:22: error: properties/themes/maxItems: 不支持 JSON Schema 关键字 maxItems: 3："
+     "schemas/practice.schema.json:19:22: error: properties/themes/maxItems: 不支持 JSON Schema 关键字 maxItems: 3："
      "改用已支持的写法，或在 scripts/govcat/shapecheck.py 中加上它"),
     ('"value": {\n            "description": "数值，照抄原文中的阿拉伯数字，不换算、不四舍五入，如 4.9。",\n            "type": "string",',
      '"value": {\n            "description": "数值，照抄原文中的阿拉伯数字，不换算、不四舍五入，如 4.9。",\n            "type": "number",',
-     "schemas/practice.schema.json:52:13: error: properties/metrics/items/properties/value/type: 不支持 type: \"number\"："
+     "schemas/practice.schema.json:54:13: error: properties/metrics/items/properties/value/type: 不支持 type: \"number\"："
      "记录中的值只有 string、array、object 三种（数字、日期也写作 string）"),
     ('"$ref": "defs.schema.json#/$defs/idList",\n      "minItems": 1,',
      '"$ref": "defs.schema.json#/$defs/idLists",\n      "minItems": 1,',
-     "schemas/practice.schema.json:16:7: error: properties/themes/$ref: “defs.schema.json#/$defs/idLists”指向的定义不存在"
+     "schemas/practice.schema.json:18:7: error: properties/themes/$ref: “defs.schema.json#/$defs/idLists”指向的定义不存在"
      "（只能引用本文件或 defs.schema.json 中的定义）"),
     ('"title": "做法",', '"title": "做法",,',
      "schemas/practice.schema.json:3:17: error: 不是有效的 JSON（Expecting property name enclosed in double quotes）"),

@@ -200,6 +200,56 @@ class Catalog:
         return found
 
     @cached_property
+    def name_owners(self) -> dict[str, list[tuple[str, str, str]]]:
+        """``name_key`` of every name, title, short title and alias -> (kind, id, field) of each
+        record that has it, in kind and id order: two records sharing a name are found here."""
+        found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for kind in sorted(self.records):
+            for record_id in self.ids(kind):
+                data = self.records[kind][record_id].data
+                aliases = data.get("aliases")
+                written = [(f, data.get(f)) for f in NAME_FIELDS]
+                written += [(f"aliases[{i}]", a) for i, a in enumerate(aliases if isinstance(aliases, list) else [])]
+                for field_name, name in written:
+                    if isinstance(name, str) and name_key(name):
+                        found[name_key(name)].append((kind, record_id, field_name))
+        return dict(found)
+
+    @cached_property
+    def synonym_groups(self) -> dict[str, str]:
+        """Each word of a synonym group -> the group (the first by id, where two have it)."""
+        found: dict[str, str] = {}
+        for group_id in self.ids("synonym"):
+            words = self.get("synonym", group_id).get("words")
+            for word in words if isinstance(words, list) else []:
+                if isinstance(word, str):
+                    found.setdefault(word, group_id)
+        return found
+
+    @cached_property
+    def searchable_text(self) -> str:
+        """What readers can find on the site: every record's text and the stored source texts,
+        one string (a synonym group must have a word that occurs in it)."""
+        texts: list[str] = []
+
+        def collect(value: Any) -> None:
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    collect(item)
+            elif isinstance(value, list):
+                for item in value:
+                    collect(item)
+
+        for kind in sorted(self.records):
+            if kind != "synonym":
+                for record_id in self.ids(kind):
+                    collect(self.records[kind][record_id].data)
+        texts += [self.source_texts[s] for s in sorted(self.source_texts)]
+        return "\n".join(texts)
+
+    @cached_property
     def practice_children(self) -> dict[str, list[str]]:
         """Practice id -> ids of the practices whose ``parent`` it is, ordered by id."""
         found: dict[str, list[str]] = defaultdict(list)

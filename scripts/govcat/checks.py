@@ -7,10 +7,12 @@ Each check takes one schema-valid record and the whole catalog and yields
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterator
 
-from .catalog import LEVELS, Catalog, citations, references
+from .catalog import LEVELS, NAME_FIELDS, Catalog, citations, name_key, references
 from .diagnostics import field_name
+from .hanzi import HAN, HAN_CHARACTERS
 from .layout import KINDS, reserved_id
 from .quotehint import explain
 from .records import Record
@@ -20,6 +22,7 @@ from .yamlsource import FieldPath
 
 Finding = tuple[FieldPath, str]
 DATE_FIELDS = {"practice": "last_reviewed", "source": "published", "policy": "date"}
+SYNONYM_WORD = re.compile(f"[{HAN_CHARACTERS}0-9〇]+")  # Chinese, with figures as in 35岁以下
 
 
 def today() -> datetime.date:
@@ -177,15 +180,54 @@ def check_source_text(record: Record, catalog: Catalog) -> Iterator[Finding]:
         )
 
 
+def check_aliases(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """An alias names this record and no other: a search for it must not find two things."""
+    own = {name_key(record.data[f]) for f in NAME_FIELDS if isinstance(record.data.get(f), str)}
+    for index, alias in enumerate(record.data.get("aliases", [])):
+        where = ("aliases", index)
+        if name_key(alias) in own:
+            yield where, f"aliases[{index}]: 别称“{alias}”与本记录的名称相同（不计引号和空格）：删去这一项"
+            continue
+        others = [(kind, other, field_name) for kind, other, field_name in catalog.name_owners.get(name_key(alias), [])
+                  if (kind, other) != (record.kind.name, record.id)]
+        if others:
+            kind, other, field_name = others[0]
+            what = "别称" if field_name.startswith("aliases") else "名称"
+            yield where, (f"aliases[{index}]: 别称“{alias}”与{KINDS[kind].label}“{other}”的{what}相同"
+                          f"（{catalog.records[kind][other].display_path}）：一个说法只能指一个记录，"
+                          "删去这一项，或改用更具体的说法")
+
+
+def check_synonym_words(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """Chinese words of two characters or more, each in one group only, one of them in the catalog."""
+    for index, word in enumerate(record.data["words"]):
+        where = ("words", index)
+        if not SYNONYM_WORD.fullmatch(word) or not HAN.search(word):
+            yield where, f"words[{index}]: “{word}”不是中文说法：同义词组只收中文词语，可以带数字，如“35岁以下”"
+        elif len(word) < 2:
+            yield where, f"words[{index}]: “{word}”只有一个字：单字会让搜索找到太多无关页面，请写成词语"
+        else:
+            first = catalog.synonym_groups.get(word)
+            if first is not None and first != record.id:
+                other = catalog.records["synonym"][first].display_path
+                yield where, (f"words[{index}]: “{word}”已在同义词组“{first}”（{other}）中：一个词只能属于一组，"
+                              "把两组合并成一组")
+    if not any(word in catalog.searchable_text for word in record.data["words"]):
+        yield ("words",), ("words: 组内没有一个词在本库的记录或来源原文中出现：这组词搜不到任何页面，"
+                           "至少要有一个是本库用到的说法")
+
+
 Check = Callable[[Record, Catalog], Iterator[Finding]]
 CHECKS: dict[str, tuple[Check, ...]] = {
     "practice": (check_id_matches_file, check_references, check_dates, check_quotes,
-                 check_metric_figures, check_practice_nesting),
-    "region": (check_id_matches_file, check_references, check_region_hierarchy),
-    "theme": (check_id_matches_file,),
+                 check_metric_figures, check_practice_nesting, check_aliases),
+    "region": (check_id_matches_file, check_references, check_region_hierarchy, check_aliases),
+    "theme": (check_id_matches_file, check_aliases),
     "tag": (check_id_matches_file,),
-    "standard": (check_id_matches_file, check_references, check_quotes),
-    "policy": (check_id_matches_file, check_references, check_dates, check_quotes, check_policy_title),
-    "term": (check_id_matches_file, check_references, check_quotes, check_term_definition),
+    "standard": (check_id_matches_file, check_references, check_quotes, check_aliases),
+    "policy": (check_id_matches_file, check_references, check_dates, check_quotes, check_policy_title,
+               check_aliases),
+    "term": (check_id_matches_file, check_references, check_quotes, check_term_definition, check_aliases),
     "source": (check_id_matches_file, check_dates, check_source_text, check_not_metrics),
+    "synonym": (check_id_matches_file, check_synonym_words),
 }

@@ -16,13 +16,13 @@ from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
 from .export import ExportError, export_practices, export_theme, practice_ids, write_new
 from .fields import UnsupportedSchema
-from .generate import USER_DICTIONARY, generate
+from .generate import generate
 from .intake import IntakeError, new_source, punctuation_note
 from .layout import KINDS, Project
 from .newrecord import NewRecordError, new_record
 from .publish import BuildFailed, PublishError, publish
 from .records import kind_of
-from .search.index import build_index
+from .search.index import IndexInputMissing, index_site
 from .search.pages import PageError
 from .suggest import reference_hint
 from .validate import check_project
@@ -177,15 +177,14 @@ def command_csp(project: Project, args: argparse.Namespace) -> int:
 
 def command_index(project: Project, args: argparse.Namespace) -> int:
     site = args.site or project.root / "site"
-    dictionary = project.generated / USER_DICTIONARY
     if not (site / "index.html").is_file():
         print(f"error: {site} 不是构建好的站点：先运行 mkdocs build（或其他引擎的构建）", file=sys.stderr)
         return 2
-    if not dictionary.is_file():
-        print(f"error: 找不到 {project.relative(dictionary)}：先运行 catalog generate", file=sys.stderr)
-        return 2
     try:
-        built = build_index(site, dictionary.read_text(encoding="utf-8"))
+        built = index_site(project, site)
+    except IndexInputMissing as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except PageError as error:
         print(error)
         return 1

@@ -20,7 +20,7 @@ DEFS_FILE = "defs.schema.json"
 # How the shared definitions in defs.schema.json are called for editors.
 SHARED_VALUES = {
     "id": "编号", "text": "文字", "date": "日期", "url": "网址", "level": "层级",
-    "citation": "出处", "citations": "出处列表", "idList": "编号列表",
+    "citation": "出处", "citations": "出处列表", "idList": "编号列表", "aliases": "别称列表", "aliasesBasis": "别称依据",
 }
 TYPE_VALUES = {"string": "文字", "array": "列表", "object": "映射"}
 

@@ -70,6 +70,7 @@ KINDS: dict[str, Kind] = {
         Kind("term", "术语", "reference/terms", "terms"),
         Kind("tag", "标签", "reference/tags", "tags"),
         Kind("source", "来源", "reference/sources", "sources"),
+        Kind("synonym", "同义词组", "reference/synonyms", "synonyms"),  # read by search, no pages
     )
 }
 
@@ -107,6 +108,16 @@ class Project:
     def generated_docs(self) -> Path:
         """Generated Markdown pages, added to the MkDocs build beside content/."""
         return self.generated / "docs"
+
+    @property
+    def search_dictionary(self) -> Path:
+        """The catalog's names and their parts for the search segmenter (jieba's format)."""
+        return self.generated / "jieba-userdict.txt"
+
+    @property
+    def search_synonyms(self) -> Path:
+        """The synonym groups for the search index: one group a line, words apart by spaces."""
+        return self.generated / "search-synonyms.txt"
 
     def folder(self, kind: Kind) -> Path:
         return self.root / kind.folder

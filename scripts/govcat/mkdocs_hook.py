@@ -24,11 +24,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from govcat.diagnostics import summary
-from govcat.generate import USER_DICTIONARY, generate
+from govcat.generate import generate
 from govcat.generate.render import TEMPLATES
 from govcat.generate.site import page_dates, record_pages
 from govcat.layout import KINDS, Project
-from govcat.search.index import NO_INDEX_VARIABLE, build_index
+from govcat.search.index import NO_INDEX_VARIABLE, index_site
 from govcat.search.pages import PageError
 
 log = logging.getLogger("mkdocs.hooks.catalog")
@@ -93,7 +93,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     project = project_of(config)
     try:
-        built = build_index(Path(config.site_dir), (project.generated / USER_DICTIONARY).read_text("utf-8"))
+        built = index_site(project, Path(config.site_dir))
     except PageError as error:
         raise PluginError(str(error)) from None
     log.info(f"搜索索引：{built.pages} 个页面，{built.words} 个词")

@@ -35,6 +35,21 @@ EXPECTED = [
     ("网格化", "henan-wanggehua-shuzihua"),
     ("楼院长效", "zhengzhou-louyuan-changxiao-zhili"),     # a phrase split into two words
 ]
+# A cadre's own words, none of them a record's name (issue 14): synonyms, parts, questions.
+OWN_WORDS = [
+    ("挂牌太多", "henan-jianfu-funeng"),                    # 滥挂牌 整治: only 挂牌 is in the catalog
+    ("上班没空办事", "zhengzhou-dangqun-fuwu-zhongxin"),     # 错时、延时 services
+    ("社区工作者工资", "sanmenxia-shequ-gongzuozhe-duiwu"),  # 三岗十六级 薪酬
+    ("电信诈骗", "henan-sanling-chuangjian"),               # 打击电信网络诈骗
+    ("红白喜事", "henan-sihui"),                            # 红白理事会, 红白事
+    ("年轻党员", "henan-wuxing-zhibu-chuangjian"),          # 35岁以下 share
+    ("机关联系小区", "sanmenxia-yilian-sibang"),             # 一联四帮
+    ("属地责任清单", "henan-xiangzhen-jiedao-gaige"),        # 属地管理 lists
+    ("薪酬", "sanmenxia-shequ-gongzuozhe-duiwu"),
+    ("如何减负", "henan-jianfu-funeng"),                    # a question: its content words
+    ("怎么选好村支书", "henan-wuxing-zhibu-chuangjian"),
+    ("议事廊亭", "heshan-langting-yishi"),                  # an alias of the practice
+]
 DIALOG = "dialog.catalog-search"
 INPUT = ".catalog-search__input"
 STATUS = ".catalog-search__status"
@@ -55,7 +70,8 @@ def search(page, query: str) -> list[str]:
     return [urlsplit(href).path for href in page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")]
 
 
-@pytest.mark.parametrize(("query", "practice"), EXPECTED, ids=[f"{q}-{p}" for q, p in EXPECTED])
+@pytest.mark.parametrize(("query", "practice"), EXPECTED + OWN_WORDS,
+                         ids=[f"{q}-{p}" for q, p in EXPECTED + OWN_WORDS])
 def test_query_finds_the_practice_in_the_first_five(page, query: str, practice: str) -> None:
     results = search(page, query)
     assert f"/practices/{practice}/" in results[:5], results[:10]
@@ -136,7 +152,24 @@ def test_open_a_result_with_the_keyboard_and_see_the_words_marked(page) -> None:
     assert page.locator("article mark[data-search-highlight]").first.inner_text() == "廊亭议事"
 
 
-def test_a_query_with_no_answer_says_so(page) -> None:
+def test_a_query_only_partly_in_the_catalog_shows_what_has_its_words(page) -> None:
+    results = search(page, "挂牌泛滥")
+    assert "/practices/henan-jianfu-funeng/" in results[:5]
+    assert page.locator(STATUS).inner_text().startswith("没有完全匹配的结果，以下是包含部分词语（“挂牌”）的结果：找到 ")
+
+
+def test_pages_with_some_of_the_words_follow_the_few_with_all_of_them(page) -> None:
+    results = search(page, "一窗办 彩礼")
+    status = page.locator(STATUS).inner_text()
+    whole = int(status.split("找到 ")[1].split(" ")[0])
+    assert 0 < whole < len(results) and "项只包含部分词语（“一窗办”、“彩礼”）" in status
+    assert page.locator(".catalog-search__results > li").nth(whole).inner_text() == "以下结果只包含部分词语"
+
+
+def test_a_query_with_no_answer_says_so_and_where_to_look(page) -> None:
     search(page, "量子计算")
     assert page.locator(RESULT_LINKS).count() == 0
     assert "没有找到与“量子计算”相关的内容" in page.locator(STATUS).inner_text()
+    page.locator(".catalog-search__help").get_by_role("link", name="术语表").click()
+    page.wait_for_url("**/glossary/")
+    assert page.locator("h1").inner_text().startswith("术语表")

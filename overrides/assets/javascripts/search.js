@@ -60,6 +60,7 @@
     this.manifest = manifest;
     this.split = new Set(Array.from(manifest.split));
     this.stop = new Set(Array.from(manifest.stop));
+    this.question = manifest.question;
     this.facets = facets.map(function (facet) {
       var pageValues = new Map();
       facet.values.forEach(function (value, at) {
@@ -121,7 +122,7 @@
   /* What a query asks for: for each of its tokens, the ways to read it (lists of terms, each
    * term to be found as an index word or the start of one), and every term, for marking hits. */
   function analyse(index, query) {
-    var tokens = normalise(query).match(TOKEN) || [];
+    var tokens = normalise(withoutQuestionWords(index, query)).match(TOKEN) || [];
     var keys = new Set();
     tokens.forEach(function (token) {
       var chars = Array.from(token);
@@ -144,15 +145,45 @@
         groups.push(ways);
         ways.forEach(function (way) { way.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); }); });
       });
-      return { groups: groups, terms: terms, buckets: buckets };
+      var parts = [];
+      tokens.forEach(function (token) {
+        partsOf(index, token, buckets).forEach(function (part) { if (parts.indexOf(part) < 0) parts.push(part); });
+      });
+      return { groups: groups, terms: terms, parts: parts, buckets: buckets };
     });
   }
 
-  /* page -> score of one term: the best of the index words it matches. */
-  function termScores(index, term, buckets) {
+  /* A question asks for what its content words name: 怎么选好村支书 is a search for 选好村支书. */
+  function withoutQuestionWords(index, query) {
+    return index.question.reduce(function (text, word) { return text.split(word).join(" "); }, query);
+  }
+
+  /* The index's words of two or more characters inside a token, the longest ones: the words
+   * to try one by one when no page has them all (挂牌太多 → 挂牌). */
+  function partsOf(index, token, buckets) {
+    var chars = Array.from(token);
+    var found = [];
+    for (var i = 0; i < chars.length; i += 1) {
+      var words = buckets[index.keyOf(chars.slice(i))] || {};
+      for (var j = chars.length; j >= i + 2; j -= 1) {
+        var piece = chars.slice(i, j).join("");
+        if (Object.prototype.hasOwnProperty.call(words, piece) && !index.stop.has(piece)) {
+          found.push({ from: i, to: j, word: piece });
+          break;
+        }
+      }
+    }
+    return found.filter(function (part) {
+      return !found.some(function (other) { return other !== part && other.from <= part.from && other.to >= part.to; });
+    }).map(function (part) { return part.word; });
+  }
+
+  /* page -> score of one term: the best of the index words it matches. A lone character split
+   * off a longer query (过 of 挂牌过多) is a word only as itself, not the start of every word. */
+  function termScores(index, term, buckets, alone) {
     var chars = Array.from(term);
     var words = buckets[index.keyOf(chars)] || {};
-    var exactOnly = chars.length === 1 && index.split.has(chars[0]);
+    var exactOnly = chars.length === 1 && (index.split.has(chars[0]) || !alone);
     var scores = new Map();
     Object.keys(words).forEach(function (word) {
       var factor = word === term ? 1 : (!exactOnly && word.indexOf(term) === 0 ? PREFIX_FACTOR * term.length / word.length : 0);
@@ -188,12 +219,30 @@
     return found;
   }
 
+  /* Pages with some of the words, those with more of them first, then by score: for a query no
+   * page answers whole. */
+  function rankAny(index, words, buckets) {
+    var found = new Map();
+    words.forEach(function (word) {
+      termScores(index, word, buckets, true).forEach(function (score, page) {
+        var entry = found.get(page) || { page: page, score: 0, words: 0 };
+        entry.score += score;
+        entry.words += 1;
+        found.set(page, entry);
+      });
+    });
+    return Array.from(found.values()).sort(function (a, b) {
+      return b.words - a.words || b.score - a.score || a.page - b.page;
+    });
+  }
+
   /* Pages that answer every token of the query (by any of its readings), best first. */
   function rank(index, groups, buckets) {
     var perToken = groups.map(function (ways) {
       var best = new Map();
       ways.forEach(function (way) {
-        intersect(way.map(function (term) { return termScores(index, term, buckets); })).forEach(function (score, page) {
+        var alone = way.length === 1;
+        intersect(way.map(function (term) { return termScores(index, term, buckets, alone); })).forEach(function (score, page) {
           if (!(best.get(page) >= score)) best.set(page, score);
         });
       });
@@ -272,6 +321,8 @@
     this.query = "";
     this.answered = null;
     this.results = [];
+    this.whole = 0;
+    this.parts = [];
     this.terms = [];
     this.selected = {};
     this.shown = 0;
@@ -309,6 +360,14 @@
     close.addEventListener("click", function () { dialog.close(); });
     this.status = dialog.appendChild(element("p", "catalog-search__status"));
     this.status.setAttribute("role", "status");
+    /* Where to look when a query finds nothing at all. */
+    this.help = dialog.appendChild(element("p", "catalog-search__help"));
+    this.help.hidden = true;
+    [["术语表", "glossary/index.html"], ["主题列表", "themes/index.html"]].forEach(function (entry, at) {
+      if (at) self.help.appendChild(document.createTextNode("　"));
+      var link = self.help.appendChild(element("a", null, entry[0]));
+      link.href = pageHref(entry[1], []);
+    });
     var body = dialog.appendChild(element("div", "catalog-search__body"));
     /* Filters beside the results; on a phone, folded above them until asked for. */
     this.filters = body.appendChild(element("details", "catalog-search__facets"));
@@ -378,8 +437,16 @@
     }).then(function (found) {
       self.busy = false;
       if (self.query !== asked) { self.ask(self.query); return; }
-      self.terms = found.terms;
-      self.results = rank(self.index, found.groups, found.buckets);
+      /* Pages with every word first; while they are few, then pages with some of the words. */
+      var whole = rank(self.index, found.groups, found.buckets);
+      var seen = new Set(whole.map(function (r) { return r.page; }));
+      var partial = whole.length >= SHOWN_AT_ONCE ? [] : rankAny(self.index, found.parts, found.buckets)
+        .filter(function (r) { return !seen.has(r.page); })
+        .map(function (r) { return { page: r.page, score: r.score, partial: true }; });
+      self.results = whole.concat(partial);
+      self.whole = whole.length;
+      self.parts = found.parts;
+      self.terms = found.terms.concat(found.parts.filter(function (p) { return found.terms.indexOf(p) < 0; }));
       self.answered = asked;
       self.render();
     }, function () {
@@ -390,7 +457,10 @@
 
   SearchDialog.prototype.clear = function () {
     this.results = [];
+    this.whole = 0;
+    this.parts = [];
     this.terms = [];
+    this.help.hidden = true;
     this.list.textContent = "";
     this.facetBox.textContent = "";
     this.more.hidden = true;
@@ -407,12 +477,18 @@
     this.list.textContent = "";
     this.shown = 0;
     var filtered = this.filtered();
+    this.help.hidden = this.results.length > 0;
+    var words = this.parts.map(function (p) { return "“" + p + "”"; }).join("、");
+    var partial = this.results.length - this.whole;
+    var narrowed = filtered.length < this.results.length ? "按筛选条件显示 " + filtered.length + " 项。" : "";
     if (!this.results.length) {
-      this.say("没有找到与“" + this.answered + "”相关的内容。请换一个说法，或查看术语表和主题列表。");
-    } else if (filtered.length < this.results.length) {
-      this.say("找到 " + this.results.length + " 项结果，按筛选条件显示 " + filtered.length + " 项。");
+      this.say("没有找到与“" + this.answered + "”相关的内容。可以换一个说法，或从下面的术语表、主题列表找起。");
+    } else if (!this.whole) {
+      this.say("没有完全匹配的结果，以下是包含部分词语（" + words + "）的结果：找到 " + partial + " 项结果。" + narrowed);
+    } else if (partial) {
+      this.say("找到 " + this.whole + " 项结果，另有 " + partial + " 项只包含部分词语（" + words + "）。" + narrowed);
     } else {
-      this.say("找到 " + this.results.length + " 项结果。");
+      this.say("找到 " + this.whole + " 项结果。" + narrowed);
     }
     this.showMore(false);
   };
@@ -421,7 +497,11 @@
     var self = this;
     var filtered = this.filtered();
     var next = filtered.slice(this.shown, this.shown + SHOWN_AT_ONCE);
-    var items = next.map(function (result) {
+    var items = next.map(function (result, at) {
+      var before = at ? next[at - 1] : filtered[self.shown - 1];
+      if (result.partial && self.whole && !(before && before.partial)) {
+        self.list.appendChild(element("li", "catalog-search__divider", "以下结果只包含部分词语"));
+      }
       var item = self.list.appendChild(element("li", "catalog-search__result"));
       item.setAttribute("aria-busy", "true");
       return { item: item, result: result };

@@ -15,12 +15,11 @@ from . import compare, downloads, glossary, guide, home, metrics, practices, ref
 from .frontmatter import front_matter_text
 from .output import Changes, write_tree
 from .render import make_environment
-from .searchdict import user_dictionary
+from .searchdict import synonym_lines, user_dictionary
 from .site import BinaryFile, Helpers, RawFile
 
 GENERATORS = (home, practices, regions, themes, tags, references, glossary, metrics, compare, guide, updates, downloads,
               word)
-USER_DICTIONARY = "jieba-userdict.txt"
 OWNER_NOTE = "README.txt"
 OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；请修改 practices/ 与 reference/ 中的记录。\n"
 
@@ -50,7 +49,9 @@ def generate(project: Project) -> tuple[CheckResult, Changes | None]:
     if not result.ok:
         return result, None
     outputs = {f"docs/{uri}": content for uri, content in render_pages(result.catalog).items()}
-    outputs[USER_DICTIONARY] = user_dictionary(result.catalog)
+    for path, text in ((project.search_dictionary, user_dictionary(result.catalog)),
+                       (project.search_synonyms, synonym_lines(result.catalog))):
+        outputs[path.relative_to(project.generated).as_posix()] = text
     outputs[OWNER_NOTE] = OWNER_TEXT
     result.diagnostics.extend(
         Diagnostic(project.relative(project.content / uri[5:]), 1, 1,

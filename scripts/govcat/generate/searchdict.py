@@ -6,6 +6,8 @@ loaded with this dictionary, in jieba's user-dictionary format (``word frequency
 * Our names (terms, regions, standards, themes, tags, their aliases, and the “quoted” method
   names in practice titles) with a high frequency, so that they stay whole (楼院长效治理机制 would
   otherwise split as 楼/院长/效, and a query for 社区工作者 would find 工作 and 者).
+* The words of our synonym groups (reference/synonyms/), whole for the same reason; the
+  groups themselves go to the index in ``synonym_lines``, which expands them page by page.
 * Their *parts* — the words jieba's own dictionary finds inside a name (无主管楼院 → 主管, 楼院)
   — when jieba does not know them yet, so that they stay whole in running text as well
   (楼院长效 → 楼院/长效). The index also adds the parts of every name where the name occurs
@@ -17,13 +19,13 @@ from __future__ import annotations
 import re
 
 from ..catalog import Catalog
-from ..search.words import HAN_CHARACTERS, name_parts, plain_jieba
+from ..hanzi import HAN_RUN
+from ..search.words import name_parts, plain_jieba
 
 FREQUENCY = 100000       # a name beats any split of it
 PART_FREQUENCY = 10000   # a part beats the splits jieba would otherwise choose (楼/院长)
 NAME_FIELDS = (("term", "name"), ("region", "name"), ("standard", "name"), ("theme", "name"),
-               ("tag", "name"))
-HAN = re.compile(f"[{HAN_CHARACTERS}]+")
+               ("tag", "name"), ("policy", "title"))
 QUOTED = re.compile(r"“([^”]+)”")
 
 
@@ -34,9 +36,16 @@ def names(catalog: Catalog) -> list[str]:
         for record in catalog.all(kind):
             texts += [record[field], *record.get("aliases", [])]
     for record in catalog.all("practice"):
+        texts += record.get("aliases", [])
         for field in ("title", "short_title"):
             texts += QUOTED.findall(record.get(field, ""))
-    return sorted({run for text in texts for run in HAN.findall(text) if len(run) >= 2})
+    texts += [word for group in catalog.all("synonym") for word in group["words"]]
+    return sorted({run for text in texts for run in HAN_RUN.findall(text) if len(run) >= 2})
+
+
+def synonym_lines(catalog: Catalog) -> str:
+    """The synonym groups for the index (see govcat.search.words): one a line, in id order."""
+    return "".join(" ".join(group["words"]) + "\n" for group in catalog.all("synonym"))
 
 
 def user_dictionary(catalog: Catalog) -> str:

@@ -7,8 +7,8 @@ meta element), so the index learns what only the records know:
 * ``region`` — the place shown with a result (河南省 › 郑州市 › 金水区);
 * ``facets`` — a practice's themes, city, level and tags (a region's, standard's or policy's
   city and level), to narrow results by;
-* ``names`` — the names a practice refers to (its regions, themes, terms, standards, tags), so
-  that it ranks for them above pages that merely mention them;
+* ``names`` — a record's aliases, and the names a practice refers to (its regions, themes,
+  terms, standards, tags), so that it ranks for them above pages that merely mention them;
 * ``boost`` and ``exclude`` — list pages rank below the records they list; the second and later
   pages of a listing are left out.
 """
@@ -48,8 +48,9 @@ def practice(catalog: Catalog, data: dict[str, Any]) -> dict[str, Any]:
         "region": region_line(catalog, region),
         "facets": {"theme": themes, "city": [city_name(catalog, region)], "level": [LEVEL_LABELS[data["level"]]],
                    "tag": tags},
-        "names": [*names(catalog, "region", chain), *themes, *names(catalog, "term", data.get("terms", [])),
-                  *names(catalog, "standard", data.get("standards", [])), *tags],
+        "names": [*data.get("aliases", []), *names(catalog, "region", chain), *themes,
+                  *names(catalog, "term", data.get("terms", [])), *names(catalog, "standard", data.get("standards", [])),
+                  *tags],
     }
 
 

@@ -10,7 +10,7 @@ Files, each a script calling ``__catalogSearchData(name, data)`` so that it load
 ``<script>`` element, also from ``file://``:
 
 * ``manifest.js`` — page count, bucket count, the characters whose words are split by their
-  first two characters, and the stop words;
+  first two characters, the stop words and the question words a query drops;
 * ``w/<n>.js`` — buckets of words: a word's key is its first character, or its first two
   characters for a character with many words; a key's bucket is a hash of it (FNV-1a over
   UTF-16 code units, as in search.js), so every word starting with a key is in one file and a
@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import LEVEL_LABELS
-from ..layout import KINDS
+from ..layout import KINDS, Project
 from .pages import BODY, FACETS, FACTS, HEADING, QUOTE, TITLE, Document, read_site
-from .words import STOP_WORDS, Words
+from .words import QUESTION_WORDS, STOP_WORDS, Words
 
 FOLDER = "search"
 NO_INDEX_VARIABLE = "CATALOG_NO_SEARCH_INDEX"  # set: the MkDocs hook builds without the index
@@ -44,6 +44,7 @@ CALLBACK = "__catalogSearchData"
 FORMAT = 1
 # BM25 (term saturation, length normalisation), and what each place of a word adds.
 K1, B = 1.2, 0.75
+SYNONYM_WEIGHT = 0.5  # a word a page means (a synonym of one it uses) counts half a use
 TEXT_WEIGHTS = {TITLE: 1.0, HEADING: 1.0, BODY: 1.0, FACTS: 1.0, QUOTE: 0.5}
 TITLE_BONUS, NAMES_BONUS, HEADING_BONUS = 3.0, 1.5, 0.5
 SCALE = 20  # stored score = round(SCALE * score): integers keep the files small
@@ -86,6 +87,8 @@ def weighted_counts(document: Document, words: Words) -> dict[str, float]:
     for where, text in document.pieces:
         for word in words.of(text):
             counts[word] += TEXT_WEIGHTS[where]
+    for word, count in words.synonyms(" ".join(text for _, text in document.pieces)).items():
+        counts[word] += SYNONYM_WEIGHT * count
     return counts
 
 
@@ -173,12 +176,25 @@ def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]
     split, buckets = buckets_of(lists)
     written = {
         "manifest.js": script("manifest", {"format": FORMAT, "pages": len(documents), "buckets": len(buckets),
-                                           "split": split, "stop": STOP_WORDS, "scale": SCALE}),
+                                           "split": split, "stop": STOP_WORDS, "question": list(QUESTION_WORDS),
+                                           "scale": SCALE}),
         "facets.js": script("facets", facets(documents)),
     }
     written.update((f"w/{n}.js", script(f"w/{n}", bucket)) for n, bucket in enumerate(buckets))
     written.update((f"p/{n}.js", script(f"p/{n}", fragment(d))) for n, d in enumerate(documents))
     return written, len(lists)
+
+
+class IndexInputMissing(FileNotFoundError):
+    """The generated dictionary is not there: ``catalog generate`` has not run."""
+
+
+def index_site(project: Project, site: Path) -> Summary:
+    """Index ``site`` with the dictionary and synonyms ``catalog generate`` wrote for ``project``."""
+    if not project.search_dictionary.is_file():
+        raise IndexInputMissing(f"找不到 {project.relative(project.search_dictionary)}：先运行 catalog generate")
+    synonyms = project.search_synonyms.read_text("utf-8") if project.search_synonyms.is_file() else ""
+    return build_index(site, project.search_dictionary.read_text("utf-8"), synonyms)
 
 
 def write_folder(site: Path, contents: dict[str, str]) -> None:
@@ -201,11 +217,11 @@ def write_folder(site: Path, contents: dict[str, str]) -> None:
         raise
 
 
-def build_index(site: Path, dictionary: str) -> Summary:
+def build_index(site: Path, dictionary: str, synonyms: str = "") -> Summary:
     """Index every page of the built site at ``site``; ``dictionary`` is the catalog's jieba
-    user dictionary (see generate/searchdict.py)."""
+    user dictionary and ``synonyms`` its synonym groups (see generate/searchdict.py)."""
     documents = list(read_site(site))
-    contents, word_count = files(documents, Words(dictionary))
+    contents, word_count = files(documents, Words(dictionary, synonyms))
     write_folder(site, contents)
     buckets = [len(text.encode("utf-8")) for name, text in contents.items() if name.startswith("w/")]
     return Summary(pages=len(documents), words=word_count, buckets=len(buckets),

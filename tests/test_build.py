@@ -18,7 +18,7 @@ def mkdocs_build(project: Project) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project.root / "out")],
-        cwd=project.root, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project.root, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
 
 

@@ -34,9 +34,9 @@ def test_page_addresses() -> None:
     assert [p.uri for p in paginate("practices/index.md", list(range(11)), 10)] == [
         "practices/index.md", "practices/page/2.md"]
     assert page_path("themes/louyuan-zhili/zhengzhou.md", 4) == "themes/louyuan-zhili/zhengzhou/page/4.md"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="page size"):
         paginate("practices/index.md", [1], 0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a page path"):
         page_path("practices/", 2)
 
 

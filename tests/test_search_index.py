@@ -120,7 +120,7 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     for n in range(summary.buckets):
         words.update(data_of(site / "search" / "w" / f"{n}.js"))
     flat = words["无主管楼院"]
-    lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2]))  # pages are written as gaps
+    lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))  # pages are written as gaps
     assert set(lists) == {1, 2}
     assert lists[1] > lists[2]  # in the title of page 1, only in the text of page 2
     facets = data_of(site / "search" / "facets.js")

@@ -320,7 +320,7 @@ def test_export_of_several_ids_is_the_compare_compilation(catalog_project: Proje
     assert (status, out) == (0, "已写入 社区服务做法汇编.docx（2 项做法的汇编，党政机关公文格式）\n")
 
 
-@pytest.mark.parametrize("argv, message", [
+@pytest.mark.parametrize(("argv", "message"), [
     (["--ids", "zhengzhou-dangqun-fuwu"], "error: 没有编号为“zhengzhou-dangqun-fuwu”的做法：是不是“zhengzhou-dangqun-fuwu-zhongxin”？\n"),
     (["--ids", OTHER_TITLE], f"error: 没有编号为“{OTHER_TITLE}”的做法：是不是“{OTHER_ID}”？\n"),
     (["--theme", "社区服务"], "error: 没有编号为“社区服务”的主题：是不是“shequ-fuwu”？\n"),
@@ -371,8 +371,8 @@ def to_pdf(documents: list[Path], out: Path) -> list[list[str]]:
     subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(out), *map(str, documents)], check=True, capture_output=True, timeout=240)
     pages = []
-    for document in documents:
-        text = subprocess.run(["pdftotext", "-layout", str(out / f"{document.stem}.pdf"), "-"],
+    for path in documents:
+        text = subprocess.run(["pdftotext", "-layout", str(out / f"{path.stem}.pdf"), "-"],
                               check=True, capture_output=True, text=True).stdout
         pages.append([[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")[:-1]])
     return pages

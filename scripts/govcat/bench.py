@@ -235,8 +235,8 @@ def word_report(runs: list[Run]) -> list[str]:
 
 
 def table(runs: list[Run]) -> list[str]:
-    lines = [f"{'practices':>9} {'stage':<8} {'seconds':>8} {'peak MB':>8} {'pages':>6} {'site MB':>8} "
-             f"{'index MB':>8} {'largest page KB':>15} {'median practice KB':>18}"]
+    lines = [(f"{'practices':>9} {'stage':<8} {'seconds':>8} {'peak MB':>8} {'pages':>6} {'site MB':>8} "
+             f"{'index MB':>8} {'largest page KB':>15} {'median practice KB':>18}")]
     for run in runs:
         for stage, f in run.stages.items():
             site = (f"{f.pages:>6} {f.site_mb:>8.1f} {f.index_mb:>8.1f} {f.largest_page[0]:>15.1f} "

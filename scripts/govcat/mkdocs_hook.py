@@ -96,7 +96,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         built = build_index(Path(config.site_dir), (project.generated / USER_DICTIONARY).read_text("utf-8"))
     except PageError as error:
         raise PluginError(str(error)) from None
-    log.info(f"搜索索引：{built.pages} 个页面，{built.words} 个词")
+    log.info("搜索索引：%d 个页面，%d 个词", built.pages, built.words)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

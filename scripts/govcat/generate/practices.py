@@ -57,7 +57,7 @@ def list_pages(catalog: Catalog) -> Iterator[Page]:
                                for index, (place, ids) in enumerate(groups)])
         before = groups[-1][0] if groups else None
     places = [(place_name(catalog, place), len(ids), starts[place]) for place, ids in place_groups(catalog, ordered)]
-    for listing, groups in zip(listings, groups_of_page):
+    for listing, groups in zip(listings, groups_of_page, strict=True):
         yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": groups, "places": places},
                    listing_front_matter(listing, NAVIGATION, LIST_PAGE))
 

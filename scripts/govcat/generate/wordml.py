@@ -443,7 +443,7 @@ def assemble(package: Package, pieces: Sequence[Piece], title: str, front: Front
         first = len(notes) + 1
         ids = [str(first + i) for i in range(len(piece.notes))]
         bodies.append(fill(piece.body, {str(i): fill(package.note_reference, {"id": n}) for i, n in enumerate(ids)}))
-        notes += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, piece.notes)]
+        notes += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, piece.notes, strict=True)]
     date = max(piece.date for piece in pieces)
     rows = "".join(fill(piece.row, {"n": str(n)}) for n, piece in enumerate(pieces, start=1))
     values = {

@@ -95,7 +95,7 @@ def postings(documents: list[Document], words: Words) -> dict[str, list[tuple[in
     lengths = [sum(c.values()) for c in counts]
     average = sum(lengths) / len(lengths) if lengths else 1.0
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, (document, count, length) in enumerate(zip(documents, counts, lengths)):
+    for number, (document, count, length) in enumerate(zip(documents, counts, lengths, strict=True)):
         for word, score in page_scores(document, words, average or 1.0, length, count).items():
             found[word].append((number, score))
     return dict(sorted(found.items()))

@@ -160,8 +160,8 @@ def prepare_naive(project: Project) -> None:
 def workspace(keep: Path | None, practices: int) -> Iterator[Path]:
     """Where the synthetic catalog is written: ``keep/<practices>`` (kept), or a temporary folder."""
     if keep is None:
-        with tempfile.TemporaryDirectory(prefix=f"catalog-bench-{practices}-") as folder:
-            yield Path(folder)
+        with tempfile.TemporaryDirectory(prefix=f"catalog-bench-{practices}-") as temporary:
+            yield Path(temporary)
         return
     folder = keep / str(practices)
     if folder.exists():

@@ -16,7 +16,7 @@ from typing import Any
 
 from .layout import Project
 from .records import Record
-from .yamlsource import FieldPath
+from .diagnostics import FieldPath
 
 LEVELS = ("province", "city", "county", "township", "community")
 LEVEL_LABELS = {

@@ -10,13 +10,12 @@ import datetime
 from collections.abc import Callable, Iterator
 
 from .catalog import LEVELS, Catalog, citations, references
-from .diagnostics import field_name
+from .diagnostics import FieldPath, field_name
 from .layout import KINDS, reserved_id
 from .quotehint import explain
 from .records import Record
 from .sourcetext import figures, stands_whole
 from .suggest import reference_hint
-from .yamlsource import FieldPath
 
 Finding = tuple[FieldPath, str]
 DATE_FIELDS = {"practice": "last_reviewed", "source": "published", "policy": "date"}
@@ -49,8 +48,8 @@ def check_references(record: Record, catalog: Catalog) -> Iterator[Finding]:
 
 def check_dates(record: Record, catalog: Catalog) -> Iterator[Finding]:
     name = DATE_FIELDS.get(record.kind.name)
-    value = record.data.get(name) if name else None
-    if value is None:
+    value = record.data.get(name) if name is not None else None
+    if name is None or value is None:
         return
     try:
         day = datetime.date.fromisoformat(value)

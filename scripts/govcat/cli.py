@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .bench import DEFAULT_STAGES, STAGES, BenchError, bench
@@ -289,8 +289,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    handler: Callable[[Project, argparse.Namespace], int] = args.handler
     try:
-        return args.handler(project, args)
+        return handler(project, args)
     except Refused as error:
         return fail(str(error))
     except UnsupportedSchema as error:

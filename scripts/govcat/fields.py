@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .yamlsource import FieldPath
+from .diagnostics import FieldPath
 
 DEFS_FILE = "defs.schema.json"
 # How the shared definitions in defs.schema.json are called for editors.

@@ -18,13 +18,12 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from .catalog import Catalog, reference_kind
-from .diagnostics import field_name
+from .diagnostics import FieldPath, field_name
 from .fields import DEFS_FILE, Field, choices_note, field_at, parse_schema, record_fields, schema_text
 from .layout import KINDS
 from .records import Record
 from .shapecheck import compiled
 from .suggest import reference_hint
-from .yamlsource import FieldPath
 
 Finding = tuple[FieldPath, bool, str]  # field path, whether the problem is the key itself, message
 TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}

@@ -229,6 +229,7 @@ class Writer:
         """Practices in reports of a few each; every 25th is the parent of the next two."""
         made: list[dict[str, Any]] = []
         reported: list[str] = []  # the city of each practice in the current report
+        report, standards = "", list[str]()  # the first practice opens the first report
         for index, (city, region) in enumerate(self.places()):
             if reported[:1] != [city] or len(reported) == PRACTICES_PER_REPORT:
                 report, reported = self.report(city), []

@@ -47,7 +47,7 @@ def list_pages(catalog: Catalog) -> Iterator[Page]:
     ordered = by_place(catalog, catalog.ids("practice"))
     listings = paginate(index_uri("practice"), ordered, PAGE_SIZES.table)
     starts: dict[str, str] = {}  # place -> the page its practices begin on
-    groups_of_page = []
+    groups_of_page: list[list[tuple[str, list[str], bool]]] = []
     before: str | None = None    # the place of the last practice on the page before
     for listing in listings:
         groups = place_groups(catalog, listing.items)
@@ -57,8 +57,8 @@ def list_pages(catalog: Catalog) -> Iterator[Page]:
                                for index, (place, ids) in enumerate(groups)])
         before = groups[-1][0] if groups else None
     places = [(place_name(catalog, place), len(ids), starts[place]) for place, ids in place_groups(catalog, ordered)]
-    for listing, groups in zip(listings, groups_of_page, strict=True):
-        yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": groups, "places": places},
+    for listing, page_groups in zip(listings, groups_of_page, strict=True):
+        yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": page_groups, "places": places},
                    listing_front_matter(listing, NAVIGATION, LIST_PAGE))
 
 

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from .site import BinaryFile, RawFile
-from .themes import by_place
+from .places import by_place
 from .wordlinks import PACKAGE_URI, piece_uri, practice_uri, theme_uri
 from .wordml import Front, Package, Piece, Writer, document
 

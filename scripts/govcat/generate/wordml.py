@@ -272,7 +272,7 @@ def compact_source(source: str) -> str:
 
 
 class CompactLoader(FileSystemLoader):
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         return compact_source(source), filename, uptodate
 
@@ -399,7 +399,8 @@ class Writer:
         dates = [practice["last_reviewed"]]
         dates += [self.catalog.get("source", c["source"])["published"] for c in practice["sources"]]
         dates += [self.catalog.get("policy", p).get("date", "") for p in practice.get("policies", [])]
-        return max(dates)
+        newest: str = max(dates)
+        return newest
 
     def piece(self, practice_id: str) -> Piece:
         practice = self.catalog.get("practice", practice_id)

@@ -156,9 +156,9 @@ def facets(documents: list[Document]) -> list[dict[str, Any]]:
             for value in dict.fromkeys(values):
                 pages[value].append(number)
         if pages:
-            values = sorted(pages.items(), key=lambda item: value_order(facet, item[0], len(item[1])))
+            ordered = sorted(pages.items(), key=lambda item: value_order(facet, item[0], len(item[1])))
             found.append({"key": facet, "label": FACET_LABELS[facet],
-                          "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in values]})
+                          "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in ordered]})
     return found
 
 

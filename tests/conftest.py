@@ -18,6 +18,7 @@ from govcat.catalog import Catalog
 from govcat.generate import GENERATORS, paging
 from govcat.generate.paging import PageSizes
 from govcat.layout import Project
+from govcat.load import load_catalog
 from govcat.synthetic import write_catalog
 from govcat.validate import check_project
 
@@ -79,7 +80,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> PagedSite:
     """A synthetic catalog built with ``mkdocs build --strict`` (in this process, so that the
     small page sizes apply to the hook's generation too)."""
     root = tmp_path_factory.mktemp("paged")
-    real = check_project(Project(REPO), only=[]).catalog
+    real = load_catalog(Project(REPO))
     project = write_catalog(real, root / "catalog", PAGED_PRACTICES, seed=2)
     with pytest.MonkeyPatch.context() as monkeypatch:
         for module in (paging, *GENERATORS):

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from govcat.fields import record_fields
-from govcat.generate import generate
+from govcat.pipeline import generate
 from govcat.generate.guide import rows
 from govcat.generate.render import escape
 from govcat.layout import KINDS, Project

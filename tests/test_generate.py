@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from govcat.generate import generate
+from govcat.pipeline import generate
 from govcat.generate.output import write_tree
 from govcat.layout import Project
 

@@ -11,15 +11,15 @@ import pytest
 
 from govcat.fields import DEFS_FILE, schema_text
 from govcat.layout import Project
+from govcat.load import load_catalog
 from govcat.schema import make_validator
 from govcat.shapecheck import compiled
-from govcat.validate import check_project
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def records() -> list[tuple[str, dict[str, Any]]]:
-    catalog = check_project(Project(REPO)).catalog
+    catalog = load_catalog(Project(REPO))
     return [(kind, catalog.get(kind, i)) for kind in sorted(catalog.records) for i in catalog.ids(kind)]
 
 

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from govcat.cli import main
-from govcat.generate import generate
+from govcat.pipeline import generate
 from govcat.generate.wordml import COMPARE_TITLE, Writer, document
 from govcat.layout import Project
 

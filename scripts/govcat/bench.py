@@ -30,10 +30,10 @@ import yaml
 from .firstquery import QUERY, FirstQuery, measure, unavailable
 from .generate import word
 from .layout import Project
+from .load import load_catalog
 from .search.index import FOLDER as SEARCH_FOLDER
 from .search.index import NO_INDEX_VARIABLE
 from .synthetic import write_catalog
-from .validate import check_project
 
 STAGES = ("check", "generate", "floor", "build", "search", "naive")
 DEFAULT_STAGES = STAGES[:-1]
@@ -178,7 +178,7 @@ def bench_one(source: Project, practices: int, stages: Sequence[str], naive_up_t
     run = Run(practices)
     with workspace(keep, practices) as folder:
         progress.show(f"{practices} synthesize", time.monotonic())
-        project = write_catalog(check_project(source).catalog, folder, practices, seed)
+        project = write_catalog(load_catalog(source), folder, practices, seed)
         for stage in stages:
             if stage == "search":
                 first_query(run, project.root / SITES["build"])
@@ -209,7 +209,7 @@ def word_figures(project: Project, site: Path) -> WordFigures:
     """What the build spends on the Word documents, timed on its own: making them from the checked
     catalog (with the relations the other pages share already computed, as in the build), then
     copying them as MkDocs copies them into the site; and their bytes in the built site."""
-    catalog = check_project(project).catalog
+    catalog = load_catalog(project)
     catalog.practice_terms  # noqa: B018 - computed once per build by the practice pages
     started = time.perf_counter()
     for _ in word.pages(catalog):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 
-from .catalog import LEVELS, Catalog, citations, references
+from .catalog import DATE_FIELDS, LEVELS, Catalog, citations, references
 from .diagnostics import FieldPath, field_name
 from .layout import KINDS, reserved_id
 from .quotehint import explain
@@ -18,7 +18,6 @@ from .sourcetext import figures, stands_whole
 from .suggest import reference_hint
 
 Finding = tuple[FieldPath, str]
-DATE_FIELDS = {"practice": "last_reviewed", "source": "published", "policy": "date"}
 
 
 def today() -> datetime.date:

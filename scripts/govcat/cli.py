@@ -16,10 +16,12 @@ from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
 from .export import ExportError, export_practices, export_theme, practice_ids, write_new
 from .fields import UnsupportedSchema
-from .generate import USER_DICTIONARY, generate
+from .generate import USER_DICTIONARY
 from .intake import IntakeError, new_source, punctuation_note
 from .layout import KINDS, Project
+from .load import load_catalog
 from .newrecord import NewRecordError, new_record
+from .pipeline import generate
 from .publish import BuildFailed, PublishError, publish
 from .records import kind_of
 from .search.index import build_index
@@ -64,7 +66,7 @@ def source_details(args: argparse.Namespace) -> dict[str, str]:
 
 
 def command_new(project: Project, args: argparse.Namespace) -> int:
-    catalog = check_project(project, only=[]).catalog  # every record read, none checked
+    catalog = load_catalog(project)
     details = source_details(args)
     if args.kind != "source" and (details or args.source_file):
         return fail("--from、--publisher、--date、--url 只用于来源：catalog new source --from 文章.txt …")
@@ -135,7 +137,7 @@ class Refused(Exception):
 
 def catalog_with_text(project: Project, source: str) -> Catalog:
     """The catalog (every record read, none checked), refused unless ``source`` has its stored text."""
-    catalog = check_project(project, only=[]).catalog
+    catalog = load_catalog(project)
     if source in catalog.unreadable.get("source", ()):
         raise Refused(f"来源记录 {KINDS['source'].folder}/{source}.yaml 读不出来：先运行 catalog check 修正它")
     if not catalog.has("source", source):

@@ -24,10 +24,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from govcat.diagnostics import summary
-from govcat.generate import USER_DICTIONARY, generate
+from govcat.generate import USER_DICTIONARY
 from govcat.generate.render import TEMPLATES
 from govcat.generate.site import page_dates, record_pages
 from govcat.layout import KINDS, Project
+from govcat.pipeline import generate
 from govcat.search.index import NO_INDEX_VARIABLE, build_index
 from govcat.search.pages import PageError
 

@@ -12,7 +12,7 @@ import pytest
 
 from govcat.generate.wordml import COMPARE_TITLE, Writer, assemble
 from govcat.layout import Project
-from govcat.validate import check_project
+from govcat.load import load_catalog
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ TITLES = ["鹤壁市鹤山区：“廊亭议事”工作法", "济源产城融�
 
 def exported(ids: list[str]) -> dict[str, bytes]:
     """The parts of the compilation ``catalog export --ids`` writes for ``ids``."""
-    writer = Writer(check_project(Project(REPO)).catalog)
+    writer = Writer(load_catalog(Project(REPO)))
     return dict(assemble(writer.package(), [writer.piece(i) for i in ids], COMPARE_TITLE, writer.compare_front()))
 
 

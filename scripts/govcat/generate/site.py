@@ -18,8 +18,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from ..catalog import LEVEL_LABELS, Catalog, metric_text, term_names
-from ..checks import DATE_FIELDS
+from ..catalog import DATE_FIELDS, LEVEL_LABELS, Catalog, metric_text, term_names
 from ..layout import KINDS, Project
 from ..records import record_paths
 from .places import place_name

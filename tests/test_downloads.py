@@ -13,10 +13,10 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from govcat.fields import record_fields
 from govcat.pipeline import generate
 from govcat.generate.guide import rows
 from govcat.generate.render import escape
+from govcat.schema.fields import record_fields
 from govcat.layout import KINDS, Project
 from govcat.records import read_record, record_paths
 

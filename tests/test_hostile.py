@@ -137,7 +137,7 @@ def test_ids_the_site_uses_for_its_own_pages(project: Project, write: Write, kin
 
 def test_id_rule_in_code_is_the_schema_rule(project: Project) -> None:
     from govcat.layout import ID_PATTERN
-    from govcat.fields import load_schema
+    from govcat.schema.documents import load_schema
 
     assert load_schema(project.schemas, "defs.schema.json")["$defs"]["id"]["pattern"] == f"^{ID_PATTERN.pattern}$"
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from govcat.fields import DEFS_FILE, schema_text
 from govcat.layout import Project
 from govcat.load import load_catalog
-from govcat.schema import make_validator
-from govcat.shapecheck import compiled
+from govcat.schema.documents import DEFS_FILE, schema_text
+from govcat.schema.messages import make_validator
+from govcat.schema.shapecheck import compiled
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -217,7 +217,7 @@ def test_a_name_where_an_id_belongs_gets_the_id(project: Project, write: Write, 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ('"minItems": 1,', '"minItems": 1, "maxItems": 3,',
      ("schemas/practice.schema.json:17:22: error: properties/themes/maxItems: 不支持 JSON Schema 关键字 maxItems: 3："
-     "改用已支持的写法，或在 scripts/govcat/shapecheck.py 中加上它")),
+     "改用已支持的写法，或在 scripts/govcat/schema/shapecheck.py 中加上它")),
     ('"value": {\n            "description": "数值，照抄原文中的阿拉伯数字，不换算、不四舍五入，如 4.9。",\n            "type": "string",',
      '"value": {\n            "description": "数值，照抄原文中的阿拉伯数字，不换算、不四舍五入，如 4.9。",\n            "type": "number",',
      ("schemas/practice.schema.json:52:13: error: properties/metrics/items/properties/value/type: 不支持 type: \"number\"："
@@ -226,9 +226,13 @@ def test_a_name_where_an_id_belongs_gets_the_id(project: Project, write: Write, 
      '"$ref": "defs.schema.json#/$defs/idLists",\n      "minItems": 1,',
      ("schemas/practice.schema.json:16:7: error: properties/themes/$ref: “defs.schema.json#/$defs/idLists”指向的定义不存在"
      "（只能引用本文件或 defs.schema.json 中的定义）")),
+    ('"$ref": "defs.schema.json#/$defs/idList",\n      "minItems": 1,',
+     '"$ref": "region.schema.json#/properties/parent",\n      "minItems": 1,',
+     ("schemas/practice.schema.json:16:7: error: properties/themes/$ref: “region.schema.json#/properties/parent”"
+      "引用了 region.schema.json：只能引用本文件或 defs.schema.json 中的定义，共用的写法请移到 defs.schema.json")),
     ('"title": "做法",', '"title": "做法",,',
      "schemas/practice.schema.json:3:17: error: 不是有效的 JSON（Expecting property name enclosed in double quotes）"),
-], ids=["keyword", "type", "reference", "not JSON"])
+], ids=["keyword", "type", "reference", "another schema", "not JSON"])
 def test_an_unsupported_schema_is_refused_clearly(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
     old: str, new: str, expected: str,

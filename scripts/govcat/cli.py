@@ -15,7 +15,7 @@ from .coverage import coverage, report_lines
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
 from .export import ExportError, export_practices, export_theme, practice_ids, write_new
-from .fields import UnsupportedSchema
+from .schema.documents import UnsupportedSchema
 from .generate import USER_DICTIONARY
 from .intake import IntakeError, new_source, punctuation_note
 from .layout import KINDS, Project

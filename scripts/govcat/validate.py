@@ -15,11 +15,11 @@ from pathlib import Path
 from .catalog import Catalog
 from .checks import CHECKS
 from .diagnostics import Diagnostic
-from .fields import UnsupportedSchema, pointer_position
 from .layout import KINDS, Project
 from .load import cycle_collection_paused, load_catalog
 from .records import Record
-from .schema import schema_errors
+from .schema.documents import UnsupportedSchema, pointer_position
+from .schema.messages import schema_errors
 
 
 @dataclass

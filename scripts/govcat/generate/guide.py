@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from ..fields import Field, choices_note, load_schema, record_fields, shared_definitions
+from ..schema.documents import load_schema
+from ..schema.fields import Field, choices_note, record_fields, shared_definitions
 from ..layout import KINDS, Kind
 from .downloads import SCHEMA_FOLDER
 from .render import relative_url

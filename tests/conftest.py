@@ -1,5 +1,6 @@
-"""Shared fixtures: a small, valid catalog copied into a temporary project per test, and a
-synthetic catalog built once with small page sizes, for the listings that paginate."""
+"""Shared fixtures: a small, valid catalog copied into a temporary project per test; the real
+catalog's site, built once; and a synthetic catalog built once with small page sizes, for the
+listings that paginate."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from govcat.generate.paging import PageSizes
 from govcat.layout import Project
 from govcat.load import load_catalog
 from govcat.synthetic import write_catalog
+from support import mkdocs_build
 from govcat.validate import check_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -60,6 +62,16 @@ def write(project: Project) -> Callable[[str, str], Path]:
         path.write_text(text, encoding="utf-8")
         return path
     return writer
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built with ``mkdocs build --strict`` into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    run = mkdocs_build(REPO, out)
+    if run.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{run.stderr}", pytrace=False)
+    return out
 
 
 # Page sizes small enough that a synthetic catalog of a hundred-odd practices paginates every

@@ -6,9 +6,6 @@ Never a traceback, a hang, markup from a record, or a link to a script.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -18,6 +15,7 @@ import pytest
 
 from govcat.layout import Project
 from govcat.validate import check_project
+from support import mkdocs_build
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 THEME = "reference/themes/shequ-fuwu.yaml"
@@ -217,10 +215,7 @@ def test_hostile_text_renders_as_text(project: Project, write: Write) -> None:
     write("reference/terms/yichuangban.yaml", (project.root / "reference/terms/yichuangban.yaml").read_text("utf-8")
           .replace("definition: 居民在社区党群服务中心的一个窗口即可办理多项事务。",
                    'definition: "一个窗口\\" onmouseover=\\"alert(1) <b>办</b>"'))
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project.root / "out")],
-        cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300,
-        check=False)
+    run = mkdocs_build(project.root, project.root / "out")
     assert run.returncode == 0, run.stderr
     html = (project.root / "out/practices/zhengzhou-dangqun-fuwu-zhongxin/index.html").read_text("utf-8")
     page = Collector()

@@ -10,21 +10,14 @@ Playwright and Chromium are the test dependencies (``pip install -e '.[test]'``,
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .browser import CHROMIUM_ARGS, chromium, served
+
 QUERY = "楼院"
 RESULT = ".catalog-search__result a"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 FETCHED_BYTES = """() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
     .reduce((sum, entry) => sum + entry.transferSize, 0)"""
 
@@ -34,25 +27,6 @@ class FirstQuery:
     seconds: float
     bytes: int
     requests: int
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The site on a free port of 127.0.0.1, for the duration of the block."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def unavailable() -> str | None:
@@ -66,16 +40,12 @@ def unavailable() -> str | None:
     return None
 
 
-def chromium() -> str:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-
-
 def measure(site: Path, query: str = QUERY) -> FirstQuery:
     """Open the site's home page with an empty cache and search for ``query``."""
     from playwright.sync_api import sync_playwright
 
     with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=list(CHROMIUM_ARGS))
         try:
             page = browser.new_context(locale="zh-CN").new_page()
             page.goto(url, wait_until="load")

@@ -16,14 +16,12 @@ import pytest
 from govcat.generate.places import by_place, place_groups, place_name
 from govcat.layout import Project
 from govcat.load import load_catalog
+from support import heading
 
 REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.browser
 
-
-def heading(page) -> str:  # type: ignore[no-untyped-def]
-    return page.locator("h1").inner_text().rstrip("¶").strip()
 
 
 def listed_practices(page) -> list[str]:  # type: ignore[no-untyped-def]

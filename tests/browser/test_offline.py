@@ -5,12 +5,17 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import docx
 import pytest
 
 from govcat.cli import main
+from support import checked_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -28,19 +33,10 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def file_page(browser, bundle: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def file_page(browser: Browser, bundle: Path) -> Iterator[Page]:
     """A page of the bundle; at teardown: no console errors, nothing fetched but local files."""
-    context = browser.new_context(locale="zh-CN")
-    errors: list[str] = []
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    tab = context.new_page()
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == [], "console errors"
-    assert [url for url in requests if urlsplit(url).scheme not in ("file", "data", "blob", "about")] == []
+    with checked_page(browser) as tab:
+        yield tab
 
 
 def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -6,15 +6,13 @@ import re
 
 import pytest
 
+from support import heading
+
 pytestmark = pytest.mark.browser
 
 JIYUAN = "practices/jiyuan-wuzhuguan-louyuan-zhili/"
 JIYUAN_TITLE = "济源产城融合示范区：精准施策管理好无主管楼院"
 
-
-def heading(page) -> str:
-    """The page's title without the ¶ permalink."""
-    return page.locator("h1").inner_text().rstrip("¶").strip()
 
 
 def column(page, header: str) -> list[str]:

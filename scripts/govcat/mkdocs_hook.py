@@ -1,6 +1,8 @@
 """MkDocs hook: a thin adapter around ``catalog generate`` and ``catalog index``.
 
-Before each build (and each ``mkdocs serve`` rebuild) it validates the records and regenerates
+Before each build (and each ``mkdocs serve`` rebuild) it refuses a Material version the site was
+not tested with (``govcat.material``, which also holds the state this hook keeps between events
+and lists what else depends on Material's internals), validates the records and regenerates
 the pages, stopping the build with the validator's own messages when a record is wrong; then it
 adds the generated pages to the build, with edit links to the files editors change (a record's
 page: its YAML record), and asks ``mkdocs serve`` to watch the record folders. After the build it
@@ -14,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from govcat import material
 from govcat.diagnostics import summary
 from govcat.generate import USER_DICTIONARY
 from govcat.generate.render import TEMPLATES
@@ -35,22 +37,15 @@ from govcat.search.pages import PageError
 log = logging.getLogger("mkdocs.hooks.catalog")
 
 
-@dataclass
-class _Build:
-    """What on_config learns from the records for the later events of the same build."""
-
-    page_dates: dict[str, str]
-    newest: str
-
-
-_builds: dict[str, _Build] = {}  # by mkdocs.yml path: one entry per project being built
-
-
 def project_of(config: MkDocsConfig) -> Project:
     return Project(Path(config.config_file_path).resolve().parent)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        material.require_tested_material(material.installed_material())
+    except material.UntestedMaterial as error:
+        raise PluginError(str(error)) from None
     project = project_of(config)
     result, changes = generate(project)
     if changes is None:
@@ -58,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(diagnostic))
         raise PluginError(f"记录校验未通过：{summary(result.diagnostics)}")
     dates = page_dates(result.catalog)
-    _builds[config.config_file_path] = _Build(dates, max(dates.values(), default=""))
+    material.remember_build(config.config_file_path, material.BuildFacts(dates, max(dates.values(), default="")))
     return config
 
 
@@ -81,7 +76,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     """Dates in sitemap.xml from the records, never the day of the build, so the same records
     build the same site: a record's own date, on other pages the newest record date."""
-    build = _builds.get(config.config_file_path)
+    build = material.recalled_build(config.config_file_path)
     if build is not None:
         page.update_date = build.page_dates.get(page.file.src_uri) or build.newest or page.update_date
     return page

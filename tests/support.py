@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
+REPO = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 IN_PAGE_SCHEMES = ("data", "blob", "about")  # nothing is fetched for these
 

@@ -30,7 +30,7 @@ def test_an_untested_version_is_refused_with_what_to_do() -> None:
     with pytest.raises(material.UntestedMaterial) as refused:
         material.require_tested_material("9.8.3")
     assert str(refused.value) == UNTESTED
-    with pytest.raises(material.UntestedMaterial, match="^没有安装 mkdocs-material，本站只在 9.8.2 上测试过"):
+    with pytest.raises(material.UntestedMaterial, match=r"^没有安装 mkdocs-material，本站只在 9\.8\.2 上测试过"):
         material.require_tested_material(None)
 
 

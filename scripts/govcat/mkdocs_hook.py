@@ -28,7 +28,7 @@ from govcat import material
 from govcat.diagnostics import summary
 from govcat.generate import USER_DICTIONARY
 from govcat.generate.render import TEMPLATES
-from govcat.generate.site import page_dates, record_pages
+from govcat.generate.addresses import page_dates, record_pages
 from govcat.layout import KINDS, Project
 from govcat.pipeline import generate
 from govcat.search.index import NO_INDEX_VARIABLE, build_index

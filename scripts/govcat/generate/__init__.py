@@ -14,7 +14,8 @@ from . import compare, downloads, glossary, guide, home, metrics, practices, ref
 from .frontmatter import front_matter_text
 from .render import make_environment
 from .searchdict import user_dictionary
-from .site import BinaryFile, Helpers, RawFile
+from .functions import TemplateFunctions
+from .outputs import BinaryFile, RawFile
 
 GENERATORS = (home, practices, regions, themes, tags, references, glossary, metrics, compare, guide, updates, downloads,
               word)
@@ -26,7 +27,8 @@ OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；
 
 def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
     """Every generated file's path (below the docs folder) and content: pages rendered, raw files as given."""
-    env = make_environment(Helpers(catalog).globals())
+    functions = TemplateFunctions(catalog)
+    env = make_environment(functions.globals(), functions.filters())
     rendered: dict[str, str | bytes] = {}
     for generator in GENERATORS:
         for output in generator.pages(catalog):

@@ -24,7 +24,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from .site import BinaryFile, RawFile
+from .outputs import BinaryFile, RawFile
 from .places import by_place
 from .wordlinks import PACKAGE_URI, piece_uri, practice_uri, theme_uri
 from .wordml import Front, Package, Piece, Writer, document

@@ -69,7 +69,7 @@ from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text
 from .render import TEMPLATES
-from .site import display_name, short_name
+from .names import display_name, short_name
 
 CATALOG_NAME = "基层治理实践库"
 COMPARE_TITLE = "基层治理做法对比"

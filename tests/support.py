@@ -9,8 +9,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
+
+import pytest
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -18,6 +20,14 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 IN_PAGE_SCHEMES = ("data", "blob", "about")  # nothing is fetched for these
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip a test that needs a program this machine lacks; in CI (``CI`` set), fail it instead,
+    so that CI cannot pass by skipping."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI: {reason}", pytrace=False)
+    pytest.skip(reason)
 
 
 def mkdocs_build(root: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:

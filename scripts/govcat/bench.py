@@ -141,11 +141,12 @@ def site_figures(figures: Figures, site: Path) -> None:
 
 
 def prepare_naive(project: Project) -> None:
-    """The generated and hand-written pages in one folder, and a config listing every page in
-    ``nav``, without our hook and with Material's search plugin at its default settings."""
+    """The generated and hand-written pages in one folder (the docs tree of ``catalog generate
+    --docs-tree``), and a config listing every page in ``nav``, without our hook and with
+    Material's search plugin at its default settings."""
     docs = project.root / NAIVE_DOCS
-    for folder in (project.content, project.generated_docs):
-        subprocess.run(["cp", "-r", f"{folder}/.", str(docs)], check=True)
+    subprocess.run([sys.executable, "-m", "govcat", "generate", "--docs-tree", NAIVE_DOCS], cwd=project.root,
+                   check=True, capture_output=True)
     sections: dict[str, list[str]] = {}
     for page in sorted(docs.rglob("*.md")):
         uri = page.relative_to(docs).as_posix()
@@ -186,8 +187,6 @@ def bench_one(source: Project, practices: int, stages: Sequence[str], naive_up_t
             if stage == "naive":
                 if practices > naive_up_to:
                     continue
-                if not project.generated_docs.is_dir():
-                    run_stage(project.root, "generate", practices, progress)
                 prepare_naive(project)
             run.stages[stage] = figures = run_stage(project.root, stage, practices, progress)
             if stage in SITES:

@@ -21,7 +21,7 @@ from .intake import IntakeError, new_source, punctuation_note
 from .layout import KINDS, Project
 from .load import load_catalog
 from .newrecord import NewRecordError, new_record
-from .pipeline import generate
+from .pipeline import DocsTreeRefused, generate
 from .publish import BuildFailed, PublishError, publish
 from .records import kind_of
 from .search.index import build_index
@@ -51,11 +51,16 @@ def command_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def command_generate(project: Project, args: argparse.Namespace) -> int:
-    result, changes = generate(project)
+    try:
+        result, changes = generate(project, args.docs_tree)
+    except DocsTreeRefused as error:
+        return fail(str(error))
     if changes is None:
         return report(result.diagnostics)
     print(f"已生成到 {project.relative(project.generated)}/：写入 {len(changes.written)} 个文件，"
           f"删除 {len(changes.removed)} 个，未变 {changes.unchanged} 个")
+    if args.docs_tree is not None:
+        print(f"完整的文档目录（content/ 与生成的页面）：{args.docs_tree}/")
     return 0
 
 
@@ -233,6 +238,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="只报告这些文件的问题（引用仍对照整个实践库检查）")
     check.set_defaults(handler=command_check)
     gen = commands.add_parser("generate", help="校验后生成页面到 build/generated/（mkdocs build 也会自动执行）")
+    gen.add_argument("--docs-tree", type=Path, metavar="DIR",
+                     help="另把手写页面（content/）和生成的页面写成一个完整的文档目录 DIR，供不运行 MkDocs hook 的引擎"
+                          "（如 Zensical）构建；构建后用 catalog index 建立搜索索引")
     gen.set_defaults(handler=command_generate)
     new = commands.add_parser("new", help="写出一条新记录的模板（带字段说明），放在正确的位置")
     new.add_argument("kind", choices=list(KINDS), help="记录类别：" + "、".join(f"{k.name} {k.label}" for k in KINDS.values()))

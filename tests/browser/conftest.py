@@ -9,7 +9,6 @@ and that no request left the site.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,18 +16,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 from govcat.browser import CHROMIUM_ARGS, chromium, served
-from support import checked_page
+from support import checked_page, unavailable
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
     from conftest import PagedSite
-
-def unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"CI: {reason}", pytrace=False)
-    pytest.skip(reason)
-
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:

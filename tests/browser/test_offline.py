@@ -39,7 +39,7 @@ def file_page(browser: Browser, bundle: Path) -> Iterator[Page]:
         yield tab
 
 
-def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+def search(page: Page, query: str) -> list[str]:
     """Titles of the results for ``query``, typed as soon as the page is there."""
     page.keyboard.press("/")
     page.keyboard.insert_text(query)
@@ -47,7 +47,7 @@ def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     return page.locator(".catalog-search__title").all_inner_texts()
 
 
-def test_search_works_from_the_file_system(file_page, bundle: Path) -> None:  # type: ignore[no-untyped-def]
+def test_search_works_from_the_file_system(file_page: Page, bundle: Path) -> None:
     file_page.goto((bundle / "index.html").as_uri())
     titles = search(file_page, "楼院")
     assert any("楼院" in title for title in titles), titles
@@ -57,7 +57,7 @@ def test_search_works_from_the_file_system(file_page, bundle: Path) -> None:  # 
     assert "楼院" in file_page.locator("h1").first.inner_text()
 
 
-def test_compare_selection_downloads_as_word_from_the_file_system(file_page, bundle: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_compare_selection_downloads_as_word_from_the_file_system(file_page: Page, bundle: Path, tmp_path: Path) -> None:
     # The page assembles the compilation from the generator's scripts, which load from file:// too.
     file_page.goto((bundle / "compare" / "index.html").as_uri() + "?ids=henan-sihui,kaifeng-zhua-wenhua")
     file_page.wait_for_selector(".compare-table")
@@ -69,7 +69,7 @@ def test_compare_selection_downloads_as_word_from_the_file_system(file_page, bun
     assert titles[0] == "基层治理做法对比" and len(titles) == 3 and len(document.tables[0].rows) == 3
 
 
-def test_compare_loads_its_pieces_from_the_file_system(file_page, bundle: Path) -> None:  # type: ignore[no-untyped-def]
+def test_compare_loads_its_pieces_from_the_file_system(file_page: Page, bundle: Path) -> None:
     """Each practice's comparison data is a script file, which a browser loads from file:// too."""
     file_page.goto((bundle / "compare" / "index.html").as_uri() + "?ids=henan-sihui,kaifeng-zhua-wenhua")
     file_page.wait_for_selector(".compare-table")

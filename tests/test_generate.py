@@ -126,7 +126,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_generation_stopped_half_way_leaves_the_previous_pages(project: Project, monkeypatch) -> None:
+def test_generation_stopped_half_way_leaves_the_previous_pages(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     generated(project)
     before = snapshot(project.generated)
     theme = project.root / "reference/themes/shequ-fuwu.yaml"
@@ -166,7 +166,7 @@ def test_an_unfinished_tree_from_a_killed_run_is_cleaned_up(project: Project, wr
     assert (project.root / "content").is_dir() and (project.root / "reference").is_dir()
 
 
-def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Project, monkeypatch) -> None:
+def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_links(*args: object, **kwargs: object) -> None:
         raise OSError("symbolic links are not allowed here")
 

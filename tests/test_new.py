@@ -88,7 +88,7 @@ def test_new_refuses_bad_ids_unknown_regions_and_existing_records(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = sorted(p for p in project.root.rglob("*.yaml"))
-    cases = {
+    cases: dict[tuple[str, ...], str] = {
         ("practice", "--id", "Xin_Zuofa", "--region", "zhengzhou"): "error: 编号“Xin_Zuofa”不合要求。",
         ("practice", "--id", "page", "--region", "zhengzhou"): "error: “page”是网站自用的路径名",
         ("practice", "--id", "xin", "--region", "zhengzhuo"): "error: 找不到地区“zhengzhuo”，是不是“zhengzhou”？",

@@ -78,5 +78,5 @@ def test_pager_links_lead_to_every_page_shown() -> None:
         following = [link.uri for link in page.pager() if link.role == "next"]
         if not following:
             break
-        page = by_uri[following[0]]
+        page = by_uri[str(following[0])]
     assert visited == list(range(1, 13))

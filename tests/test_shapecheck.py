@@ -23,7 +23,7 @@ def records() -> list[tuple[str, dict[str, Any]]]:
     return [(kind, catalog.get(kind, i)) for kind in sorted(catalog.records) for i in catalog.ids(kind)]
 
 
-def broken_copies(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+def broken_copies(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     """The record with one thing wrong at a time, everywhere in it."""
     if isinstance(data, dict):
         yield path + ("+unknown",), {**data, "unknown_field": "x"}

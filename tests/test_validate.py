@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from govcat.catalog import Catalog
 from govcat.cli import main
 from govcat.layout import Project
+from govcat.records import Record
+from govcat.schema.messages import Finding, schema_errors
 from govcat.validate import check_project
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
@@ -112,9 +115,9 @@ def test_checking_one_file_does_not_check_the_others(project: Project, monkeypat
     from govcat import validate
 
     checked: list[str] = []
-    real = validate.schema_errors
+    real = schema_errors
 
-    def spy(record, schema_dir, catalog):  # type: ignore[no-untyped-def]
+    def spy(record: Record, schema_dir: Path, catalog: Catalog) -> Iterator[Finding]:
         checked.append(record.display_path)
         return real(record, schema_dir, catalog)
 

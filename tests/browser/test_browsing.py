@@ -31,8 +31,9 @@ pytestmark = pytest.mark.browser
 
 
 def listed_practices(page: Page) -> list[str]:
-    return page.eval_on_selector_all(
+    paths: list[str] = page.eval_on_selector_all(
         "article table td:first-child a[href*='practices/']", "links => links.map(a => new URL(a.href).pathname)")
+    return paths
 
 
 def test_walk_a_theme_page_by_page_with_the_pager(paged_page: Page, paged_site: PagedSite) -> None:

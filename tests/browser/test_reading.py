@@ -49,7 +49,7 @@ def test_umbrella_and_measure_pages_link_each_other(page: Page) -> None:
 def test_term_mentions_link_to_the_term_with_its_definition(page: Page) -> None:
     page.goto("practices/henan-siyi-liang-gongkai/")
     link = page.locator("article p a", has_text="四议两公开").first
-    assert "村级重大事项决策" in link.get_attribute("title")
+    assert "村级重大事项决策" in str(link.get_attribute("title"))
     link.click()
     assert heading(page) == "四议两公开"
     assert page.get_by_role("link", name="河南省：深化“四议两公开”工作法").count() >= 1

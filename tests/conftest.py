@@ -43,6 +43,17 @@ def copy_project_skeleton(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
+# A test that needs a whole built site (or a browser, which reads one) takes seconds, not
+# milliseconds: it is marked slow, so that `pytest -m "not slow"` is a quick run.
+SITE_FIXTURES = frozenset({"site", "paged_site", "browser"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     """A temporary project holding the fixture catalog (one good practice and its references),

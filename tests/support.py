@@ -3,6 +3,7 @@ reader reads off a page in the browser."""
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -36,6 +37,12 @@ def mkdocs_build(root: Path, site: Path, **environment: str) -> subprocess.Compl
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def visible(text: str) -> str:
+    """Generated Markdown or built HTML with its character references read as the characters a
+    reader sees (record text is written as references: ``2026&#45;11&#45;28`` shows as 2026-11-28)."""
+    return html.unescape(text)
 
 
 def heading(page: Page) -> str:

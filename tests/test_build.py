@@ -7,8 +7,12 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from govcat.layout import Project
 from support import mkdocs_build
+
+pytestmark = pytest.mark.slow  # each test builds the fixture site
 
 Write = Callable[[str, str], Path]
 

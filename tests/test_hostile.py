@@ -204,6 +204,7 @@ class Collector(HTMLParser):
             self.text.append(data)
 
 
+@pytest.mark.slow
 def test_hostile_text_renders_as_text(project: Project, write: Write) -> None:
     summary = "一窗办 " + " ".join(PAYLOADS) + "\n" + "\n".join(LINE_START)
     path = project.root / PRACTICE

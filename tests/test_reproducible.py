@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from govcat.layout import Project
 from support import mkdocs_build
+
+pytestmark = pytest.mark.slow  # builds the fixture site twice
 
 
 def build(project: Project, site: str, hash_seed: str, epoch: str) -> dict[str, bytes]:

@@ -384,6 +384,7 @@ def to_pdf(documents: list[Path], out: Path) -> list[list[list[str]]]:
 LONG = "基层治理" * 15  # 60 characters without punctuation, so nothing moves across line ends
 
 
+@pytest.mark.slow
 def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, write: Write, tmp_path: Path) -> None:
     path = catalog_project.root / f"practices/jiyuan/{OTHER_ID}.yaml"
     text = path.read_text("utf-8").replace("  无主管楼院无人管理。\n\n  老旧楼院设施短缺。", "\n\n".join(f"  {LONG}" for _ in range(12)))

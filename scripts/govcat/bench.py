@@ -221,7 +221,8 @@ def word_figures(project: Project, site: Path) -> WordFigures:
 
 
 def word_report(runs: list[Run]) -> list[str]:
-    """The Word documents' share of each build, against the issue's budget for them."""
+    """The Word documents' share of each build, against their budget: at most 15% more build time
+    and 25% more site (README, "Benchmarks", where the figures are kept)."""
     lines = []
     for run in runs:
         if run.word is not None:
@@ -245,7 +246,8 @@ def table(runs: list[Run]) -> list[str]:
 
 
 def targets(runs: list[Run]) -> list[str]:
-    """The figures the targets are about, computed from one run's measurements."""
+    """The ratios and sizes the README's Benchmarks section keeps targets for, computed from one
+    run's measurements, each with its target."""
     lines = []
     for run in runs:
         stages = run.stages

@@ -4,8 +4,8 @@
 Chromium with an empty cache, presses "/", types a query and waits for the first result. It
 reports the seconds from typing to a visible result and every byte fetched from navigation start
 until then (page, styles, scripts, index pieces), as the browser's resource timing counts them.
-Playwright and Chromium are the test dependencies (``pip install -e '.[test]'``, Debian's
-``chromium``); without them the figures are left out with the reason.
+Playwright and Chromium are test dependencies (in requirements.lock, and Debian's ``chromium``);
+without them the figures are left out with the reason.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def unavailable() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "需要 Playwright：pip install -e '.[test]'"
+        return "需要 Playwright：pip install --require-hashes -r requirements.lock"
     if not Path(chromium()).is_file():
         return "需要 Chromium：apt-get install chromium"
     return None

@@ -10,8 +10,8 @@ Files written (see ``wordml`` for how a document is made):
   (``<script>`` loads from ``file://`` where ``fetch`` does not), for ``word.js`` on /compare/.
 
 Prebuilding every practice's and theme's document keeps "下载 Word" a plain link that works
-without JavaScript and with "save link as"; at 1,000 practices the documents and pieces cost
-within the budget of the issue (see the README's benchmark figures).
+without JavaScript and with "save link as"; at 1,000 practices the documents and pieces stay
+within their budget of build time and site size (README, "Benchmarks").
 """
 
 from __future__ import annotations

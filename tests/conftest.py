@@ -1,5 +1,6 @@
-"""Shared fixtures: a small, valid catalog copied into a temporary project per test, and a
-synthetic catalog built once with small page sizes, for the listings that paginate."""
+"""Shared fixtures: a small, valid catalog copied into a temporary project per test; the real
+catalog's site, built once; and a synthetic catalog built once with small page sizes, for the
+listings that paginate."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from govcat.catalog import Catalog
 from govcat.generate import GENERATORS, paging
 from govcat.generate.paging import PageSizes
 from govcat.layout import Project
+from govcat.load import load_catalog
 from govcat.synthetic import write_catalog
+from support import mkdocs_build
 from govcat.validate import check_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,6 +41,17 @@ def copy_project_skeleton(target: Path) -> None:
         else:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
+
+
+# A test that needs a whole built site (or a browser, which reads one) takes seconds, not
+# milliseconds: it is marked slow, so that `pytest -m "not slow"` is a quick run.
+SITE_FIXTURES = frozenset({"site", "paged_site", "browser"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture
@@ -61,6 +75,16 @@ def write(project: Project) -> Callable[[str, str], Path]:
     return writer
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built with ``mkdocs build --strict`` into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    run = mkdocs_build(REPO, out)
+    if run.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{run.stderr}", pytrace=False)
+    return out
+
+
 # Page sizes small enough that a synthetic catalog of a hundred-odd practices paginates every
 # sort of listing (several pages, a gap in the pager, cities carrying on from page to page).
 SMALL_PAGES = PageSizes(table=4, links=3, metrics=9)
@@ -79,7 +103,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> PagedSite:
     """A synthetic catalog built with ``mkdocs build --strict`` (in this process, so that the
     small page sizes apply to the hook's generation too)."""
     root = tmp_path_factory.mktemp("paged")
-    real = check_project(Project(REPO), only=[]).catalog
+    real = load_catalog(Project(REPO))
     project = write_catalog(real, root / "catalog", PAGED_PRACTICES, seed=2)
     with pytest.MonkeyPatch.context() as monkeypatch:
         for module in (paging, *GENERATORS):

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from govcat.layout import Project
+from support import mkdocs_build
+
+pytestmark = pytest.mark.slow  # each test builds the fixture site
 
 Write = Callable[[str, str], Path]
 
 
-def mkdocs_build(project: Project) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project.root / "out")],
-        cwd=project.root, env=env, capture_output=True, text=True, timeout=300,
-    )
+def build(project: Project) -> subprocess.CompletedProcess[str]:
+    return mkdocs_build(project.root, project.root / "out")
 
 
 def test_strict_build_renders_a_practice_page(project: Project) -> None:
-    run = mkdocs_build(project)
+    run = build(project)
     assert run.returncode == 0, run.stderr
     html = (project.root / "out/practices/zhengzhou-dangqun-fuwu-zhongxin/index.html").read_text("utf-8")
     assert "<title>郑州市：完善社区党群服务中心功能 - 基层治理实践库</title>" in html
@@ -38,7 +37,7 @@ def test_strict_build_renders_a_practice_page(project: Project) -> None:
 
 def test_invalid_record_stops_the_build_with_the_validator_message(project: Project, write: Write) -> None:
     write("reference/themes/bad.yaml", "id: bad\nname: 坏主题\n")
-    run = mkdocs_build(project)
+    run = build(project)
     assert run.returncode == 1
     assert ("reference/themes/bad.yaml:1:1: error: description: 缺少必填字段。"
             "主题说明：这一类做法要解决什么问题（编者撰写）。") in run.stderr
@@ -47,6 +46,6 @@ def test_invalid_record_stops_the_build_with_the_validator_message(project: Proj
 
 def test_broken_link_in_a_hand_written_page_fails_strict(project: Project, write: Write) -> None:
     write("content/about.md", "# 关于\n\n[不存在](practices/no-such-practice.md)\n")
-    run = mkdocs_build(project)
+    run = build(project)
     assert run.returncode == 1
     assert "no-such-practice.md" in run.stderr

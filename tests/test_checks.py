@@ -50,16 +50,16 @@ CASES: dict[str, dict[str, Case]] = {
             expected=[
                 # The record is indexed under the id it declares, so references to the file name break too.
                 f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuwu”，是不是“shequfuwu”？",
-                "reference/themes/shequ-fuwu.yaml:1:5: error: id: 编号“shequfuwu”与文件名“shequ-fuwu.yaml”不一致："
-                "把编号改为“shequ-fuwu”，或把文件改名为“shequfuwu.yaml”",
+                ("reference/themes/shequ-fuwu.yaml:1:5: error: id: 编号“shequfuwu”与文件名“shequ-fuwu.yaml”不一致："
+                "把编号改为“shequ-fuwu”，或把文件改名为“shequfuwu.yaml”"),
             ]),
         "a name Windows reserves": Case(
             writes={"reference/themes/con.yaml": "id: con\nname: 控制\ndescription: 说明。\n"},
             expected=["reference/themes/con.yaml:1:5: error: id: “con”是 Windows 保留的文件名，不能用作编号：换一个编号"]),
         "a YAML keyword": Case(
             writes={"reference/themes/yes.yaml": "id: \"yes\"\nname: 是\ndescription: 说明。\n"},
-            expected=["reference/themes/yes.yaml:1:5: error: id: “yes”在 YAML 中会被读成是非值而不是文字，"
-                      "不能用作编号：换一个编号，例如在前面加上地区拼音"]),
+            expected=[("reference/themes/yes.yaml:1:5: error: id: “yes”在 YAML 中会被读成是非值而不是文字，"
+                      "不能用作编号：换一个编号，例如在前面加上地区拼音")]),
     },
     "check_references": {
         "close to an id": Case(
@@ -90,29 +90,29 @@ CASES: dict[str, dict[str, Case]] = {
         "a full-width comma": Case(
             edits=[(PRACTICE, "quote: 实行“一窗办”“全岗通”,同时", "quote: 实行“一窗办”“全岗通”，同时")],
             expected=[
-                f"{PRACTICE}:13:16: error: measures[0].citations[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                (f"{PRACTICE}:13:16: error: measures[0].citations[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
                 "原文第 2 行最接近的是「…窗办”“全岗通”【,】同时落实错时、延…」，引文是「…窗办”“全岗通”【，】同时落实错时、延…」"
-                "（【】中是不同之处）。全角、半角不同：原文是半角的“,”，引文写成了全角的“，”。请从原文逐字复制，标点和空格也要一致",
+                "（【】中是不同之处）。全角、半角不同：原文是半角的“,”，引文写成了全角的“，”。请从原文逐字复制，标点和空格也要一致"),
             ]),
         "a traditional character and a missing space": Case(
             edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 完善社區党群服务中心功能 。")],
             expected=[
-                f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                (f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
                 "原文第 2 行最接近的是「完善社【区】党群服务中心功能【】。」，引文是「完善社【區】党群服务中心功能【 】。」"
                 "（【】中是不同之处）。简体、繁体写法不同：原文是“区”，引文写成了“區”；引文多了空格，原文这里没有。"
-                "请从原文逐字复制，标点和空格也要一致",
+                "请从原文逐字复制，标点和空格也要一致"),
             ]),
         "nothing like it": Case(
             edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 全省推进乡镇改革。")],
-            expected=[f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
-                      "原文中没有相近的句子：请确认来源编号，再从原文逐字复制"]),
+            expected=[(f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                      "原文中没有相近的句子：请确认来源编号，再从原文逐字复制")]),
         "in another source": Case(
             writes={"reference/sources/other.yaml": "id: other\npublisher: 报\ntitle: 另一篇\npublished: 2024-08-06\n"
                                                     "text_file: other.txt\n",
                     "reference/sources/other.txt": "全省推进乡镇改革。\n"},
             edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 全省推进乡镇改革。")],
-            expected=[f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到，"
-                      "但在来源“other”中有：把 source 改为 other"]),
+            expected=[(f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到，"
+                      "但在来源“other”中有：把 source 改为 other")]),
     },
     "check_metric_figures": {
         "a typo": Case(
@@ -129,8 +129,8 @@ CASES: dict[str, dict[str, Case]] = {
     "check_term_definition": {
         "a quoted definition that is not a quote": Case(
             edits=[("reference/terms/yichuangban.yaml", "definition_basis: editor", "definition_basis: quote")],
-            expected=["reference/terms/yichuangban.yaml:3:13: error: definition: definition_basis 为 quote，"
-                      "释义却不是所引来源原文的逐字摘录：照抄原文，或把 definition_basis 改为 editor（编者注）"]),
+            expected=[("reference/terms/yichuangban.yaml:3:13: error: definition: definition_basis 为 quote，"
+                      "释义却不是所引来源原文的逐字摘录：照抄原文，或把 definition_basis 改为 editor（编者注）")]),
     },
     "check_region_hierarchy": {
         "a province with a parent": Case(
@@ -153,15 +153,15 @@ CASES: dict[str, dict[str, Case]] = {
         "a measure's practice with another parent": Case(
             writes={CHILD: CHILD_TEXT.replace("parent: zhengzhou-dangqun-fuwu-zhongxin\n", "")},
             edits=[(PRACTICE, "  - title: 实行“一窗办”“全岗通”\n", "  - title: 实行“一窗办”“全岗通”\n    practice: zhengzhou-yichuangban\n")],
-            expected=[f"{PRACTICE}:11:15: error: measures[0].practice: 做法“zhengzhou-yichuangban”的 parent 不是"
-                      "“zhengzhou-dangqun-fuwu-zhongxin”：在 zhengzhou-yichuangban.yaml 中写 parent: zhengzhou-dangqun-fuwu-zhongxin"]),
+            expected=[(f"{PRACTICE}:11:15: error: measures[0].practice: 做法“zhengzhou-yichuangban”的 parent 不是"
+                      "“zhengzhou-dangqun-fuwu-zhongxin”：在 zhengzhou-yichuangban.yaml 中写 parent: zhengzhou-dangqun-fuwu-zhongxin")]),
         "parents in a circle": Case(
             writes={CHILD: CHILD_TEXT},
             edits=[(PRACTICE, "level: city\n", "level: city\nparent: zhengzhou-yichuangban\n")],
-            expected=[f"{PRACTICE}:7:9: error: parent: 上级做法关系绕成了圈：zhengzhou-dangqun-fuwu-zhongxin → "
-                      "zhengzhou-yichuangban → zhengzhou-dangqun-fuwu-zhongxin",
-                      f"{CHILD}:5:9: error: parent: 上级做法关系绕成了圈：zhengzhou-yichuangban → "
-                      "zhengzhou-dangqun-fuwu-zhongxin → zhengzhou-yichuangban"]),
+            expected=[(f"{PRACTICE}:7:9: error: parent: 上级做法关系绕成了圈：zhengzhou-dangqun-fuwu-zhongxin → "
+                      "zhengzhou-yichuangban → zhengzhou-dangqun-fuwu-zhongxin"),
+                      (f"{CHILD}:5:9: error: parent: 上级做法关系绕成了圈：zhengzhou-yichuangban → "
+                      "zhengzhou-dangqun-fuwu-zhongxin → zhengzhou-yichuangban")]),
         "related to itself": Case(
             edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\nrelated: [zhengzhou-dangqun-fuwu-zhongxin]")],
             expected=[f"{PRACTICE}:15:10: error: related: 不要把本做法列为自己的相关做法"]),
@@ -174,21 +174,21 @@ CASES: dict[str, dict[str, Case]] = {
     "check_policy_title": {
         "a title the source does not write": Case(
             writes={POLICY: POLICY_TEXT},
-            expected=[f"{POLICY}:2:8: error: title: 所引来源的原文中没有“《关于完善社区党群服务中心功能的通知》”："
-                      "照抄原文书名号中的文件名（不加书名号）；来源没有写出正式名称时，加上 title_basis: editor（编者拟定）"]),
+            expected=[(f"{POLICY}:2:8: error: title: 所引来源的原文中没有“《关于完善社区党群服务中心功能的通知》”："
+                      "照抄原文书名号中的文件名（不加书名号）；来源没有写出正式名称时，加上 title_basis: editor（编者拟定）")]),
     },
     "check_not_metrics": {
         "a passage not in the text": Case(
-            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
-                    "  - number: \"278\"\n    quote: 区内287个无主管楼院\n    reason: 范围")],
-            expected=[f"{SOURCE}:9:12: error: not_metrics[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", ("text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+                    "  - number: \"278\"\n    quote: 区内287个无主管楼院\n    reason: 范围"))],
+            expected=[(f"{SOURCE}:9:12: error: not_metrics[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
                       "原文第 3 行最接近的是「区内2【78】个无主管楼院」，引文是「区内2【87】个无主管楼院」（【】中是不同之处）。"
-                      "请从原文逐字复制，标点和空格也要一致"]),
+                      "请从原文逐字复制，标点和空格也要一致")]),
         "a number not in its passage": Case(
-            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
-                    "  - number: \"27\"\n    quote: 区内278个无主管楼院\n    reason: 范围")],
-            expected=[f"{SOURCE}:8:13: error: not_metrics[0].number: 数字“27”没有出现在它的 quote 中（引文中的数字：278）："
-                      "数字要照抄原文，quote 要包含这个数字"]),
+            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", ("text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+                    "  - number: \"27\"\n    quote: 区内278个无主管楼院\n    reason: 范围"))],
+            expected=[(f"{SOURCE}:8:13: error: not_metrics[0].number: 数字“27”没有出现在它的 quote 中（引文中的数字：278）："
+                      "数字要照抄原文，quote 要包含这个数字")]),
     },
     "check_aliases": {
         "the record's own name": Case(

@@ -14,6 +14,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,7 +36,7 @@ def catalog() -> Catalog:
 
 
 @pytest.fixture(scope="module")
-def coverage_report() -> dict:
+def coverage_report() -> Any:
     """What ``catalog coverage SOURCE --format json`` prints for the first article."""
     out = io.StringIO()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out):
@@ -48,7 +49,7 @@ def test_real_catalog_is_valid(catalog: Catalog) -> None:
     assert len(catalog.ids("practice")) >= 20
 
 
-def test_every_figure_of_the_article_is_a_metric_or_declared_not_one(coverage_report: dict) -> None:
+def test_every_figure_of_the_article_is_a_metric_or_declared_not_one(coverage_report: dict[str, Any]) -> None:
     uncaptured = [f"{f['line']}:{f['column']} {f['number']} {f['context']}"
                   for f in coverage_report["figures"] if f["status"] == "uncaptured"]
     assert uncaptured == []
@@ -57,13 +58,13 @@ def test_every_figure_of_the_article_is_a_metric_or_declared_not_one(coverage_re
     assert summary["declared"] == 11
 
 
-def test_every_paragraph_with_content_is_cited(coverage_report: dict) -> None:
+def test_every_paragraph_with_content_is_cited(coverage_report: dict[str, Any]) -> None:
     """Only the date line and the place headings between the sections stand uncited."""
     uncited = [p["text"] for p in coverage_report["paragraphs"] if not p["cited_by"]]
     assert uncited == ["2024/08/05 15:14 来源:中国社区报 阅读:1.1万", "郑州市", "开封市", "济源产城融合示范区", "鹤壁市", "三门峡市"]
 
 
-def test_each_declared_number_is_used_as_what_its_reason_says(catalog: Catalog, coverage_report: dict) -> None:
+def test_each_declared_number_is_used_as_what_its_reason_says(catalog: Catalog, coverage_report: dict[str, Any]) -> None:
     declared = [f["number"] for f in coverage_report["figures"] if f["status"] == "declared"]
     assert declared == ["2024", "08", "05", "15", "14", "1.1", "6", "5", "2022", "35", "278"]
     source = catalog.get("source", SOURCE)

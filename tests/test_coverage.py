@@ -53,8 +53,8 @@ def test_coverage_lists_paragraphs_with_their_records_and_the_uncaptured_figure(
         f"  {TEXT}:3:47: 278  …无主管楼院专项治理,区内278个无主管楼院全部实现了“…",
         "",
         "小结：数字 1 个，已收录为指标 0 个，声明不是指标 0 个，未收录 1 个；段落 3 段，有记录引用 1 段。",
-        "下一步：把每个未收录的数字写成做法的 metrics（catalog cite zgsqb-excerpt <数字> 找出它所在的句子），"
-        "或在来源记录的 not_metrics 中写明它为什么不是成效指标。",
+        ("下一步：把每个未收录的数字写成做法的 metrics（catalog cite zgsqb-excerpt <数字> 找出它所在的句子），"
+        "或在来源记录的 not_metrics 中写明它为什么不是成效指标。"),
     ]
 
 
@@ -117,8 +117,8 @@ def test_cite_prints_a_citation_that_passes_the_check_when_pasted(
         "",
         "# 第 3 行",
         "- source: zgsqb-excerpt",
-        '  quote: "济源产城融合示范区瞄准群众急难愁盼,坚持高点谋划、精准施策,合力推进无主管楼院专项治理,'
-        '区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,安全通道要通畅”的目标。"',
+        ('  quote: "济源产城融合示范区瞄准群众急难愁盼,坚持高点谋划、精准施策,合力推进无主管楼院专项治理,'
+        '区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,安全通道要通畅”的目标。"'),
     ]
     pasted = "\n".join("  " + line for line in out[2:])
     edit(project, PRACTICE, "sources:\n", f"sources:\n{pasted}\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -12,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 STEPS = ("catalog check", "python -m pytest", "mkdocs build --strict", "catalog publish --offline")
 
 
-def load(relative: str) -> dict:  # type: ignore[type-arg]
+def load(relative: str) -> Any:
     return yaml.safe_load((REPO / relative).read_text("utf-8"))
 
 
@@ -35,7 +36,8 @@ def test_github_workflow_checks_tests_builds_and_keeps_the_site() -> None:
 
 
 def test_pre_commit_checks_changed_records_with_the_installed_command() -> None:
-    (hook,) = load(".pre-commit-config.yaml")["repos"][0]["hooks"]
+    hooks = {hook["id"]: hook for hook in load(".pre-commit-config.yaml")["repos"][0]["hooks"]}
+    hook = hooks["catalog-check"]
     assert hook["entry"] == "catalog check"
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     assert "catalog" in scripts
@@ -43,6 +45,26 @@ def test_pre_commit_checks_changed_records_with_the_installed_command() -> None:
     assert files.search("practices/zhengzhou/zhengzhou-sicuo-bingju.yaml")
     assert files.search("reference/themes/louyuan-zhili.yaml")
     assert not files.search("content/about.md") and not files.search("schemas/practice.schema.json")
+
+
+def test_pre_commit_runs_the_code_checks_ci_runs_from_the_locked_environment() -> None:
+    hooks = {hook["id"]: hook for hook in load(".pre-commit-config.yaml")["repos"][0]["hooks"]}
+    assert {hooks[h]["entry"].split(" --force-exclude")[0] for h in ("ruff-check", "ruff-format", "mypy")} == {
+        "ruff check", "ruff format --check", "mypy"}
+    assert {hook["language"] for hook in hooks.values()} == {"system"}  # no environment of pre-commit's own
+    ci = (REPO / ".ci/run").read_text("utf-8")
+    assert "ruff check scripts tests" in ci and "ruff format --check scripts tests" in ci and ".venv/bin/mypy" in ci
+
+
+def test_every_install_is_from_the_lock_file() -> None:
+    gitlab = load(".gitlab-ci.yml")["check"]["script"]
+    github = [s["run"] for s in load(".github/workflows/check.yml")["jobs"]["check"]["steps"] if "run" in s]
+    readme = (REPO / "README.md").read_text("utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    for commands in (gitlab, github, [(REPO / ".ci/run").read_text("utf-8")], [quick_start]):
+        installs = [line for command in commands for line in command.splitlines() if "pip install" in line]
+        assert installs and all("--require-hashes -r requirements.lock" in line or "--no-deps -e ." in line
+                                or line.rstrip().endswith("\\") for line in installs), installs
 
 
 def test_both_forges_offer_the_same_review_checklist() -> None:

@@ -6,9 +6,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from govcat.generate import generate
+import pytest
+
 from govcat.generate.output import write_tree
 from govcat.layout import Project
+from govcat.pipeline import DocsTreeRefused, generate
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 PAGE = "practices/zhengzhou-dangqun-fuwu-zhongxin.md"
@@ -124,7 +126,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_generation_stopped_half_way_leaves_the_previous_pages(project: Project, monkeypatch) -> None:
+def test_generation_stopped_half_way_leaves_the_previous_pages(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     generated(project)
     before = snapshot(project.generated)
     theme = project.root / "reference/themes/shequ-fuwu.yaml"
@@ -155,7 +157,7 @@ def test_generation_stopped_half_way_leaves_the_previous_pages(project: Project,
 
 def test_an_unfinished_tree_from_a_killed_run_is_cleaned_up(project: Project, write: Write) -> None:
     generated(project)
-    leftover = project.generated.parent / ".generated-killed"
+    leftover = project.generated.parent / ".generated-killed00"  # as mkdtemp names a tree
     (leftover / "docs").mkdir(parents=True)
     (leftover / "docs" / "index.md").write_text("half", "utf-8")
     write("reference/themes/dangjian-yinling.yaml", "id: dangjian-yinling\nname: 党建引领\ndescription: 党组织领导基层治理。\n")
@@ -164,7 +166,7 @@ def test_an_unfinished_tree_from_a_killed_run_is_cleaned_up(project: Project, wr
     assert (project.root / "content").is_dir() and (project.root / "reference").is_dir()
 
 
-def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Project, monkeypatch) -> None:
+def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_links(*args: object, **kwargs: object) -> None:
         raise OSError("symbolic links are not allowed here")
 
@@ -216,3 +218,45 @@ def test_aliases_are_shown_marked_and_given_to_search(project: Project, write: W
     assert "一站式服务大厅 100000\n" in project.search_dictionary.read_text("utf-8")
     assert "上门服务 100000\n" in project.search_dictionary.read_text("utf-8")
     assert project.search_synonyms.read_text("utf-8") == "上门帮办 上门服务\n"
+
+
+# ---- The docs tree: one complete docs folder for an engine that runs no hook ----
+
+def test_the_docs_tree_holds_the_hand_written_and_the_generated_pages(project: Project, tmp_path: Path) -> None:
+    tree = tmp_path / "out" / "docs"
+    result, changes = generate(project, tree)
+    assert result.diagnostics == [] and changes is not None
+    written = sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file())
+    hand_written = sorted(p.relative_to(project.content).as_posix() for p in project.content.rglob("*") if p.is_file())
+    generated_files = sorted(p.relative_to(project.generated_docs).as_posix()
+                             for p in project.generated_docs.rglob("*") if p.is_file())
+    assert written == sorted(hand_written + generated_files)
+    assert (tree / "about.md").read_bytes() == (project.content / "about.md").read_bytes()
+    assert (tree / PAGE).read_bytes() == (project.generated_docs / PAGE).read_bytes()
+    pages = [p for p in tree.rglob("*.md") if p.read_text("utf-8").startswith("---")]
+    assert pages and all(not p.read_text("utf-8").startswith(("---\n---", "---\r\n---")) for p in pages)
+    generate(project, tree)  # written again over its own earlier tree
+    assert sorted(p.name for p in tree.parent.iterdir()) == sorted(["docs", tree.resolve().name])
+
+
+def test_the_docs_tree_never_replaces_a_folder_it_did_not_write(project: Project, tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "mine.txt").write_text("keep", "utf-8")
+    for place, message in [
+        (tmp_path / "notes", f"{tmp_path / 'notes'} 已存在，且不是 catalog generate --docs-tree 写的文档目录：不会覆盖，请另选一个目录"),
+        (project.content, f"不能把文档目录写到 {project.content}：写入会替换这个目录的内容，请另选一个目录，如 build/docs"),
+        (project.root, f"不能把文档目录写到 {project.root}：写入会替换这个目录的内容，请另选一个目录，如 build/docs"),
+    ]:
+        with pytest.raises(DocsTreeRefused) as refused:
+            generate(project, place)
+        assert str(refused.value) == message
+    assert (tmp_path / "notes" / "mine.txt").read_text("utf-8") == "keep"
+    assert not project.generated.exists()  # refused before anything was written
+
+
+def test_a_hand_written_page_with_an_empty_front_matter_is_refused(project: Project, write: Write) -> None:
+    write("content/about.md", "---\n---\n# 关于\n")
+    result, changes = generate(project)
+    assert changes is None
+    assert [str(d) for d in result.diagnostics] == [
+        "content/about.md:1:1: error: front matter 是空的（开头两行 ---）：删除这两行"]

@@ -6,9 +6,6 @@ Never a traceback, a hang, markup from a record, or a link to a script.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -18,6 +15,7 @@ import pytest
 
 from govcat.layout import Project
 from govcat.validate import check_project
+from support import mkdocs_build
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 THEME = "reference/themes/shequ-fuwu.yaml"
@@ -91,7 +89,7 @@ def test_gbk_and_utf16_files(project: Project) -> None:
     assert messages(project) == [f"{THEME}:1:1: error: 文件是 UTF-16 编码：请另存为 UTF-8"]
 
 
-@pytest.mark.parametrize("char, name", [
+@pytest.mark.parametrize(("char", "name"), [
     ("\u200b", "零宽空格"), ("\u202e", "双向文字控制符"), ("\u2028", "行分隔符"), ("\x85", "NEL 换行符"),
 ])
 def test_invisible_characters(project: Project, write: Write, char: str, name: str) -> None:
@@ -130,14 +128,14 @@ def test_ids_the_site_uses_for_its_own_pages(project: Project, write: Write, kin
     write(path, text.replace(old_id, f"id: {reserved}"))
     found = [m for m in messages(project) if m.startswith(path)]
     assert found == [
-        f"{path}:{text.splitlines().index(old_id) + 1}:5: error: id: “{reserved}”是网站自用的路径名"
-        "（index、page：栏目首页与列表的分页），不能用作编号：换一个编号"
+        (f"{path}:{text.splitlines().index(old_id) + 1}:5: error: id: “{reserved}”是网站自用的路径名"
+        "（index、page：栏目首页与列表的分页），不能用作编号：换一个编号")
     ]
 
 
 def test_id_rule_in_code_is_the_schema_rule(project: Project) -> None:
     from govcat.layout import ID_PATTERN
-    from govcat.fields import load_schema
+    from govcat.schema.documents import load_schema
 
     assert load_schema(project.schemas, "defs.schema.json")["$defs"]["id"]["pattern"] == f"^{ID_PATTERN.pattern}$"
 
@@ -206,6 +204,7 @@ class Collector(HTMLParser):
             self.text.append(data)
 
 
+@pytest.mark.slow
 def test_hostile_text_renders_as_text(project: Project, write: Write) -> None:
     summary = "一窗办 " + " ".join(PAYLOADS) + "\n" + "\n".join(LINE_START)
     path = project.root / PRACTICE
@@ -217,9 +216,7 @@ def test_hostile_text_renders_as_text(project: Project, write: Write) -> None:
     write("reference/terms/yichuangban.yaml", (project.root / "reference/terms/yichuangban.yaml").read_text("utf-8")
           .replace("definition: 居民在社区党群服务中心的一个窗口即可办理多项事务。",
                    'definition: "一个窗口\\" onmouseover=\\"alert(1) <b>办</b>"'))
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project.root / "out")],
-        cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
+    run = mkdocs_build(project.root, project.root / "out")
     assert run.returncode == 0, run.stderr
     html = (project.root / "out/practices/zhengzhou-dangqun-fuwu-zhongxin/index.html").read_text("utf-8")
     page = Collector()

@@ -164,5 +164,5 @@ def test_an_existing_text_is_never_overwritten(
     assert (project.root / TEXT).read_text("utf-8") == "编辑正在整理的全文\n"
     assert not (project.root / RECORD).exists()
     status, _, err = run(project, monkeypatch, capsys, "new", "source", "--from", str(project.root / TEXT), *OPTIONS)
-    assert (status, err) == (2, f"error: --from 的文件就是要保存的全文 {TEXT}：请把原文件放在 "
-                                "reference/sources/ 之外（例如下载文件夹），命令会把整理好的全文存到这里\n")
+    assert (status, err) == (2, (f"error: --from 的文件就是要保存的全文 {TEXT}：请把原文件放在 "
+                                "reference/sources/ 之外（例如下载文件夹），命令会把整理好的全文存到这里\n"))

@@ -194,8 +194,8 @@ def test_record_pages_paginate_their_practices(paged_site) -> None:  # type: ign
     catalog, site = paged_site.catalog, paged_site.site
     term = max(catalog.ids("term"), key=lambda t: len(catalog.term_mentions[t]))
     pages = walk(site, f"/terms/{term}/")
-    listed = [PRACTICE.match(path).group(1) for page in pages for _, path in page.links
-              if PRACTICE.match(path) and page.path.startswith(f"/terms/{term}/")]
+    listed = [found.group(1) for page in pages for _, path in page.links
+              if (found := PRACTICE.match(path)) and page.path.startswith(f"/terms/{term}/")]
     assert len(pages) > 1 and sorted(listed) == sorted(catalog.term_mentions[term])
     glossary = read(site, "/glossary/")
     more = [(text, path) for text, path in glossary.links if path == f"/terms/{term}/"]

@@ -52,8 +52,8 @@ def test_new_practice_template_fails_naming_each_field_then_passes_when_filled(
         f"{NEW}:38:9: error: summary: 必填字段还没有填写。一两句话概括这项做法：做什么、怎么做。",
         f"{NEW}:46:11: error: measures[0].title: 必填字段还没有填写。举措名称，如“完善社区党群服务中心功能”。",
         f"{NEW}:94:12: error: sources[0].source: 必填字段还没有填写。来源编号，对应 reference/sources/ 下的来源记录。",
-        f"{NEW}:96:11: error: sources[0].quote: 必填字段还没有填写。"
-        "从来源原文逐字复制的句子，标点、空格都要一致，校验时会在原文中查找。",
+        (f"{NEW}:96:11: error: sources[0].quote: 必填字段还没有填写。"
+        "从来源原文逐字复制的句子，标点、空格都要一致，校验时会在原文中查找。"),
         f"{NEW}:99:15: error: last_reviewed: 必填字段还没有填写。编辑最近一次对照来源核对本记录的日期。",
     ]
 
@@ -88,7 +88,7 @@ def test_new_refuses_bad_ids_unknown_regions_and_existing_records(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = sorted(p for p in project.root.rglob("*.yaml"))
-    cases = {
+    cases: dict[tuple[str, ...], str] = {
         ("practice", "--id", "Xin_Zuofa", "--region", "zhengzhou"): "error: 编号“Xin_Zuofa”不合要求。",
         ("practice", "--id", "page", "--region", "zhengzhou"): "error: “page”是网站自用的路径名",
         ("practice", "--id", "xin", "--region", "zhengzhuo"): "error: 找不到地区“zhengzhuo”，是不是“zhengzhou”？",

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
 from govcat.layout import Project
+from support import mkdocs_build
+
+pytestmark = pytest.mark.slow  # builds the fixture site twice
 
 
 def build(project: Project, site: str, hash_seed: str, epoch: str) -> dict[str, bytes]:
     """Run `mkdocs build` as a build on another day would; the generated folder afterwards."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": hash_seed, "SOURCE_DATE_EPOCH": epoch,
-           "CATALOG_SITE_URL": "https://intranet.example/zhili/"}  # with an address, the sitemap lists pages
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
-                         cwd=project.root, env=env, capture_output=True, text=True, timeout=300)
+    run = mkdocs_build(project.root, project.root / site, PYTHONHASHSEED=hash_seed, SOURCE_DATE_EPOCH=epoch,
+                       CATALOG_SITE_URL="https://intranet.example/zhili/")  # with an address, the sitemap lists pages
     assert run.returncode == 0, run.stderr
     return files(project.generated)
 

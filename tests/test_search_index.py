@@ -8,9 +8,11 @@ import itertools
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from govcat.layout import Project
 from govcat.cli import main
 from govcat.search.index import build_index, encoded, fnv1a
 from govcat.search.pages import BODY, FACTS, HEADING, QUOTE, TITLE, PageError, pieces_of, settings_of
@@ -107,7 +109,7 @@ def small_site(root: Path) -> Path:
     return site
 
 
-def data_of(path: Path) -> object:
+def data_of(path: Path) -> Any:
     """The data a search file hands to __catalogSearchData."""
     found = re.fullmatch(r'__catalogSearchData\("[^"]+",(.*)\);\n', path.read_text("utf-8"), re.S)
     assert found is not None
@@ -123,11 +125,11 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     assert pages[1] == {"u": "practices/a/index.html", "t": "济源：无主管楼院", "k": "做法", "r": "", "x": "推进专项治理。"}
     manifest = data_of(site / "search" / "manifest.js")
     assert manifest["pages"] == 3 and manifest["buckets"] == summary.buckets
-    words = {}
+    words: dict[str, list[int]] = {}
     for n in range(summary.buckets):
         words.update(data_of(site / "search" / "w" / f"{n}.js"))
     flat = words["无主管楼院"]
-    lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2]))  # pages are written as gaps
+    lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))  # pages are written as gaps
     assert set(lists) == {1, 2}
     assert lists[1] > lists[2]  # in the title of page 1, only in the text of page 2
     facets = data_of(site / "search" / "facets.js")
@@ -162,7 +164,7 @@ def test_index_is_reproducible_and_replaces_the_old_one(tmp_path: Path) -> None:
 
 
 def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project: Project) -> None:
     site = small_site(tmp_path)
     monkeypatch.chdir(project.root)
     assert main(["generate"]) == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import rjieba
 
+from govcat.catalog import Catalog
 from govcat.generate.searchdict import FREQUENCY, PART_FREQUENCY, user_dictionary
 from govcat.layout import Project
 from govcat.validate import check_project
@@ -27,7 +28,7 @@ description: 老旧楼院、无主管楼院的管理。
 """
 
 
-def catalog_of(project: Project):
+def catalog_of(project: Project) -> Catalog:
     result = check_project(project)
     assert result.ok, [str(d) for d in result.diagnostics]
     return result.catalog

@@ -9,21 +9,21 @@ from typing import Any
 
 import pytest
 
-from govcat.fields import DEFS_FILE, schema_text
 from govcat.layout import Project
-from govcat.schema import make_validator
-from govcat.shapecheck import compiled
-from govcat.validate import check_project
+from govcat.load import load_catalog
+from govcat.schema.documents import DEFS_FILE, schema_text
+from govcat.schema.messages import make_validator
+from govcat.schema.shapecheck import compiled
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def records() -> list[tuple[str, dict[str, Any]]]:
-    catalog = check_project(Project(REPO)).catalog
+    catalog = load_catalog(Project(REPO))
     return [(kind, catalog.get(kind, i)) for kind in sorted(catalog.records) for i in catalog.ids(kind)]
 
 
-def broken_copies(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+def broken_copies(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     """The record with one thing wrong at a time, everywhere in it."""
     if isinstance(data, dict):
         yield path + ("+unknown",), {**data, "unknown_field": "x"}

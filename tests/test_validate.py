@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from govcat.catalog import Catalog
 from govcat.cli import main
 from govcat.layout import Project
+from govcat.records import Record
+from govcat.schema.messages import Finding, schema_errors
 from govcat.validate import check_project
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
@@ -112,9 +115,9 @@ def test_checking_one_file_does_not_check_the_others(project: Project, monkeypat
     from govcat import validate
 
     checked: list[str] = []
-    real = validate.schema_errors
+    real = schema_errors
 
-    def spy(record, schema_dir, catalog):  # type: ignore[no-untyped-def]
+    def spy(record: Record, schema_dir: Path, catalog: Catalog) -> Iterator[Finding]:
         checked.append(record.display_path)
         return real(record, schema_dir, catalog)
 
@@ -161,8 +164,8 @@ def test_missing_fields_are_named_and_described_from_the_schema(project: Project
     edit(project, "reference/terms/yichuangban.yaml", "name: 一窗办\n", "")
     assert messages(project) == [
         f"{PRACTICE}:10:5: error: measures[0].title: 缺少必填字段。举措名称，如“完善社区党群服务中心功能”。",
-        "reference/terms/yichuangban.yaml:1:1: error: definition_basis: 缺少必填字段。"
-        "释义的依据：quote 表示释义逐字摘自来源原文；editor 表示来源没有给出释义、由编辑撰写（页面上标为编者注）。",
+        ("reference/terms/yichuangban.yaml:1:1: error: definition_basis: 缺少必填字段。"
+        "释义的依据：quote 表示释义逐字摘自来源原文；editor 表示来源没有给出释义、由编辑撰写（页面上标为编者注）。"),
         "reference/terms/yichuangban.yaml:1:1: error: name: 缺少必填字段。术语写法，照抄原文，不加引号，如“四议两公开”。",
     ]
 
@@ -190,11 +193,11 @@ REFERENCES = {
     ("terms: [yichuangban]", "terms: [yichuangban]\ntags: [城市社区]",
      "15:8: error: tags[0]: “城市社区”不是编号。标签“城市社区”的编号是 chengshi-shequ，这里要写编号"),
     ("terms: [yichuangban]", "terms: [yichuangban]\nstandards: [“一窗办”标准]",
-     "15:13: error: standards[0]: ““一窗办”标准”不是编号。标准“"
-     "“一窗办”标准”的编号是 yichuang-biaozhun，这里要写编号"),
+     ("15:13: error: standards[0]: ““一窗办”标准”不是编号。标准“"
+     "“一窗办”标准”的编号是 yichuang-biaozhun，这里要写编号")),
     ("terms: [yichuangban]", "terms: [yichuangban]\npolicies: [《关于完善社区党群服务中心功能的通知》]",
-     "15:12: error: policies[0]: “《关于完善社区党群服务中心功能的通知》”不是编号。政策文件“关于完善社区党群服务中心功能的通知”"
-     "的编号是 zhengzhou-tongzhi，这里要写编号"),
+     ("15:12: error: policies[0]: “《关于完善社区党群服务中心功能的通知》”不是编号。政策文件“关于完善社区党群服务中心功能的通知”"
+     "的编号是 zhengzhou-tongzhi，这里要写编号")),
     ("terms: [yichuangban]", "terms: [yichuangban]\nrelated: [四措并举]",
      "15:11: error: related[0]: “四措并举”不是编号。做法“四措并举”的编号是 zhengzhou-sicuo，这里要写编号"),
     ("level: city\n", "level: city\nparent: 郑州市：“四措并举”\n",
@@ -202,8 +205,8 @@ REFERENCES = {
     ("    citations:\n      - source", "    practice: 四措并举\n    citations:\n      - source",
      "11:15: error: measures[0].practice: “四措并举”不是编号。做法“四措并举”的编号是 zhengzhou-sicuo，这里要写编号"),
     ("themes: [shequ-fuwu]", "themes: [治安]",
-     "7:10: error: themes[0]: “治安”不是编号：这里要写主题的编号（reference/themes/ 中的文件名，不含 .yaml）。"
-     "编号：小写拉丁字母、数字和连字符（如 zhengzhou-sicuo-bingju），同时用作文件名和网址，一经发布不要改动。"),
+     ("7:10: error: themes[0]: “治安”不是编号：这里要写主题的编号（reference/themes/ 中的文件名，不含 .yaml）。"
+     "编号：小写拉丁字母、数字和连字符（如 zhengzhou-sicuo-bingju），同时用作文件名和网址，一经发布不要改动。")),
 ], ids=["theme", "region", "capitals", "term", "tag", "standard", "policy", "related", "parent", "measure", "nothing close"])
 def test_a_name_where_an_id_belongs_gets_the_id(project: Project, write: Write, old: str, new: str, expected: str) -> None:
     for relative, text in REFERENCES.items():
@@ -216,19 +219,23 @@ def test_a_name_where_an_id_belongs_gets_the_id(project: Project, write: Write, 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ('"minItems": 1,', '"minItems": 1, "maxItems": 3,',
-     "schemas/practice.schema.json:19:22: error: properties/themes/maxItems: 不支持 JSON Schema 关键字 maxItems: 3："
-     "改用已支持的写法，或在 scripts/govcat/shapecheck.py 中加上它"),
+     ("schemas/practice.schema.json:19:22: error: properties/themes/maxItems: 不支持 JSON Schema 关键字 maxItems: 3："
+     "改用已支持的写法，或在 scripts/govcat/schema/shapecheck.py 中加上它")),
     ('"value": {\n            "description": "数值，照抄原文中的阿拉伯数字，不换算、不四舍五入，如 4.9。",\n            "type": "string",',
      '"value": {\n            "description": "数值，照抄原文中的阿拉伯数字，不换算、不四舍五入，如 4.9。",\n            "type": "number",',
-     "schemas/practice.schema.json:54:13: error: properties/metrics/items/properties/value/type: 不支持 type: \"number\"："
-     "记录中的值只有 string、array、object 三种（数字、日期也写作 string）"),
+     ("schemas/practice.schema.json:54:13: error: properties/metrics/items/properties/value/type: 不支持 type: \"number\"："
+     "记录中的值只有 string、array、object 三种（数字、日期也写作 string）")),
     ('"$ref": "defs.schema.json#/$defs/idList",\n      "minItems": 1,',
      '"$ref": "defs.schema.json#/$defs/idLists",\n      "minItems": 1,',
-     "schemas/practice.schema.json:18:7: error: properties/themes/$ref: “defs.schema.json#/$defs/idLists”指向的定义不存在"
-     "（只能引用本文件或 defs.schema.json 中的定义）"),
+     ("schemas/practice.schema.json:18:7: error: properties/themes/$ref: “defs.schema.json#/$defs/idLists”指向的定义不存在"
+     "（只能引用本文件或 defs.schema.json 中的定义）")),
+    ('"$ref": "defs.schema.json#/$defs/idList",\n      "minItems": 1,',
+     '"$ref": "region.schema.json#/properties/parent",\n      "minItems": 1,',
+     ("schemas/practice.schema.json:18:7: error: properties/themes/$ref: “region.schema.json#/properties/parent”"
+      "引用了 region.schema.json：只能引用本文件或 defs.schema.json 中的定义，共用的写法请移到 defs.schema.json")),
     ('"title": "做法",', '"title": "做法",,',
      "schemas/practice.schema.json:3:17: error: 不是有效的 JSON（Expecting property name enclosed in double quotes）"),
-], ids=["keyword", "type", "reference", "not JSON"])
+], ids=["keyword", "type", "reference", "another schema", "not JSON"])
 def test_an_unsupported_schema_is_refused_clearly(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
     old: str, new: str, expected: str,

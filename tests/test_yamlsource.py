@@ -51,10 +51,10 @@ def test_top_level_must_be_a_mapping() -> None:
 
 
 def test_syntax_errors_point_at_the_problem() -> None:
-    [(line, column, message)] = problems("id: a\ntitle: [甲\n")
+    [(line, _, message)] = problems("id: a\ntitle: [甲\n")
     assert (line, message.split("（")[0]) == (3, "YAML 语法错误")
 
 
 def test_deep_nesting_is_refused() -> None:
-    [(line, column, message)] = problems("a: " + "[" * 50 + "]" * 50 + "\n")
+    [(_, _, message)] = problems("a: " + "[" * 50 + "]" * 50 + "\n")
     assert message == "嵌套超过 12 层：记录不需要这么深的结构"

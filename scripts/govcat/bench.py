@@ -30,10 +30,10 @@ import yaml
 from .firstquery import QUERY, FirstQuery, measure, unavailable
 from .generate import word
 from .layout import Project
+from .load import load_catalog
 from .search.index import FOLDER as SEARCH_FOLDER
 from .search.index import NO_INDEX_VARIABLE
 from .synthetic import write_catalog
-from .validate import check_project
 
 STAGES = ("check", "generate", "floor", "build", "search", "naive")
 DEFAULT_STAGES = STAGES[:-1]
@@ -141,11 +141,12 @@ def site_figures(figures: Figures, site: Path) -> None:
 
 
 def prepare_naive(project: Project) -> None:
-    """The generated and hand-written pages in one folder, and a config listing every page in
-    ``nav``, without our hook and with Material's search plugin at its default settings."""
+    """The generated and hand-written pages in one folder (the docs tree of ``catalog generate
+    --docs-tree``), and a config listing every page in ``nav``, without our hook and with
+    Material's search plugin at its default settings."""
     docs = project.root / NAIVE_DOCS
-    for folder in (project.content, project.generated_docs):
-        subprocess.run(["cp", "-r", f"{folder}/.", str(docs)], check=True)
+    subprocess.run([sys.executable, "-m", "govcat", "generate", "--docs-tree", NAIVE_DOCS], cwd=project.root,
+                   check=True, capture_output=True)
     sections: dict[str, list[str]] = {}
     for page in sorted(docs.rglob("*.md")):
         uri = page.relative_to(docs).as_posix()
@@ -160,8 +161,8 @@ def prepare_naive(project: Project) -> None:
 def workspace(keep: Path | None, practices: int) -> Iterator[Path]:
     """Where the synthetic catalog is written: ``keep/<practices>`` (kept), or a temporary folder."""
     if keep is None:
-        with tempfile.TemporaryDirectory(prefix=f"catalog-bench-{practices}-") as folder:
-            yield Path(folder)
+        with tempfile.TemporaryDirectory(prefix=f"catalog-bench-{practices}-") as temporary:
+            yield Path(temporary)
         return
     folder = keep / str(practices)
     if folder.exists():
@@ -178,7 +179,7 @@ def bench_one(source: Project, practices: int, stages: Sequence[str], naive_up_t
     run = Run(practices)
     with workspace(keep, practices) as folder:
         progress.show(f"{practices} synthesize", time.monotonic())
-        project = write_catalog(check_project(source).catalog, folder, practices, seed)
+        project = write_catalog(load_catalog(source), folder, practices, seed)
         for stage in stages:
             if stage == "search":
                 first_query(run, project.root / SITES["build"])
@@ -186,8 +187,6 @@ def bench_one(source: Project, practices: int, stages: Sequence[str], naive_up_t
             if stage == "naive":
                 if practices > naive_up_to:
                     continue
-                if not project.generated_docs.is_dir():
-                    run_stage(project.root, "generate", practices, progress)
                 prepare_naive(project)
             run.stages[stage] = figures = run_stage(project.root, stage, practices, progress)
             if stage in SITES:
@@ -209,7 +208,7 @@ def word_figures(project: Project, site: Path) -> WordFigures:
     """What the build spends on the Word documents, timed on its own: making them from the checked
     catalog (with the relations the other pages share already computed, as in the build), then
     copying them as MkDocs copies them into the site; and their bytes in the built site."""
-    catalog = check_project(project).catalog
+    catalog = load_catalog(project)
     catalog.practice_terms  # noqa: B018 - computed once per build by the practice pages
     started = time.perf_counter()
     for _ in word.pages(catalog):
@@ -222,7 +221,8 @@ def word_figures(project: Project, site: Path) -> WordFigures:
 
 
 def word_report(runs: list[Run]) -> list[str]:
-    """The Word documents' share of each build, against the issue's budget for them."""
+    """The Word documents' share of each build, against their budget: at most 15% more build time
+    and 25% more site (README, "Benchmarks", where the figures are kept)."""
     lines = []
     for run in runs:
         if run.word is not None:
@@ -235,8 +235,8 @@ def word_report(runs: list[Run]) -> list[str]:
 
 
 def table(runs: list[Run]) -> list[str]:
-    lines = [f"{'practices':>9} {'stage':<8} {'seconds':>8} {'peak MB':>8} {'pages':>6} {'site MB':>8} "
-             f"{'index MB':>8} {'largest page KB':>15} {'median practice KB':>18}"]
+    lines = [(f"{'practices':>9} {'stage':<8} {'seconds':>8} {'peak MB':>8} {'pages':>6} {'site MB':>8} "
+             f"{'index MB':>8} {'largest page KB':>15} {'median practice KB':>18}")]
     for run in runs:
         for stage, f in run.stages.items():
             site = (f"{f.pages:>6} {f.site_mb:>8.1f} {f.index_mb:>8.1f} {f.largest_page[0]:>15.1f} "
@@ -246,7 +246,8 @@ def table(runs: list[Run]) -> list[str]:
 
 
 def targets(runs: list[Run]) -> list[str]:
-    """The figures the targets are about, computed from one run's measurements."""
+    """The ratios and sizes the README's Benchmarks section keeps targets for, computed from one
+    run's measurements, each with its target."""
     lines = []
     for run in runs:
         stages = run.stages

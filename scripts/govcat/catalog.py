@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .diagnostics import Diagnostic
 from .layout import Project
 from .records import Record
-from .yamlsource import FieldPath
+from .diagnostics import FieldPath
 
 LEVELS = ("province", "city", "county", "township", "community")
 LEVEL_LABELS = {
@@ -44,6 +45,9 @@ REFERENCE_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "standard": ((("region",), "region"), (("policies", "*"), "policy")),
     "policy": ((("region",), "region"),),
 }
+
+# kind -> the field holding the record's date (checked to be a real day; the sitemap's date of its page)
+DATE_FIELDS = {"practice": "last_reviewed", "source": "published", "policy": "date"}
 
 # kind -> patterns of citation objects ({source, quote})
 CITATION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -136,12 +140,16 @@ def citations(record: Record) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
 
 @dataclass
 class Catalog:
-    """All records of a project, by kind and id, plus source texts for quote checks."""
+    """All records of a project, by kind and id, plus source texts for quote checks; made by
+    ``govcat.load.load_catalog``."""
 
     project: Project
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    # Every record read, in file order: with those the index leaves out for having an id already taken.
+    loaded: list[Record] = field(default_factory=list)
     source_texts: dict[str, str] = field(default_factory=dict)
     unreadable: dict[str, set[str]] = field(default_factory=dict)  # kind -> stems of files that did not parse
+    reading_problems: list[Diagnostic] = field(default_factory=list)  # see govcat.load
 
     def ids(self, kind: str) -> list[str]:
         return sorted(self.records.get(kind, {}))
@@ -151,6 +159,10 @@ class Catalog:
 
     def get(self, kind: str, record_id: str) -> dict[str, Any]:
         return self.records[kind][record_id].data
+
+    def each(self, kind: str, record_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The records of a kind with these ids, as data, in the order given."""
+        return [self.records[kind][i].data for i in record_ids]
 
     def all(self, kind: str) -> list[dict[str, Any]]:
         """Records of a kind as data, ordered by id."""

@@ -10,18 +10,16 @@ import datetime
 import re
 from collections.abc import Callable, Iterator
 
-from .catalog import LEVELS, NAME_FIELDS, Catalog, citations, name_key, references
-from .diagnostics import field_name
+from .catalog import DATE_FIELDS, LEVELS, NAME_FIELDS, Catalog, citations, name_key, references
+from .diagnostics import FieldPath, field_name
 from .hanzi import HAN, HAN_CHARACTERS
 from .layout import KINDS, reserved_id
 from .quotehint import explain
 from .records import Record
 from .sourcetext import figures, stands_whole
 from .suggest import reference_hint
-from .yamlsource import FieldPath
 
 Finding = tuple[FieldPath, str]
-DATE_FIELDS = {"practice": "last_reviewed", "source": "published", "policy": "date"}
 SYNONYM_WORD = re.compile(f"[{HAN_CHARACTERS}0-9〇]+")  # Chinese, with figures as in 35岁以下
 
 
@@ -52,8 +50,8 @@ def check_references(record: Record, catalog: Catalog) -> Iterator[Finding]:
 
 def check_dates(record: Record, catalog: Catalog) -> Iterator[Finding]:
     name = DATE_FIELDS.get(record.kind.name)
-    value = record.data.get(name) if name else None
-    if value is None:
+    value = record.data.get(name) if name is not None else None
+    if name is None or value is None:
         return
     try:
         day = datetime.date.fromisoformat(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .bench import DEFAULT_STAGES, STAGES, BenchError, bench
@@ -15,11 +15,12 @@ from .coverage import coverage, report_lines
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
 from .export import ExportError, export_practices, export_theme, practice_ids, write_new
-from .fields import UnsupportedSchema
-from .generate import generate
+from .schema.documents import UnsupportedSchema
 from .intake import IntakeError, new_source, punctuation_note
 from .layout import KINDS, Project
+from .load import load_catalog
 from .newrecord import NewRecordError, new_record
+from .pipeline import DocsTreeRefused, generate
 from .publish import BuildFailed, PublishError, publish
 from .records import kind_of
 from .search.index import IndexInputMissing, index_site
@@ -49,11 +50,16 @@ def command_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def command_generate(project: Project, args: argparse.Namespace) -> int:
-    result, changes = generate(project)
+    try:
+        result, changes = generate(project, args.docs_tree)
+    except DocsTreeRefused as error:
+        return fail(str(error))
     if changes is None:
         return report(result.diagnostics)
     print(f"已生成到 {project.relative(project.generated)}/：写入 {len(changes.written)} 个文件，"
           f"删除 {len(changes.removed)} 个，未变 {changes.unchanged} 个")
+    if args.docs_tree is not None:
+        print(f"完整的文档目录（content/ 与生成的页面）：{args.docs_tree}/")
     return 0
 
 
@@ -64,7 +70,7 @@ def source_details(args: argparse.Namespace) -> dict[str, str]:
 
 
 def command_new(project: Project, args: argparse.Namespace) -> int:
-    catalog = check_project(project, only=[]).catalog  # every record read, none checked
+    catalog = load_catalog(project)
     details = source_details(args)
     if args.kind != "source" and (details or args.source_file):
         return fail("--from、--publisher、--date、--url 只用于来源：catalog new source --from 文章.txt …")
@@ -135,7 +141,7 @@ class Refused(Exception):
 
 def catalog_with_text(project: Project, source: str) -> Catalog:
     """The catalog (every record read, none checked), refused unless ``source`` has its stored text."""
-    catalog = check_project(project, only=[]).catalog
+    catalog = load_catalog(project)
     if source in catalog.unreadable.get("source", ()):
         raise Refused(f"来源记录 {KINDS['source'].folder}/{source}.yaml 读不出来：先运行 catalog check 修正它")
     if not catalog.has("source", source):
@@ -230,6 +236,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="只报告这些文件的问题（引用仍对照整个实践库检查）")
     check.set_defaults(handler=command_check)
     gen = commands.add_parser("generate", help="校验后生成页面到 build/generated/（mkdocs build 也会自动执行）")
+    gen.add_argument("--docs-tree", type=Path, metavar="DIR",
+                     help="另把手写页面（content/）和生成的页面写成一个完整的文档目录 DIR，供不运行 MkDocs hook 的引擎"
+                          "（如 Zensical）构建；构建后用 catalog index 建立搜索索引")
     gen.set_defaults(handler=command_generate)
     new = commands.add_parser("new", help="写出一条新记录的模板（带字段说明），放在正确的位置")
     new.add_argument("kind", choices=list(KINDS), help="记录类别：" + "、".join(f"{k.name} {k.label}" for k in KINDS.values()))
@@ -288,8 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    handler: Callable[[Project, argparse.Namespace], int] = args.handler
     try:
-        return args.handler(project, args)
+        return handler(project, args)
     except Refused as error:
         return fail(str(error))
     except UnsupportedSchema as error:

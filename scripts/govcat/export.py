@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog
-from .generate.site import short_name
+from .generate.names import short_name
 from .generate.word import theme_practices
 from .generate.wordml import Writer, compare_file_name, document, file_name, theme_title
 

@@ -1,6 +1,8 @@
 """MkDocs hook: a thin adapter around ``catalog generate`` and ``catalog index``.
 
-Before each build (and each ``mkdocs serve`` rebuild) it validates the records and regenerates
+Before each build (and each ``mkdocs serve`` rebuild) it refuses a Material version the site was
+not tested with (``govcat.material``, which also holds the state this hook keeps between events
+and lists what else depends on Material's internals), validates the records and regenerates
 the pages, stopping the build with the validator's own messages when a record is wrong; then it
 adds the generated pages to the build, with edit links to the files editors change (a record's
 page: its YAML record), and asks ``mkdocs serve`` to watch the record folders. After the build it
@@ -14,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,26 +24,16 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from govcat import material
 from govcat.diagnostics import summary
-from govcat.generate import generate
 from govcat.generate.render import TEMPLATES
-from govcat.generate.site import page_dates, record_pages
+from govcat.generate.addresses import page_dates, record_pages
 from govcat.layout import KINDS, Project
+from govcat.pipeline import generate
 from govcat.search.index import NO_INDEX_VARIABLE, index_site
 from govcat.search.pages import PageError
 
 log = logging.getLogger("mkdocs.hooks.catalog")
-
-
-@dataclass
-class _Build:
-    """What on_config learns from the records for the later events of the same build."""
-
-    page_dates: dict[str, str]
-    newest: str
-
-
-_builds: dict[str, _Build] = {}  # by mkdocs.yml path: one entry per project being built
 
 
 def project_of(config: MkDocsConfig) -> Project:
@@ -50,6 +41,10 @@ def project_of(config: MkDocsConfig) -> Project:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        material.require_tested_material(material.installed_material())
+    except material.UntestedMaterial as error:
+        raise PluginError(str(error)) from None
     project = project_of(config)
     result, changes = generate(project)
     if changes is None:
@@ -57,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(diagnostic))
         raise PluginError(f"记录校验未通过：{summary(result.diagnostics)}")
     dates = page_dates(result.catalog)
-    _builds[config.config_file_path] = _Build(dates, max(dates.values(), default=""))
+    material.remember_build(config.config_file_path, material.BuildFacts(dates, max(dates.values(), default="")))
     return config
 
 
@@ -80,7 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     """Dates in sitemap.xml from the records, never the day of the build, so the same records
     build the same site: a record's own date, on other pages the newest record date."""
-    build = _builds.get(config.config_file_path)
+    build = material.recalled_build(config.config_file_path)
     if build is not None:
         page.update_date = build.page_dates.get(page.file.src_uri) or build.newest or page.update_date
     return page
@@ -96,7 +91,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         built = index_site(project, Path(config.site_dir))
     except PageError as error:
         raise PluginError(str(error)) from None
-    log.info(f"搜索索引：{built.pages} 个页面，{built.words} 个词")
+    log.info("搜索索引：%d 个页面，%d 个词", built.pages, built.words)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

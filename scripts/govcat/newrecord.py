@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .catalog import Catalog
-from .fields import DEFS_FILE, Field, choices_note, load_schema, record_fields
 from .layout import Kind, Project, reserved_id
-from .shapecheck import require_supported
+from .schema.documents import DEFS_FILE, load_schema
+from .schema.fields import Field, choices_note, record_fields
+from .schema.shapecheck import require_supported
 from .suggest import reference_hint
 
 TITLE_FIELDS = ("title", "name")

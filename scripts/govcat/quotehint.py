@@ -111,8 +111,9 @@ def merged(edits: list[Edit]) -> tuple[Edit, ...]:
         if (edit[0] != "equal" and len(result) >= 2 and result[-2][0] != "equal"
                 and result[-1][0] == "equal" and len(result[-1][1]) == 1):
             between, before = result.pop(), result.pop()
-            edit = ("replace", before[1] + between[1] + edit[1], before[2] + between[2] + edit[2])
-        result.append(edit)
+            result.append(("replace", before[1] + between[1] + edit[1], before[2] + between[2] + edit[2]))
+        else:
+            result.append(edit)
     return tuple(result)
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, FieldPath
 from .layout import ID_PATTERN, KINDS, Kind, Project
-from .yamlsource import FieldPath, Position, YamlDocument, parse_yaml
+from .yamlsource import Position, YamlDocument, parse_yaml
 
 MAX_FILE_BYTES = 512 * 1024
 
@@ -26,7 +26,8 @@ class Record:
 
     @property
     def data(self) -> dict[str, Any]:
-        return self.document.data
+        data: dict[str, Any] = self.document.data  # a record is made only of a file whose top level is a mapping
+        return data
 
     @property
     def stem(self) -> str:

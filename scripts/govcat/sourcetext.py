@@ -83,7 +83,4 @@ def occurrences(text: str, needle: str) -> Iterator[range]:
 
 def stands_whole(number: str, text: str) -> bool:
     """Whether ``number`` appears in ``text`` as a whole number: 42 is not in 424 or 4.42."""
-    for match in FIGURE.finditer(text):
-        if match.group() == number:
-            return True
-    return False
+    return any(match.group() == number for match in FIGURE.finditer(text))

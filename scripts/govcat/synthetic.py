@@ -125,9 +125,8 @@ class Writer:
         scale = min(1.0, self.count / FULL_TREE_AT)
         counties = max(1, round(COUNTIES_PER_CITY * scale))
         townships = max(1, round(TOWNSHIPS_PER_COUNTY * scale))
-        for city, city_name, code in CITIES:
-            if city not in self.regions:
-                city = self.add_region(city, city_name, "city", province, code)
+        for city_id, city_name, code in CITIES:
+            city = city_id if city_id in self.regions else self.add_region(city_id, city_name, "city", province, code)
             for c, county_name in enumerate(self.place_names(counties, ("县", "区")), start=51):
                 county = self.add_region(f"{city}-{slug(county_name[:2])}", county_name, "county", city,
                                          f"{code[:4]}{c:02d}")
@@ -224,12 +223,13 @@ class Writer:
         levels = list(LEVEL_WEIGHTS)
         at_level = {level: sorted(r for r, d in self.regions.items() if d["level"] == level) for level in levels}
         drawn = self.random.choices(levels, weights=list(LEVEL_WEIGHTS.values()), k=self.count)
-        return sorted((self.city_of(region), region) for region in (self.random.choice(at_level[l]) for l in drawn))
+        return sorted((self.city_of(region), region) for region in (self.random.choice(at_level[level]) for level in drawn))
 
     def practices(self) -> None:
         """Practices in reports of a few each; every 25th is the parent of the next two."""
         made: list[dict[str, Any]] = []
         reported: list[str] = []  # the city of each practice in the current report
+        report, standards = "", list[str]()  # the first practice opens the first report
         for index, (city, region) in enumerate(self.places()):
             if reported[:1] != [city] or len(reported) == PRACTICES_PER_REPORT:
                 report, reported = self.report(city), []

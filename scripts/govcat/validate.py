@@ -1,25 +1,25 @@
-"""Load and check the whole catalog, collecting every problem before anyone stops.
+"""Check a loaded catalog, collecting every problem before anyone stops.
 
-Order: read each file (YAML problems), check its shape (schema), then, for records whose shape
-is right, the cross-record checks. References always resolve against the whole catalog, even
-when only some files are being checked.
+Order: what reading found (``govcat.load``: files that did not parse), files in record folders
+that would be ignored, ids used twice, then each record's shape (schema) and, for records whose
+shape is right, the cross-record checks of ``govcat.checks``. References always resolve against
+the whole catalog, even when only some files are being checked.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog
 from .checks import CHECKS
 from .diagnostics import Diagnostic
-from .fields import UnsupportedSchema, pointer_position
 from .layout import KINDS, Project
-from .records import Record, read_record, record_paths
-from .schema import schema_errors
+from .load import cycle_collection_paused, load_catalog
+from .records import Record
+from .schema.documents import UnsupportedSchema, pointer_position
+from .schema.messages import schema_errors
 
 
 @dataclass
@@ -32,7 +32,39 @@ class CheckResult:
         return not self.diagnostics
 
 
-def stray_files(project: Project) -> Iterable[Diagnostic]:
+def check_project(project: Project, only: Iterable[Path] | None = None) -> CheckResult:
+    """Load the catalog and check every record (or, with ``only``, report on just those files)."""
+    with cycle_collection_paused():  # checking, too, makes many small containers and no cycles
+        catalog = load_catalog(project)
+        return CheckResult(catalog, validate(catalog, only))
+
+
+def validate(catalog: Catalog, only: Iterable[Path] | None = None) -> list[Diagnostic]:
+    """Every problem of the catalog, sorted; with ``only``, those of the named files (and of the
+    schemas they use: a schema that cannot be used concerns every file checked)."""
+    project = catalog.project
+    diagnostics = [*catalog.reading_problems, *stray_files(project), *duplicate_ids(catalog.loaded)]
+    wanted = None if only is None else {project.relative(path) for path in only}
+    for record in catalog.loaded:
+        if wanted is None or record.display_path in wanted:  # others are read, not checked
+            diagnostics.extend(record_problems(record, catalog))
+    if wanted is not None:
+        diagnostics = [d for d in diagnostics if d.path in wanted or d.path.startswith("schemas/")]
+    return sorted(set(diagnostics))
+
+
+def duplicate_ids(records: Iterable[Record]) -> Iterator[Diagnostic]:
+    """A record whose kind and id an earlier record already has (the catalog indexes the first)."""
+    first: dict[tuple[str, str], Record] = {}
+    for record in records:
+        key = (record.kind.name, record.id)
+        if key in first:
+            yield record.diagnostic(("id",), f"id: 编号“{record.id}”重复，另见 {first[key].display_path}")
+        else:
+            first[key] = record
+
+
+def stray_files(project: Project) -> Iterator[Diagnostic]:
     """Files in record folders that would silently be ignored."""
     for kind in KINDS.values():
         folder = project.folder(kind)
@@ -49,78 +81,6 @@ def stray_files(project: Project) -> Iterable[Diagnostic]:
             elif path.suffix == ".yaml" and depth != expected_depth:
                 where = f"{kind.folder}/<地区>/<编号>.yaml" if kind.nested else f"{kind.folder}/<编号>.yaml"
                 yield Diagnostic(shown, 1, 1, f"{kind.label}文件应放在 {where}")
-
-
-def read_sources(project: Project, records: list[Record]) -> dict[str, str]:
-    """Full texts of the source records whose text file exists and is UTF-8."""
-    texts = {}
-    for record in records:
-        name = record.data.get("text_file")
-        if record.kind.name != "source" or not isinstance(name, str) or "/" in name or "\\" in name:
-            continue
-        path = record.path.parent / name
-        try:
-            texts[record.id] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-    return texts
-
-
-def duplicate_ids(records: list[Record]) -> Iterable[Diagnostic]:
-    first: dict[tuple[str, str], Record] = {}
-    for record in records:
-        key = (record.kind.name, record.id)
-        if key in first:
-            yield record.diagnostic(("id",), f"id: 编号“{record.id}”重复，另见 {first[key].display_path}")
-        else:
-            first[key] = record
-
-
-@contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """Loading builds hundreds of thousands of small containers and no reference cycles; Python's
-    cycle collector would scan them again and again as they pile up (a third of the time of
-    checking 10,000 records), so it waits until the catalog is loaded."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def check_project(project: Project, only: Iterable[Path] | None = None) -> CheckResult:
-    """Check every record (or, with ``only``, report on just those files) and index the catalog."""
-    with cycle_collection_paused():
-        return _check_project(project, only)
-
-
-def _check_project(project: Project, only: Iterable[Path] | None) -> CheckResult:
-    diagnostics: list[Diagnostic] = list(stray_files(project))
-    records: list[Record] = []
-    unreadable: dict[str, set[str]] = {}
-    for kind, path in record_paths(project):
-        record, problems = read_record(project, kind, path)
-        diagnostics.extend(problems)
-        if record is not None:
-            records.append(record)
-        else:
-            unreadable.setdefault(kind.name, set()).add(path.stem)
-    diagnostics.extend(duplicate_ids(records))
-
-    catalog = Catalog(project, source_texts=read_sources(project, records), unreadable=unreadable)
-    for record in records:
-        catalog.records.setdefault(record.kind.name, {}).setdefault(record.id, record)
-
-    wanted = None if only is None else {project.relative(path) for path in only}
-    for record in records:
-        if wanted is None or record.display_path in wanted:  # others are read, not checked
-            diagnostics.extend(record_problems(record, catalog))
-
-    if wanted is not None:  # a schema that cannot be used concerns every file checked
-        diagnostics = [d for d in diagnostics if d.path in wanted or d.path.startswith("schemas/")]
-    return CheckResult(catalog, sorted(set(diagnostics)))
 
 
 def schema_problem(project: Project, error: UnsupportedSchema) -> Diagnostic:

@@ -146,9 +146,9 @@ class _Composer:
         if tag is not None and not (kind is yaml.ScalarEvent and tag == "!"):
             self.fail(event.start_mark, f"不支持 YAML 标签“{tag}”：删除它，直接写值")
             return False
-        if kind is yaml.ScalarEvent:
+        if isinstance(event, yaml.ScalarEvent):
             return self.scalar(event)
-        if kind in OPENING:
+        if isinstance(event, OPENING):
             return self.open(event)
         return True
 

@@ -7,6 +7,8 @@ sizes); the real site's listings fit on one page.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import random
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,23 +17,26 @@ import pytest
 
 from govcat.generate.places import by_place, place_groups, place_name
 from govcat.layout import Project
-from govcat.validate import check_project
+from govcat.load import load_catalog
+from support import heading
+
+if TYPE_CHECKING:
+    from conftest import PagedSite
+    from playwright.sync_api import Browser, Page
 
 REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.browser
 
 
-def heading(page) -> str:  # type: ignore[no-untyped-def]
-    return page.locator("h1").inner_text().rstrip("¶").strip()
 
-
-def listed_practices(page) -> list[str]:  # type: ignore[no-untyped-def]
-    return page.eval_on_selector_all(
+def listed_practices(page: Page) -> list[str]:
+    paths: list[str] = page.eval_on_selector_all(
         "article table td:first-child a[href*='practices/']", "links => links.map(a => new URL(a.href).pathname)")
+    return paths
 
 
-def test_walk_a_theme_page_by_page_with_the_pager(paged_page, paged_site) -> None:  # type: ignore[no-untyped-def]
+def test_walk_a_theme_page_by_page_with_the_pager(paged_page: Page, paged_site: PagedSite) -> None:
     catalog = paged_site.catalog
     theme = catalog.ids("theme")[0]
     expected = [f"/practices/{p}/" for p in by_place(catalog, catalog.referring("theme", theme, "practice"))]
@@ -55,7 +60,7 @@ def test_walk_a_theme_page_by_page_with_the_pager(paged_page, paged_site) -> Non
     assert heading(paged_page) == catalog.get("theme", theme)["name"]
 
 
-def test_a_theme_in_one_city_and_back(paged_page, paged_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_theme_in_one_city_and_back(paged_page: Page, paged_site: PagedSite) -> None:
     catalog = paged_site.catalog
     theme = catalog.ids("theme")[1]
     name = catalog.get("theme", theme)["name"]
@@ -69,7 +74,7 @@ def test_a_theme_in_one_city_and_back(paged_page, paged_site) -> None:  # type: 
     assert heading(paged_page) == name
 
 
-def test_the_region_matrix_leads_to_a_theme_in_a_city(page) -> None:  # type: ignore[no-untyped-def]
+def test_the_region_matrix_leads_to_a_theme_in_a_city(page: Page) -> None:
     page.goto("regions/")
     row = page.locator(".catalog-matrix tbody tr", has=page.get_by_role("link", name="郑州市", exact=True))
     headers = [h.strip() for h in page.locator(".catalog-matrix thead th").all_inner_texts()]
@@ -80,8 +85,8 @@ def test_the_region_matrix_leads_to_a_theme_in_a_city(page) -> None:  # type: ig
     assert len(listed_practices(page)) == count
 
 
-def test_a_region_page_filters_its_practices_by_theme(page) -> None:  # type: ignore[no-untyped-def]
-    catalog = check_project(Project(REPO), only=[]).catalog
+def test_a_region_page_filters_its_practices_by_theme(page: Page) -> None:
+    catalog = load_catalog(Project(REPO))
     practices = catalog.practices_in_region("sanmenxia")
     louyuan = [p for p in practices if "louyuan-zhili" in catalog.get("practice", p)["themes"]]
     page.goto("regions/sanmenxia/")
@@ -100,7 +105,7 @@ document.addEventListener("catalog:compared", e => window.__compared.push(e.deta
 """
 
 
-def test_compare_fetches_only_the_chosen_practices(paged_page, paged_site) -> None:  # type: ignore[no-untyped-def]
+def test_compare_fetches_only_the_chosen_practices(paged_page: Page, paged_site: PagedSite) -> None:
     chosen = random.Random(9).sample(paged_site.catalog.ids("practice"), 3)
     fetched: list[str] = []
     paged_page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
@@ -113,7 +118,7 @@ def test_compare_fetches_only_the_chosen_practices(paged_page, paged_site) -> No
     assert paged_page.evaluate("window.__compared") == [chosen]
 
 
-def test_compare_names_a_practice_it_cannot_find(browser, base_url) -> None:  # type: ignore[no-untyped-def]
+def test_compare_names_a_practice_it_cannot_find(browser: Browser, base_url: str) -> None:
     context = browser.new_context(base_url=base_url)  # the missing piece logs a 404: not the checked page
     page = context.new_page()
     page.goto("compare/?ids=henan-sihui,no-such-practice")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from govcat.browser import served
 from govcat.csp import policy
+from support import checked_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -24,22 +27,8 @@ document.addEventListener("securitypolicyviolation",
 @pytest.fixture(scope="module")
 def csp_url(site: Path) -> Iterator[str]:
     """The built site served with the policy ``catalog csp`` computes for it."""
-    header = policy(site)
-
-    class WithPolicy(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", header)
-            super().end_headers()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served(site, {"Content-Security-Policy": policy(site)}) as url:
+        yield url
 
 
 def test_policy_has_no_unsafe_inline(site: Path) -> None:
@@ -51,13 +40,15 @@ def test_policy_has_no_unsafe_inline(site: Path) -> None:
 @pytest.mark.parametrize("path", ["", "practices/jiyuan-wuzhuguan-louyuan-zhili/", "metrics/",
                                   "compare/?ids=henan-sihui,kaifeng-zhua-wenhua", "tags/chengshi-shequ/",
                                   "regions/sanmenxia/"])
-def test_pages_work_under_the_policy(browser, csp_url: str, path: str) -> None:
-    context = browser.new_context(base_url=csp_url)
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def test_pages_work_under_the_policy(browser: Browser, csp_url: str, path: str) -> None:
+    with checked_page(browser, csp_url, RECORD_VIOLATIONS) as page:  # a violation is a console error, too
+        use_page(page, path)
+        violations = page.evaluate("window.__violations")
+    assert violations == []
+
+
+def use_page(page: Page, path: str) -> None:
+    """Open the page and use what it offers: sort, filter, compare, search and narrow."""
     page.goto(path)
     page.wait_for_load_state("networkidle")
     if path.startswith("metrics"):
@@ -71,6 +62,3 @@ def test_pages_work_under_the_policy(browser, csp_url: str, path: str) -> None:
     page.keyboard.insert_text("楼院")
     page.locator(".catalog-search__result a").first.wait_for(timeout=15000)
     page.locator(".catalog-search__facet input").first.check()  # facets re-render the results
-    violations = page.evaluate("window.__violations")
-    context.close()
-    assert violations == [] and errors == []

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 
 import pytest
+
+from support import heading
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -12,12 +19,8 @@ JIYUAN = "practices/jiyuan-wuzhuguan-louyuan-zhili/"
 JIYUAN_TITLE = "济源产城融合示范区：精准施策管理好无主管楼院"
 
 
-def heading(page) -> str:
-    """The page's title without the ¶ permalink."""
-    return page.locator("h1").inner_text().rstrip("¶").strip()
 
-
-def column(page, header: str) -> list[str]:
+def column(page: Page, header: str) -> list[str]:
     """Visible cell texts of the column with this header in the page's first table."""
     headers = [h.strip() for h in page.locator("article table").first.locator("thead th").all_inner_texts()]
     index = headers.index(header) + 1
@@ -25,7 +28,7 @@ def column(page, header: str) -> list[str]:
     return [t.strip() for t in cells.all_inner_texts()]
 
 
-def test_region_and_standard_links_lead_there_and_back(page) -> None:
+def test_region_and_standard_links_lead_there_and_back(page: Page) -> None:
     page.goto(JIYUAN)
     page.locator(".catalog-meta").get_by_role("link", name="济源市").click()
     assert heading(page) == "济源市"
@@ -37,22 +40,22 @@ def test_region_and_standard_links_lead_there_and_back(page) -> None:
     assert page.url.endswith(JIYUAN)
 
 
-def test_umbrella_and_measure_pages_link_each_other(page) -> None:
+def test_umbrella_and_measure_pages_link_each_other(page: Page) -> None:
     page.goto("practices/zhengzhou-sicuo-bingju/")
     page.get_by_role("link", name="郑州市：不断完善楼院长效治理机制").first.click()
     assert page.locator(".catalog-meta").get_by_role("link", name="郑州市：“四措并举”解决基层治理难点堵点问题").count() == 1
 
 
-def test_term_mentions_link_to_the_term_with_its_definition(page) -> None:
+def test_term_mentions_link_to_the_term_with_its_definition(page: Page) -> None:
     page.goto("practices/henan-siyi-liang-gongkai/")
     link = page.locator("article p a", has_text="四议两公开").first
-    assert "村级重大事项决策" in link.get_attribute("title")
+    assert "村级重大事项决策" in str(link.get_attribute("title"))
     link.click()
     assert heading(page) == "四议两公开"
     assert page.get_by_role("link", name="河南省：深化“四议两公开”工作法").count() >= 1
 
 
-def test_metrics_table_sorts_by_number_and_filters_by_city(page) -> None:
+def test_metrics_table_sorts_by_number_and_filters_by_city(page: Page) -> None:
     page.goto("metrics/")
     page.locator("article thead th", has_text="数值").click()
     values = [float(v) for v in column(page, "数值")]
@@ -65,14 +68,14 @@ def test_metrics_table_sorts_by_number_and_filters_by_city(page) -> None:
     assert page.get_by_text("显示 6 / ").count() == 1
 
 
-def test_theme_comparison_table_sorts_by_place(page) -> None:
+def test_theme_comparison_table_sorts_by_place(page: Page) -> None:
     page.goto("themes/louyuan-zhili/")
     page.locator("article thead th", has_text="地区").click()
     places = column(page, "地区")
     assert places == sorted(places) and "济源市" in places
 
 
-def test_compare_two_practices_and_share_the_address(page, browser, base_url) -> None:
+def test_compare_two_practices_and_share_the_address(page: Page, browser: Browser, base_url: str) -> None:
     page.goto("themes/louyuan-zhili/")
     toggles = page.locator("article table .compare-toggle")
     toggles.nth(0).click()
@@ -95,13 +98,13 @@ def test_compare_two_practices_and_share_the_address(page, browser, base_url) ->
     shared.close()
 
 
-def test_practice_page_offers_the_compare_control(page) -> None:
+def test_practice_page_offers_the_compare_control(page: Page) -> None:
     page.goto(JIYUAN)
     page.locator(".catalog-meta .compare-toggle").click()
     assert page.locator(".compare-bar").inner_text().startswith("已选 1 项做法")
 
 
-def test_print_shows_the_practice_without_navigation(page) -> None:
+def test_print_shows_the_practice_without_navigation(page: Page) -> None:
     page.goto(JIYUAN)
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
@@ -110,7 +113,7 @@ def test_print_shows_the_practice_without_navigation(page) -> None:
     assert page.get_by_text("278个", exact=True).first.is_visible()
 
 
-def test_glossary_is_ordered_by_pinyin(page) -> None:
+def test_glossary_is_ordered_by_pinyin(page: Page) -> None:
     page.goto("glossary/")
     letters = [h.rstrip("¶").strip() for h in page.locator("article h2").all_inner_texts()]
     assert letters[:-1] == sorted(letters[:-1]) and letters[-1] == "按主题"

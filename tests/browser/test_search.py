@@ -8,9 +8,14 @@ the index and overrides/assets/javascripts/search.js for the dialog.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +61,7 @@ STATUS = ".catalog-search__status"
 RESULT_LINKS = ".catalog-search__result a"
 
 
-def search(page, query: str) -> list[str]:
+def search(page: Page, query: str) -> list[str]:
     """Open search with "/", type ``query``; the site paths of the result pages, best first."""
     if page.url == "about:blank":
         page.goto("./")
@@ -72,21 +77,21 @@ def search(page, query: str) -> list[str]:
 
 @pytest.mark.parametrize(("query", "practice"), EXPECTED + OWN_WORDS,
                          ids=[f"{q}-{p}" for q, p in EXPECTED + OWN_WORDS])
-def test_query_finds_the_practice_in_the_first_five(page, query: str, practice: str) -> None:
+def test_query_finds_the_practice_in_the_first_five(page: Page, query: str, practice: str) -> None:
     results = search(page, query)
     assert f"/practices/{practice}/" in results[:5], results[:10]
 
 
 @pytest.mark.parametrize("path", ["", "practices/henan-sihui/", "themes/louyuan-zhili/", "metrics/", "glossary/",
                                   "compare/", "about/"])
-def test_slash_opens_search_on_every_page(page, path: str) -> None:
+def test_slash_opens_search_on_every_page(page: Page, path: str) -> None:
     page.goto(path)
     page.locator("body").press("/")
     assert page.locator(DIALOG).is_visible()
     assert page.evaluate("document.activeElement.classList.contains('catalog-search__input')")
 
 
-def test_the_header_button_opens_search_and_escape_closes_it(page) -> None:
+def test_the_header_button_opens_search_and_escape_closes_it(page: Page) -> None:
     page.goto("practices/henan-sihui/")
     button = page.get_by_role("button", name="搜索")
     button.click()
@@ -96,9 +101,9 @@ def test_the_header_button_opens_search_and_escape_closes_it(page) -> None:
     assert page.evaluate("document.activeElement.classList.contains('catalog-search-open')")
 
 
-def test_a_query_typed_before_the_index_arrives_is_answered(page) -> None:
+def test_a_query_typed_before_the_index_arrives_is_answered(page: Page) -> None:
     held = []
-    page.route("**/search/manifest.js", lambda route: held.append(route))
+    page.route("**/search/manifest.js", lambda route: held.append(route))  # noqa: PLW0108 - Playwright reads the handler's signature
     page.goto("./")
     page.keyboard.press("/")
     page.keyboard.insert_text("彩礼")
@@ -110,7 +115,7 @@ def test_a_query_typed_before_the_index_arrives_is_answered(page) -> None:
                                          page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")]
 
 
-def test_each_result_shows_title_region_and_a_marked_snippet(page) -> None:
+def test_each_result_shows_title_region_and_a_marked_snippet(page: Page) -> None:
     search(page, "彩礼")
     result = page.locator(".catalog-search__result", has=page.locator("a[href*='/practices/henan-sihui/']"))
     assert result.locator(".catalog-search__title").inner_text() == "河南省：规范“四会”组织，以新时代文明实践增添德治动力"
@@ -120,7 +125,7 @@ def test_each_result_shows_title_region_and_a_marked_snippet(page) -> None:
     assert page.locator(STATUS).inner_text().startswith("找到 ")
 
 
-def test_facets_narrow_the_results_by_keyboard_and_say_how_many(page) -> None:
+def test_facets_narrow_the_results_by_keyboard_and_say_how_many(page: Page) -> None:
     everything = search(page, "社区")
     city = page.locator(".catalog-search__facet", has=page.locator("legend", has_text="城市"))
     zhengzhou = city.locator("label", has_text="郑州市")
@@ -140,7 +145,7 @@ def test_facets_narrow_the_results_by_keyboard_and_say_how_many(page) -> None:
     assert kind.locator("label", has_text="做法").count() == 1
 
 
-def test_open_a_result_with_the_keyboard_and_see_the_words_marked(page) -> None:
+def test_open_a_result_with_the_keyboard_and_see_the_words_marked(page: Page) -> None:
     search(page, "廊亭议事")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('catalog-search__link')")
@@ -152,13 +157,13 @@ def test_open_a_result_with_the_keyboard_and_see_the_words_marked(page) -> None:
     assert page.locator("article mark[data-search-highlight]").first.inner_text() == "廊亭议事"
 
 
-def test_a_query_only_partly_in_the_catalog_shows_what_has_its_words(page) -> None:
+def test_a_query_only_partly_in_the_catalog_shows_what_has_its_words(page: Page) -> None:
     results = search(page, "挂牌泛滥")
     assert "/practices/henan-jianfu-funeng/" in results[:5]
     assert page.locator(STATUS).inner_text().startswith("没有完全匹配的结果，以下是包含部分词语（“挂牌”）的结果：找到 ")
 
 
-def test_pages_with_some_of_the_words_follow_the_few_with_all_of_them(page) -> None:
+def test_pages_with_some_of_the_words_follow_the_few_with_all_of_them(page: Page) -> None:
     results = search(page, "一窗办 彩礼")
     status = page.locator(STATUS).inner_text()
     whole = int(status.split("找到 ")[1].split(" ")[0])
@@ -166,7 +171,7 @@ def test_pages_with_some_of_the_words_follow_the_few_with_all_of_them(page) -> N
     assert page.locator(".catalog-search__results > li").nth(whole).inner_text() == "以下结果只包含部分词语"
 
 
-def test_a_query_with_no_answer_says_so_and_where_to_look(page) -> None:
+def test_a_query_with_no_answer_says_so_and_where_to_look(page: Page) -> None:
     search(page, "量子计算")
     assert page.locator(RESULT_LINKS).count() == 0
     assert "没有找到与“量子计算”相关的内容" in page.locator(STATUS).inner_text()

@@ -1,32 +1,33 @@
-"""Generate the catalog's Markdown pages from validated records.
+"""Generate the catalog's Markdown pages from checked records.
 
 A thin orchestrator in the manner of PEP 0's generator: each module in ``GENERATORS`` yields the
-pages of one output; this module renders them with Jinja2 and hands the whole set to
-``output.write_tree``, which replaces the generator-owned folder at once.
+pages of one output; this module renders them with Jinja2 into the files of the generator-owned
+folder (``generated_files``). It trusts the records it is given: ``govcat.pipeline`` checks them
+first and then writes the folder at once (``output.write_tree``); nothing in this package
+imports the checks.
 """
 
 from __future__ import annotations
 
 from ..catalog import Catalog
-from ..diagnostics import Diagnostic
-from ..layout import Project
-from ..validate import CheckResult, check_project
 from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, tags, themes, updates, word
 from .frontmatter import front_matter_text
-from .output import Changes, write_tree
 from .render import make_environment
 from .searchdict import synonym_lines, user_dictionary
-from .site import BinaryFile, Helpers, RawFile
+from .functions import TemplateFunctions
+from .outputs import BinaryFile, RawFile
 
 GENERATORS = (home, practices, regions, themes, tags, references, glossary, metrics, compare, guide, updates, downloads,
               word)
+DOCS = "docs"  # the pages, below build/generated (Project.generated_docs)
 OWNER_NOTE = "README.txt"
 OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；请修改 practices/ 与 reference/ 中的记录。\n"
 
 
 def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
     """Every generated file's path (below the docs folder) and content: pages rendered, raw files as given."""
-    env = make_environment(Helpers(catalog).globals())
+    functions = TemplateFunctions(catalog)
+    env = make_environment(functions.globals(), functions.filters())
     rendered: dict[str, str | bytes] = {}
     for generator in GENERATORS:
         for output in generator.pages(catalog):
@@ -43,21 +44,14 @@ def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
     return dict(sorted(rendered.items()))
 
 
-def generate(project: Project) -> tuple[CheckResult, Changes | None]:
-    """Validate everything; only when clean, write the generated folder."""
-    result = check_project(project)
-    if not result.ok:
-        return result, None
-    outputs = {f"docs/{uri}": content for uri, content in render_pages(result.catalog).items()}
-    for path, text in ((project.search_dictionary, user_dictionary(result.catalog)),
-                       (project.search_synonyms, synonym_lines(result.catalog))):
+def generated_files(catalog: Catalog) -> dict[str, str | bytes]:
+    """Everything the generator owns, by path below ``build/generated``: the pages and data files
+    (under ``docs/``), the search dictionary and synonym groups, and a note saying the folder is
+    not to be edited."""
+    outputs: dict[str, str | bytes] = {f"{DOCS}/{uri}": content for uri, content in render_pages(catalog).items()}
+    project = catalog.project
+    for path, text in ((project.search_dictionary, user_dictionary(catalog)),
+                       (project.search_synonyms, synonym_lines(catalog))):
         outputs[path.relative_to(project.generated).as_posix()] = text
     outputs[OWNER_NOTE] = OWNER_TEXT
-    result.diagnostics.extend(
-        Diagnostic(project.relative(project.content / uri[5:]), 1, 1,
-                   f"手写页面与生成的页面 /{uri[5:]} 同名：请给手写页面换个文件名")
-        for uri in outputs if uri.startswith("docs/") and (project.content / uri[5:]).exists()
-    )
-    if not result.ok:
-        return result, None
-    return result, write_tree(project.generated, outputs)
+    return outputs

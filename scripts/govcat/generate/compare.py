@@ -18,13 +18,13 @@ from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text
 from .render import relative_url
-from .site import Page, RawFile, display_name
+from .addresses import COMPARE, COMPARE_DATA, compare_data_uri
+from .names import display_name
+from .outputs import Page, RawFile
 from .frontmatter import NAVIGATION_AND_TOC, front_matter
 from .searchmeta import LIST_KIND
 
-URI = "compare/index.md"
 FIELDS = ("地区", "层级", "主题", "概述", "背景与问题", "主要举措", "成效数据", "采用的标准", "政策依据", "相关做法", "来源")
-DATA_FOLDER = "data/compare"  # one <id>.js per practice
 
 
 def names(catalog: Catalog, kind: str, ids: list[str]) -> list[str]:
@@ -59,6 +59,6 @@ def piece(catalog: Catalog, practice: dict[str, Any]) -> str:
 
 def pages(catalog: Catalog) -> Iterator[Page | RawFile]:
     for practice in catalog.all("practice"):
-        yield RawFile(f"{DATA_FOLDER}/{practice['id']}.js", piece(catalog, practice))
-    yield Page(URI, "compare.md.j2", {"data_folder": Markup(relative_url(URI, DATA_FOLDER) + "/")},
+        yield RawFile(compare_data_uri(practice["id"]), piece(catalog, practice))
+    yield Page(COMPARE, "compare.md.j2", {"data_folder": Markup(relative_url(COMPARE, COMPARE_DATA) + "/")},
                front_matter(NAVIGATION_AND_TOC, {"kind": LIST_KIND}))

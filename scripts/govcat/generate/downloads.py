@@ -1,7 +1,8 @@
 """Data downloads (/data/): every record as JSON, the figures as CSV, and the JSON Schemas.
 
 ``practices.json`` holds each kind's records exactly as loaded from YAML (every value text),
-ordered by id: the compare page and anyone's own scripts read it. ``metrics.csv`` starts with a
+ordered by id, for anyone's own scripts (the compare page reads its own small pieces instead,
+``data/compare/<id>.js``: see ``compare.py``). ``metrics.csv`` starts with a
 UTF-8 byte order mark, so that Excel shows the Chinese correctly when it opens the file.
 """
 
@@ -15,12 +16,10 @@ from typing import Any
 
 from ..catalog import Catalog, metric_text
 from ..layout import KINDS
-from .site import RawFile
+from .addresses import DATA_CSV, DATA_JSON, schema_uri
+from .outputs import RawFile
 
 DATA_FORMAT = 1
-JSON_URI = "data/practices.json"
-CSV_URI = "data/metrics.csv"
-SCHEMA_FOLDER = "data/schemas"
 BOM = "\ufeff"
 METRIC_COLUMNS = ("做法编号", "做法", "地区", "指标", "数值", "单位", "限定词", "原文写法", "范围", "时间",
                   "来源编号", "原文")
@@ -53,7 +52,7 @@ def metrics_csv(catalog: Catalog) -> str:
 
 
 def pages(catalog: Catalog) -> Iterator[RawFile]:
-    yield RawFile(JSON_URI, catalog_json(catalog))
-    yield RawFile(CSV_URI, metrics_csv(catalog))
+    yield RawFile(DATA_JSON, catalog_json(catalog))
+    yield RawFile(DATA_CSV, metrics_csv(catalog))
     for schema in sorted(catalog.project.schemas.glob("*.schema.json")):
-        yield RawFile(f"{SCHEMA_FOLDER}/{schema.name}", schema.read_text(encoding="utf-8"))
+        yield RawFile(schema_uri(schema.name), schema.read_text(encoding="utf-8"))

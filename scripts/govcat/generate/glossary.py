@@ -12,7 +12,8 @@ from pypinyin import Style, lazy_pinyin
 
 from ..catalog import Catalog
 from .references import PRACTICE_HEADINGS, practices_of
-from .site import Page, index_uri
+from .addresses import index_uri
+from .outputs import Page
 from .frontmatter import front_matter
 from .searchmeta import LIST_PAGE
 
@@ -37,7 +38,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         if used:
             by_theme.append((theme_id, used))
     yield Page(index_uri("term"), "glossary.md.j2", {
-        "letters": sorted(letters.items()),
+        "letters": [(letter, catalog.each("term", ids)) for letter, ids in sorted(letters.items())],
         "by_theme": by_theme,
         "uses": {t: practices_of(catalog, "term", t) for t in terms},
         "uses_shown": USES_SHOWN,

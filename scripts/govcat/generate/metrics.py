@@ -13,7 +13,8 @@ from typing import Any
 from ..catalog import Catalog
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, place_groups, place_name
-from .site import Page, metrics_uri
+from .addresses import metrics_uri
+from .outputs import Page
 from .frontmatter import NAVIGATION_AND_TOC, listing_front_matter
 from .searchmeta import LIST_PAGE
 
@@ -34,11 +35,12 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     by_place_rows = [(place, rows(catalog, ids)) for place, ids in place_groups(catalog, practices)]
     by_place_rows = [(place, found) for place, found in by_place_rows if found]
     places = [(place_name(catalog, place), len(found), metrics_uri(place)) for place, found in by_place_rows]
-    shared = {"overview_uri": metrics_uri(), "places": places}
-    for listing in paginate(metrics_uri(), rows(catalog, practices), PAGE_SIZES.metrics):
-        yield Page(listing.uri, "metrics.md.j2", {**shared, "listing": listing, "place": None},
-                   listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE))
-    for place, found in by_place_rows:
+    for place, found in [(None, rows(catalog, practices)), *by_place_rows]:
+        province = place is not None and catalog.get("region", place)["level"] == "province"
         for listing in paginate(metrics_uri(place), found, PAGE_SIZES.metrics):
-            yield Page(listing.uri, "metrics.md.j2", {**shared, "listing": listing, "place": place},
-                       listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE))
+            yield Page(listing.uri, "metrics.md.j2", {
+                "place": place, "province": province, "listing": listing, "overview_uri": metrics_uri(),
+                "places": places,
+                "rows": [(catalog.get("practice", pid), catalog.place_of(catalog.get("practice", pid)["region"]), metric)
+                         for pid, _, metric in listing.items],
+            }, listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE))

@@ -1,22 +1,35 @@
-"""Writing the generator-owned folder all at once.
+"""Writing a generator-owned folder all at once.
 
-``build/generated`` is a symbolic link to a complete tree beside it. A new tree is assembled
-in a fresh folder (files that did not change are hard-linked from the current tree, so they
-keep their timestamps and are not rewritten), then the link is switched with one rename. A
-generation killed half-way therefore leaves the previous pages, never a mix; its unfinished
-folder is removed by the next run. Only folders named ``.generated-*`` next to the link are
-ever deleted, and only ``build/`` is written.
+``build/generated`` (and a docs tree, ``catalog generate --docs-tree DIR``) is a symbolic link to
+a complete tree beside it. A new tree is assembled in a fresh folder (files that did not change
+are hard-linked from the current tree, so they keep their timestamps and are not rewritten), then
+the link is switched with one rename. A generation killed half-way therefore leaves the previous
+pages, never a mix; its unfinished folder is removed by the next run. Only folders named after
+the link (``.generated-*`` beside ``build/generated``, ``.docs-*`` beside ``docs``) are ever
+deleted, so two trees written into one folder leave each other alone.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PREFIX = ".generated-"
+
+def prefix(link: Path) -> str:
+    """How the folders of ``link``'s own beside it start: ``.generated-`` for build/generated."""
+    return f".{link.name}-"
+
+
+def own_folders(link: Path) -> list[Path]:
+    """The folders beside ``link`` that its writes made: trees (``mkdtemp``'s eight characters),
+    a plain folder moved aside, a link being switched; not those of another link's name that
+    happens to start the same (``.docs-tree-…`` beside ``docs``)."""
+    mine = re.compile(re.escape(prefix(link)) + r"(?:previous|link-.+|[a-z0-9_]{8})")
+    return sorted(path for path in link.parent.iterdir() if mine.fullmatch(path.name))
 
 
 @dataclass
@@ -55,8 +68,8 @@ def switch(link: Path, tree: Path) -> None:
     where links cannot be made (Windows without that right) ``tree`` itself is renamed into place,
     which is two renames rather than one."""
     if link.is_dir() and not link.is_symlink():
-        link.rename(link.with_name(f"{PREFIX}previous"))
-    temporary = link.with_name(f"{PREFIX}link-{tree.name}")
+        link.rename(link.with_name(f"{prefix(link)}previous"))
+    temporary = link.with_name(f"{prefix(link)}link-{tree.name}")
     try:
         os.symlink(tree.name, temporary, target_is_directory=True)
     except OSError:
@@ -69,7 +82,7 @@ def write_tree(link: Path, files: dict[str, str | bytes]) -> Changes:
     """Make the folder at ``link`` hold exactly ``files`` (relative path -> text or bytes), atomically."""
     link.parent.mkdir(parents=True, exist_ok=True)
     current = link.resolve() if link.is_dir() else None
-    staging = Path(tempfile.mkdtemp(dir=link.parent, prefix=PREFIX))
+    staging = Path(tempfile.mkdtemp(dir=link.parent, prefix=prefix(link)))
     try:
         changes = assemble(staging, current, files)
         if current is not None and not changes.written and not changes.removed:
@@ -79,7 +92,7 @@ def write_tree(link: Path, files: dict[str, str | bytes]) -> Changes:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    for leftover in link.parent.glob(f"{PREFIX}*"):
+    for leftover in own_folders(link):
         if leftover.is_dir() and not leftover.is_symlink() and leftover != staging:
             shutil.rmtree(leftover)
     return changes

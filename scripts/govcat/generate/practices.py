@@ -13,7 +13,8 @@ from typing import Any
 from ..catalog import Catalog
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, place_groups, place_name
-from .site import Page, index_uri, page_uri
+from .addresses import index_uri, page_uri
+from .outputs import Page
 from .wordlinks import practice_download
 from . import searchmeta
 from .frontmatter import NAVIGATION, front_matter, listing_front_matter
@@ -36,9 +37,11 @@ def practice_pages(catalog: Catalog) -> Iterator[Page]:
         yield Page(uri, "practice.md.j2", {
             "practice": practice,
             "region_chain": catalog.region_chain(practice["region"]),
-            "children": catalog.children(practice_id),
-            "related": related(catalog, practice),
-            "terms": catalog.practice_terms.get(practice_id, []),
+            "children": [(child, catalog.get("practice", child)["summary"]) for child in catalog.children(practice_id)],
+            "standards": [(s, [item["name"] for item in catalog.get("standard", s)["items"]])
+                          for s in practice.get("standards", [])],
+            "terms": [catalog.get("term", t) for t in catalog.practice_terms.get(practice_id, [])],
+            "related": [(r, catalog.get("practice", r)["region"]) for r in related(catalog, practice)],
             "word_link": practice_download(uri, practice),
         }, front_matter(NAVIGATION, searchmeta.practice(catalog, practice)))
 
@@ -47,18 +50,18 @@ def list_pages(catalog: Catalog) -> Iterator[Page]:
     ordered = by_place(catalog, catalog.ids("practice"))
     listings = paginate(index_uri("practice"), ordered, PAGE_SIZES.table)
     starts: dict[str, str] = {}  # place -> the page its practices begin on
-    groups_of_page = []
+    groups_of_page: list[list[tuple[str, list[dict[str, Any]], bool]]] = []
     before: str | None = None    # the place of the last practice on the page before
     for listing in listings:
         groups = place_groups(catalog, listing.items)
         for place, _ in groups:
             starts.setdefault(place, listing.uri)
-        groups_of_page.append([(place, ids, index == 0 and place == before)
+        groups_of_page.append([(place, catalog.each("practice", ids), index == 0 and place == before)
                                for index, (place, ids) in enumerate(groups)])
         before = groups[-1][0] if groups else None
     places = [(place_name(catalog, place), len(ids), starts[place]) for place, ids in place_groups(catalog, ordered)]
-    for listing, groups in zip(listings, groups_of_page):
-        yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": groups, "places": places},
+    for listing, page_groups in zip(listings, groups_of_page, strict=True):
+        yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": page_groups, "places": places},
                    listing_front_matter(listing, NAVIGATION, LIST_PAGE))
 
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import zip_longest
+from typing import Any
 
 from ..catalog import Catalog
+from ..layout import KINDS
 from .paging import PAGE_SIZES, paginate
 from .places import by_place
-from .site import Page, index_uri, page_uri
+from .addresses import index_uri, page_uri
+from .outputs import Page
 from . import searchmeta
 from .frontmatter import NAVIGATION, front_matter, listing_front_matter
 from .searchmeta import LIST_PAGE
 
-KINDS = ("standard", "policy", "term", "source")
+REFERENCE_KINDS = ("standard", "policy", "term", "source")
 NO_INDEX = ("term",)  # the list of terms is the glossary, made by glossary.py
 # Lists on one page, with a template of their own: every standard in one table, with their comparisons.
 UNPAGED_INDEX = {"standard": "standards.md.j2"}
@@ -78,33 +81,55 @@ def record_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str],
     for record in catalog.all(kind):
         first, *more = paginate(page_uri(kind, record["id"]), practices_of(catalog, kind, record["id"]),
                                 PAGE_SIZES.links)
-        yield Page(first.uri, f"{kind}.md.j2", {
-            "record": record,
-            "referrers": catalog.referrers.get((kind, record["id"]), {}),
-            "comparisons": [c for c in comparisons if record["id"] in c[0]],
-            "listing": first,
-            "practice_heading": heading,
-        }, front_matter(NAVIGATION, searchmeta.record(catalog, kind, record)))
+        context = record_context(catalog, kind, record, comparisons)
+        context["listing"] = first
+        yield Page(first.uri, f"{kind}.md.j2", context, front_matter(NAVIGATION, searchmeta.record(catalog, kind, record)))
         for listing in more:
             yield Page(listing.uri, "record-list.md.j2", {"kind": kind, "record": record, "listing": listing,
                                                           "heading": heading},
                        listing_front_matter(listing, NAVIGATION, LIST_PAGE))
 
 
+def record_context(catalog: Catalog, kind: str, record: dict[str, Any],
+                   comparisons: list[tuple[list[str], list[Row]]]) -> dict[str, Any]:
+    """What a reference record's page shows besides its first page of practices."""
+    referrers = catalog.referrers.get((kind, record["id"]), {})
+    if kind == "source":  # its page lists every kind of record citing it, practices among them
+        lines = [line for line in catalog.source_texts[record["id"]].splitlines() if line.strip()]
+        return {"record": record, "referrers": referrers, "text_lines": lines, "text_file": stored_text_path(record)}
+    context: dict[str, Any] = {"record": record, "practice_heading": PRACTICE_HEADINGS[kind]}
+    if kind == "standard":
+        context["comparisons"] = [c for c in comparisons if record["id"] in c[0]]
+    if kind == "policy":  # the standards it sets
+        context["referrers"] = referrers
+    return context
+
+
+def stored_text_path(source: dict[str, Any]) -> str:
+    """Where a source's stored text is in the repository, as editors see it (shown as text: in a
+    code span the escaped characters of a record value would show as character references)."""
+    return f"{KINDS['source'].folder}/{source['text_file']}"
+
+
 def index_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], list[Row]]]) -> Iterator[Page]:
     if kind in UNPAGED_INDEX:
-        yield Page(index_uri(kind), UNPAGED_INDEX[kind], {"kind": kind, "comparisons": comparisons},
-                   front_matter(search=LIST_PAGE))
+        yield Page(index_uri(kind), UNPAGED_INDEX[kind], {
+            "standards": [(s, len(catalog.referring(kind, s["id"], "practice"))) for s in catalog.all(kind)],
+            "comparisons": comparisons,
+        }, front_matter(search=LIST_PAGE))
         return
     for listing in paginate(index_uri(kind), index_order(catalog, kind), PAGE_SIZES.links):
-        yield Page(listing.uri, "reference-index.md.j2", {"kind": kind, "listing": listing},
-                   listing_front_matter(listing, (), LIST_PAGE))
+        yield Page(listing.uri, "reference-index.md.j2", {
+            "kind": kind, "listing": listing,
+            "rows": [(rid, catalog.get(kind, rid).get("published") if kind == "source" else None,
+                      len(catalog.referring(kind, rid, "practice"))) for rid in listing.items],
+        }, listing_front_matter(listing, (), LIST_PAGE))
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
     groups = comparable_groups(catalog)
     comparisons = [(group, aligned_rows(catalog, group)) for group in groups]
-    for kind in KINDS:
+    for kind in REFERENCE_KINDS:
         yield from record_pages(catalog, kind, comparisons)
         if kind not in NO_INDEX:
             yield from index_pages(catalog, kind, comparisons)

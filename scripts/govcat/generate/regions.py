@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from ..catalog import Catalog
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, region_key
-from .site import Page, index_uri, page_uri, theme_place_uri
+from .addresses import index_uri, page_uri, theme_place_uri
+from .outputs import Page
 from . import searchmeta
 from .frontmatter import NAVIGATION, NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from .searchmeta import LIST_PAGE
@@ -51,6 +52,7 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
                 "chain": catalog.region_chain(region_id),
                 "subregions": subregions.get(region_id, []),
                 "listing": listing,
+                "practices": catalog.each("practice", listing.items),
                 "themes": themes,
             }, listing_front_matter(listing, NAVIGATION, searchmeta.record(catalog, "region", region)))
 
@@ -59,10 +61,14 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     order = region_tree_order(catalog)
     yield from region_pages(catalog, order)
     rows = [r for r in order if catalog.get("region", r)["level"] in THEME_COUNT_LEVELS]
+    themes = catalog.all("theme")
+    counts = {r: theme_counts(catalog, r, catalog.practices_in_region(r)) for r in rows}
     yield Page(index_uri("region"), "regions.md.j2", {
-        "tree": tree(catalog, order),
-        "matrix_rows": [r for r in rows[1:] + rows[:1] if catalog.practices_in_region(r)],
-        "matrix": {r: theme_counts(catalog, r, catalog.practices_in_region(r)) for r in rows},
+        "themes": themes,
+        "matrix": [(r, catalog.get("region", r)["level"] == "province", [counts[r].get(t["id"]) for t in themes])
+                   for r in rows[1:] + rows[:1] if catalog.practices_in_region(r)],
+        "tree": [(depth, r, catalog.get("region", r)["level"], len(catalog.practices_in_region(r)), below)
+                 for depth, r, below in tree(catalog, order)],
     }, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))
 
 

@@ -69,7 +69,8 @@ def relative_url(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
-def make_environment(globals_: dict[str, Callable[..., Any] | Any]) -> Environment:
+def make_environment(globals_: dict[str, Any], filters: dict[str, Callable[..., Any]]) -> Environment:
+    """The environment of the site's page templates: Markdown out, every value escaped on the way."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -79,6 +80,6 @@ def make_environment(globals_: dict[str, Callable[..., Any] | Any]) -> Environme
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(inline=inline, paragraphs=paragraphs, indent_block=indent, slug=slug)
+    env.filters.update(inline=inline, paragraphs=paragraphs, indent_block=indent, slug=slug, **filters)
     env.globals.update(globals_)
     return env

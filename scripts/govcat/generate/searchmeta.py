@@ -31,7 +31,8 @@ def region_line(catalog: Catalog, region_id: str) -> str:
 
 
 def city_name(catalog: Catalog, region_id: str) -> str:
-    return catalog.get("region", catalog.place_of(region_id))["name"]
+    name: str = catalog.get("region", catalog.place_of(region_id))["name"]
+    return name
 
 
 def names(catalog: Catalog, kind: str, ids: list[str]) -> list[str]:

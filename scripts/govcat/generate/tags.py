@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from ..catalog import Catalog
 from .paging import PAGE_SIZES, paginate
 from .places import by_place
-from .site import Page, index_uri, page_uri
+from .addresses import index_uri, page_uri
+from .outputs import Page
 from . import searchmeta
 from .frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from .searchmeta import LIST_PAGE
@@ -23,6 +24,9 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     for tag in catalog.all("tag"):
         practices = by_place(catalog, catalog.referring("tag", tag["id"], "practice"))
         for listing in paginate(page_uri("tag", tag["id"]), practices, PAGE_SIZES.table):
-            yield Page(listing.uri, "tag.md.j2", {"record": tag, "listing": listing},
+            yield Page(listing.uri, "tag.md.j2", {"record": tag, "listing": listing,
+                                                  "practices": catalog.each("practice", listing.items)},
                        listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "tag", tag)))
-    yield Page(index_uri("tag"), "tags.md.j2", {}, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))
+    yield Page(index_uri("tag"), "tags.md.j2", {
+        "tags": [(tag, len(catalog.referring("tag", tag["id"], "practice"))) for tag in catalog.all("tag")],
+    }, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))

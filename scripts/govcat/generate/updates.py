@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from ..catalog import Catalog
 from ..history import file_dates
 from ..layout import KINDS
-from .site import Page
+from .addresses import UPDATES
+from .outputs import Page
 from .frontmatter import front_matter
 from .searchmeta import LIST_PAGE
 
-URI = "updates.md"
 SHOWN = 30
 # On one day, adding a record says more than changing it, changing more than reviewing it.
 EVENTS = ("新增", "修改", "核对")
@@ -45,4 +45,5 @@ def updates(catalog: Catalog) -> list[Update]:
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
-    yield Page(URI, "updates.md.j2", {"updates": updates(catalog)[:SHOWN], "shown": SHOWN}, front_matter(search=LIST_PAGE))
+    shown = [(u.day, u.event, u.practice, catalog.get("practice", u.practice)["region"]) for u in updates(catalog)[:SHOWN]]
+    yield Page(UPDATES, "updates.md.j2", {"updates": shown, "shown": SHOWN}, front_matter(search=LIST_PAGE))

@@ -10,8 +10,8 @@ Files written (see ``wordml`` for how a document is made):
   (``<script>`` loads from ``file://`` where ``fetch`` does not), for ``word.js`` on /compare/.
 
 Prebuilding every practice's and theme's document keeps "下载 Word" a plain link that works
-without JavaScript and with "save link as"; at 1,000 practices the documents and pieces cost
-within the budget of the issue (see the README's benchmark figures).
+without JavaScript and with "save link as"; at 1,000 practices the documents and pieces stay
+within their budget of build time and site size (README, "Benchmarks").
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from .site import BinaryFile, RawFile
-from .themes import by_place
+from .outputs import BinaryFile, RawFile
+from .places import by_place
 from .wordlinks import PACKAGE_URI, piece_uri, practice_uri, theme_uri
 from .wordml import Front, Package, Piece, Writer, document
 

@@ -69,7 +69,7 @@ from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text
 from .render import TEMPLATES
-from .site import display_name, short_name
+from .names import display_name, short_name
 
 CATALOG_NAME = "基层治理实践库"
 COMPARE_TITLE = "基层治理做法对比"
@@ -272,7 +272,7 @@ def compact_source(source: str) -> str:
 
 
 class CompactLoader(FileSystemLoader):
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         return compact_source(source), filename, uptodate
 
@@ -399,7 +399,8 @@ class Writer:
         dates = [practice["last_reviewed"]]
         dates += [self.catalog.get("source", c["source"])["published"] for c in practice["sources"]]
         dates += [self.catalog.get("policy", p).get("date", "") for p in practice.get("policies", [])]
-        return max(dates)
+        newest: str = max(dates)
+        return newest
 
     def piece(self, practice_id: str) -> Piece:
         practice = self.catalog.get("practice", practice_id)
@@ -443,7 +444,7 @@ def assemble(package: Package, pieces: Sequence[Piece], title: str, front: Front
         first = len(notes) + 1
         ids = [str(first + i) for i in range(len(piece.notes))]
         bodies.append(fill(piece.body, {str(i): fill(package.note_reference, {"id": n}) for i, n in enumerate(ids)}))
-        notes += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, piece.notes)]
+        notes += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, piece.notes, strict=True)]
     date = max(piece.date for piece in pieces)
     rows = "".join(fill(piece.row, {"n": str(n)}) for n, piece in enumerate(pieces, start=1))
     values = {

@@ -98,7 +98,7 @@ def postings(documents: list[Document], words: Words) -> dict[str, list[tuple[in
     lengths = [sum(c.values()) for c in counts]
     average = sum(lengths) / len(lengths) if lengths else 1.0
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, (document, count, length) in enumerate(zip(documents, counts, lengths)):
+    for number, (document, count, length) in enumerate(zip(documents, counts, lengths, strict=True)):
         for word, score in page_scores(document, words, average or 1.0, length, count).items():
             found[word].append((number, score))
     return dict(sorted(found.items()))
@@ -159,9 +159,9 @@ def facets(documents: list[Document]) -> list[dict[str, Any]]:
             for value in dict.fromkeys(values):
                 pages[value].append(number)
         if pages:
-            values = sorted(pages.items(), key=lambda item: value_order(facet, item[0], len(item[1])))
+            ordered = sorted(pages.items(), key=lambda item: value_order(facet, item[0], len(item[1])))
             found.append({"key": facet, "label": FACET_LABELS[facet],
-                          "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in values]})
+                          "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in ordered]})
     return found
 
 

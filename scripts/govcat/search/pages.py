@@ -107,7 +107,7 @@ def settings_of(path: str, page: str) -> Settings:
 
 def _typed(path: str, data: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any) -> Any:
     value = data.get(key, default)
-    if not isinstance(value, kind) or (kind != bool and isinstance(value, bool)):
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise PageError(f"{path}: error: front matter search.{key} 的值“{value}”类型不对")
     return value
 

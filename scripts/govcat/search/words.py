@@ -47,11 +47,8 @@ def name_parts(plain: rjieba.Jieba, name: str) -> list[str]:
 
 def dictionary_entries(text: str) -> list[tuple[str, int | None]]:
     """(word, frequency) of each line of a jieba user dictionary (``word [frequency [tag]]``)."""
-    entries = []
-    for fields in (line.split() for line in text.splitlines()):
-        if fields:
-            entries.append((fields[0], int(fields[1]) if len(fields) > 1 else None))
-    return entries
+    rows = (line.split() for line in text.splitlines())
+    return [(fields[0], int(fields[1]) if len(fields) > 1 else None) for fields in rows if fields]
 
 
 class Words:

@@ -2,7 +2,7 @@
 
 jsonschema explains failures well, but on the happy path it is slow: it resolves every ``$ref``
 again for every value, which made checking a province-sized catalog take most of its time.
-Records are nearly always valid, so ``schema.py`` asks this compiled check first and hands only
+Records are nearly always valid, so ``messages`` asks this compiled check first and hands only
 the records it rejects to jsonschema for the messages.
 
 It understands exactly the keywords our schemas use and refuses to compile a schema with any
@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .fields import DEFS_FILE, UnsupportedSchema, parse_schema, schema_text
+from .documents import DEFS_FILE, UnsupportedSchema, follow_ref, parse_schema, schema_text
 
 Check = Callable[[Any], bool]
 ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description"})
@@ -66,7 +66,7 @@ def _keyword(key: str, value: Any, node: dict[str, Any], compile_node: Callable[
     if key == "maxLength":
         return lambda data: not isinstance(data, str) or len(data) <= value
     raise UnsupportedSchema.at(f"{where}/{key}", f"不支持 JSON Schema 关键字 {key}: {json.dumps(value, ensure_ascii=False)}："
-                            "改用已支持的写法，或在 scripts/govcat/shapecheck.py 中加上它")
+                            "改用已支持的写法，或在 scripts/govcat/schema/shapecheck.py 中加上它")
 
 
 @cache
@@ -93,13 +93,7 @@ def compiled(defs_text: str, schema_text: str, schema_name: str = "schema") -> C
         return lambda data: all(check(data) for check in checks)
 
     def compile_ref(ref: Any, here: str, where: str) -> Check:
-        file_name, _, pointer = str(ref).partition("#")
-        there = file_name or here
-        node: Any = documents.get(there)
-        for part in filter(None, pointer.split("/")):
-            node = node.get(part) if isinstance(node, dict) else None
-        if not isinstance(node, dict):
-            raise UnsupportedSchema.at(where, f"“{ref}”指向的定义不存在（只能引用本文件或 {DEFS_FILE} 中的定义）")
+        node, there, pointer = follow_ref(ref, here, where, documents.__getitem__)
         if (there, pointer) not in done:
             done[(there, pointer)] = compile_node(node, there, f"{there}#{pointer}")
         return done[(there, pointer)]

@@ -17,14 +17,14 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
-from .catalog import Catalog, reference_kind
-from .diagnostics import field_name
-from .fields import DEFS_FILE, Field, choices_note, field_at, parse_schema, record_fields, schema_text
-from .layout import KINDS
-from .records import Record
+from ..catalog import Catalog, reference_kind
+from ..diagnostics import FieldPath, field_name
+from ..layout import KINDS
+from ..records import Record
+from ..suggest import reference_hint
+from .documents import DEFS_FILE, parse_schema, schema_text
+from .fields import Field, choices_note, field_at, record_fields
 from .shapecheck import compiled
-from .suggest import reference_hint
-from .yamlsource import FieldPath
 
 Finding = tuple[FieldPath, bool, str]  # field path, whether the problem is the key itself, message
 TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}
@@ -54,11 +54,21 @@ def empty_message(path: FieldPath, field: Field | None) -> str:
     return f"{where}: 必填字段还没有填写。{field.description}{choices_note(field)}"
 
 
+def parts(error: ValidationError) -> tuple[Any, Any, Any]:
+    """The schema object that failed, the value it failed on and the failing keyword's value in the
+    schema (jsonschema types each as possibly unset; the errors ``iter_errors`` yields have all three)."""
+    schema: Any = error.schema
+    instance: Any = error.instance
+    expected: Any = error.validator_value
+    return schema, instance, expected
+
+
 def unknown_keys(error: ValidationError) -> Iterator[Finding]:
     """Every key the schema does not allow, each with the closest allowed name."""
     path: FieldPath = tuple(error.absolute_path)
-    allowed = sorted(error.schema.get("properties", {}))
-    for unknown in sorted(set(error.instance) - set(allowed)):
+    schema, instance = parts(error)[:2]
+    allowed = sorted(schema.get("properties", {}))
+    for unknown in sorted(set(instance) - set(allowed)):
         normalised = unicodedata.normalize("NFKC", unknown)
         close = [normalised] if normalised in allowed else difflib.get_close_matches(normalised, allowed, n=1)
         width = "（字段名要用半角字母）" if normalised != unknown else ""
@@ -71,8 +81,9 @@ def missing_fields(error: ValidationError, fields: tuple[Field, ...]) -> Iterato
     path: FieldPath = tuple(error.absolute_path)
     parent = field_at(fields, path)
     described = fields if not path else parent.children if parent else ()
-    for name in error.validator_value:
-        if name not in error.instance:
+    _, instance, required = parts(error)
+    for name in required:
+        if name not in instance:
             field = next((f for f in described if f.name == name), None)
             hint = f"{field.description}{choices_note(field)}" if field else ""
             yield path, False, f"{field_name(path + (name,))}: 缺少必填字段。{hint}"
@@ -96,7 +107,8 @@ def explain(error: ValidationError, record: Record, fields: tuple[Field, ...],
     """The findings of one jsonschema error: field path, whether to point at its key, message."""
     path: FieldPath = tuple(error.absolute_path)
     where = field_name(path)
-    validator, schema, value = error.validator, error.schema, error.instance
+    validator = error.validator
+    schema, value, expected = parts(error)
     if validator == "required":
         yield from missing_fields(error, fields)
     elif validator in ("additionalProperties", "unevaluatedProperties"):
@@ -104,17 +116,16 @@ def explain(error: ValidationError, record: Record, fields: tuple[Field, ...],
     elif validator == "type" and value is None:
         yield path, False, empty_message(path, field_at(fields, path))
     elif validator == "type":
-        expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-        yield path, False, f"{where}: 应为{expected}，实际是{describe(value)}"
+        yield path, False, f"{where}: 应为{TYPE_NAMES.get(str(expected), str(expected))}，实际是{describe(value)}"
     elif validator == "enum":
-        allowed = "、".join(str(v) for v in error.validator_value)
+        allowed = "、".join(str(v) for v in expected)
         yield path, False, f"{where}: {describe(value)}不在可选值之内，可选：{allowed}"
     elif validator == "minItems":
-        yield path, False, f"{where}: 至少需要 {error.validator_value} 项，现在有 {len(value)} 项"
+        yield path, False, f"{where}: 至少需要 {expected} 项，现在有 {len(value)} 项"
     elif validator == "minLength":
         yield path, False, f"{where}: 不能为空"
     elif validator == "maxLength":
-        yield path, False, f"{where}: 太长（最多 {error.validator_value} 个字符）"
+        yield path, False, f"{where}: 太长（最多 {expected} 个字符）"
     elif validator == "uniqueItems":
         yield path, False, f"{where}: 列表中有重复项"
     elif validator == "pattern":

@@ -8,46 +8,19 @@ messages all read fields from here, so what editors are told cannot drift from w
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .yamlsource import FieldPath
+from ..diagnostics import FieldPath
+from .documents import DEFS_FILE, UnsupportedSchema, follow_ref, load_schema
 
-DEFS_FILE = "defs.schema.json"
 # How the shared definitions in defs.schema.json are called for editors.
 SHARED_VALUES = {
     "id": "编号", "text": "文字", "date": "日期", "url": "网址", "level": "层级",
     "citation": "出处", "citations": "出处列表", "idList": "编号列表", "aliases": "别称列表", "aliasesBasis": "别称依据",
 }
 TYPE_VALUES = {"string": "文字", "array": "列表", "object": "映射"}
-
-
-class UnsupportedSchema(ValueError):
-    """A schema that is not valid JSON or uses a construct the tools do not understand, with the
-    schema file, the JSON pointer of the place (``/properties/metrics``) and the reason."""
-
-    def __init__(self, file_name: str, pointer: str, reason: str, position: tuple[int, int] | None = None) -> None:
-        super().__init__(f"{file_name}#{pointer}: {reason}")
-        self.file_name, self.pointer, self.reason, self.position = file_name, pointer, reason, position
-
-    @classmethod
-    def at(cls, where: str, reason: str) -> UnsupportedSchema:
-        """For a place written ``file#pointer``."""
-        file_name, _, pointer = where.partition("#")
-        return cls(file_name, pointer, reason)
-
-
-def pointer_position(text: str, pointer: str) -> tuple[int, int]:
-    """Roughly where a JSON pointer's place is written: the last of its keys found in order."""
-    offset = 0
-    for part in filter(None, pointer.split("/")):
-        found = text.find(f'"{part}"', offset)
-        if not part.isdigit() and found >= 0:
-            offset = found
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 @dataclass(frozen=True)
@@ -63,48 +36,14 @@ class Field:
     is_list: bool = False
 
 
-def schema_text(schema_dir: Path, file_name: str) -> str:
-    """A schema's text as it is on disk now (``mkdocs serve`` runs on while schemas are edited)."""
-    path = schema_dir / file_name
-    stat = path.stat()
-    return _read_text(path, stat.st_mtime_ns, stat.st_size)
-
-
-@cache
-def _read_text(path: Path, modified_ns: int, size: int) -> str:
-    """Read once per version of the file (the checker asks for every record); refused unless JSON."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UnsupportedSchema(path.name, "", f"不是有效的 JSON（{error.msg}）", (error.lineno, error.colno)) from None
-    return text
-
-
-def load_schema(schema_dir: Path, file_name: str) -> dict[str, Any]:
-    return parse_schema(schema_text(schema_dir, file_name))
-
-
-@cache
-def parse_schema(text: str) -> dict[str, Any]:
-    """Parsed once per distinct text; callers must not change the result."""
-    return json.loads(text)
-
-
 def resolve(schema_dir: Path, node: dict[str, Any], here: str) -> tuple[dict[str, Any], str | None, str]:
     """``node`` (written in file ``here``) with its ``$ref`` followed, local keywords winning;
     also the shared definition's name and the file the definition is written in."""
     ref = node.get("$ref")
     if ref is None:
         return node, None, here
-    file_name, _, pointer = str(ref).partition("#")
-    try:
-        target: Any = load_schema(schema_dir, file_name or here)
-        for part in filter(None, pointer.split("/")):
-            target = target[part]
-    except (OSError, KeyError, TypeError):
-        raise UnsupportedSchema(here, "", f"“{ref}”指向的定义不存在（只能引用本文件或 {DEFS_FILE} 中的定义）") from None
-    inner, _, there = resolve(schema_dir, target, file_name or here)
+    target, there, pointer = follow_ref(ref, here, f"{here}#", lambda name: load_schema(schema_dir, name))
+    inner, _, there = resolve(schema_dir, target, there)
     local = {key: value for key, value in node.items() if key != "$ref"}
     return {**inner, **local}, pointer.rsplit("/", 1)[-1], there
 

@@ -1,15 +1,16 @@
-"""What every page generator shares: page addresses, display names and template helpers.
+"""The functions and filters templates call, on top of the context each page generator builds.
 
-``page_uri`` is the one rule turning a record id into a page path, and therefore into its URL
-(``practices/<id>.md`` is served at ``/practices/<id>/``); ``theme_place_uri`` and
-``metrics_uri`` are the rules for the listings by place. Links are made only through them (and,
-for the further pages of a listing, through ``paging.page_path``).
+A template gets its page's data from its generator (the template's opening comment lists it) and
+turns ids into links and names through these functions, which know the catalog and, through
+Jinja's context, the page being rendered: every link is relative to that page and made from a
+path of ``addresses``. Record text passes through ``render.escape`` on its way out, so nothing
+here ever turns it into markup.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 from urllib.parse import quote
@@ -19,91 +20,11 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text, term_names
-from ..checks import DATE_FIELDS
-from ..layout import KINDS, Project
-from ..records import record_paths
+from ..layout import KINDS
+from .addresses import index_uri, page_uri
+from .names import display_name, short_name
 from .places import place_name
-from .render import escape_characters, inline, normalise_lines, paragraphs, relative_url
-
-
-@dataclass(frozen=True)
-class Page:
-    """One Markdown page to write: its path below the generated docs folder and how to render it."""
-
-    uri: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict)
-    meta: dict[str, Any] = field(default_factory=dict)  # front matter (see frontmatter.py)
-
-
-@dataclass(frozen=True)
-class RawFile:
-    """A file copied into the site as it is (data downloads, data for scripts)."""
-
-    uri: str
-    text: str
-
-
-@dataclass(frozen=True)
-class BinaryFile:
-    """A file of bytes copied into the site as it is (Word documents)."""
-
-    uri: str
-    data: bytes
-
-
-def page_uri(kind: str, record_id: str) -> str:
-    return f"{KINDS[kind].section}/{record_id}.md"
-
-
-INDEX_PAGES = {"term": "glossary/index.md"}  # the list of terms is the glossary
-METRICS_SECTION = "metrics"
-
-
-def theme_place_uri(theme_id: str, place_id: str) -> str:
-    """The practices of one theme in one place (see ``places``): themes/<theme>/<place>.md."""
-    return f"{KINDS['theme'].section}/{theme_id}/{place_id}.md"
-
-
-def metrics_uri(place_id: str | None = None) -> str:
-    """The metrics overview, or the metrics of one place's practices: metrics/<place>.md."""
-    return f"{METRICS_SECTION}/{'index' if place_id is None else place_id}.md"
-
-
-def index_uri(kind: str) -> str:
-    return INDEX_PAGES.get(kind, f"{KINDS[kind].section}/index.md")
-
-
-def record_pages(project: Project) -> dict[str, str]:
-    """Page path -> the record file it is made from (as editors see it), for the edit links."""
-    return {page_uri(kind.name, path.stem): project.relative(path) for kind, path in record_paths(project)}
-
-
-def page_dates(catalog: Catalog) -> dict[str, str]:
-    """Page path -> the date its record gives: a practice's last review, a source's publication,
-    a policy's date. The sitemap shows these instead of the day of the build."""
-    return {page_uri(kind, record["id"]): record[field]
-            for kind, field in DATE_FIELDS.items() for record in catalog.all(kind) if field in record}
-
-
-def display_name(kind: str, data: dict[str, Any]) -> str:
-    """How a record is named in links and headings."""
-    if kind == "practice":
-        return data["title"]
-    if kind == "policy" and data.get("title_basis") == "editor":
-        return f"{data['title']}（编者拟定）"  # not the document's own title: no title marks
-    if kind == "policy":
-        return f"《{data['title']}》"
-    if kind == "source":
-        return f"{data['publisher']}：{data['title']}"
-    return data["name"]
-
-
-def short_name(kind: str, data: dict[str, Any]) -> str:
-    """A shorter name for tables: a practice's short title when it has one."""
-    if kind == "practice":
-        return data.get("short_title", data["title"])
-    return display_name(kind, data)
+from .render import escape, escape_characters, inline, normalise_lines, paragraphs, relative_url, slug
 
 
 def external_link(url: str) -> Markup:
@@ -113,20 +34,40 @@ def external_link(url: str) -> Markup:
     return Markup(f"[{inline(url)}]({target})")
 
 
-class Helpers:
-    """Functions templates call; each knows the catalog and, through Jinja's context, the page."""
+def joined(items: Iterable[Any], separator: str, empty: str = "") -> Markup:
+    """The items on one line with ``separator`` between them (text escaped, links kept as they
+    are); ``empty`` when there are none."""
+    parts = [inline(item) for item in items]
+    return Markup(escape_characters(separator).join(parts)) if parts else inline(empty)
+
+
+def anchor(text: str) -> Markup:
+    """A link to the heading with this text on the same page."""
+    return Markup(f"[{inline(text)}](#{slug(text)})")
+
+
+def metric_line(metric: dict[str, Any]) -> Markup:
+    """A figure in bold as the source writes it, then what it measures: **4.9万余人** 参与人数."""
+    return Markup(f"**{escape(metric_text(metric))}** {inline(metric['indicator'])}")
+
+
+class TemplateFunctions:
+    """The functions every page template may call; each knows the catalog and, through Jinja's
+    context, the page being rendered."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
 
     def globals(self) -> dict[str, Any]:
         return {
-            "catalog": self.catalog,
             "level_label": LEVEL_LABELS.__getitem__,
             "name": self.name,
+            "names": self.names,
             "short": self.short,
             "link": self.link,
+            "links": self.links,
             "short_link": self.short_link,
+            "short_links": self.short_links,
             "index_link": self.index_link,
             "page_link": self.page_link,
             "url": self.url,
@@ -138,6 +79,10 @@ class Helpers:
             "prose": self.prose,
             "external_link": external_link,
         }
+
+    @staticmethod
+    def filters() -> dict[str, Any]:
+        return {"joined": joined, "anchor": anchor, "metric_line": metric_line}
 
     @cached_property
     def term_by_name(self) -> dict[str, str]:
@@ -171,6 +116,9 @@ class Helpers:
     def name(self, kind: str, record_id: str) -> str:
         return display_name(kind, self.catalog.get(kind, record_id))
 
+    def names(self, kind: str, record_ids: Iterable[str]) -> list[str]:
+        return [self.name(kind, record_id) for record_id in record_ids]
+
     def short(self, kind: str, record_id: str) -> str:
         return short_name(kind, self.catalog.get(kind, record_id))
 
@@ -184,8 +132,17 @@ class Helpers:
         return markdown_link(context, self.name(kind, record_id), page_uri(kind, record_id))
 
     @pass_context
+    def links(self, context: Context, kind: str, record_ids: Iterable[str]) -> list[Markup]:
+        """A link to each record's page (for ``joined``)."""
+        return [self.link(context, kind, record_id) for record_id in record_ids]
+
+    @pass_context
     def short_link(self, context: Context, kind: str, record_id: str) -> Markup:
         return markdown_link(context, self.short(kind, record_id), page_uri(kind, record_id))
+
+    @pass_context
+    def short_links(self, context: Context, kind: str, record_ids: Iterable[str]) -> list[Markup]:
+        return [self.short_link(context, kind, record_id) for record_id in record_ids]
 
     @pass_context
     def index_link(self, context: Context, kind: str, text: str) -> Markup:
@@ -193,7 +150,7 @@ class Helpers:
 
     @pass_context
     def page_link(self, context: Context, text: str, uri: str) -> Markup:
-        """A link to a generated page that is not a record's (a listing's page, a theme in a city)."""
+        """A link to a page that is not a record's (a listing's page, a theme in a city, a data file)."""
         return markdown_link(context, text, uri)
 
     @pass_context

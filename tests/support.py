@@ -1,0 +1,81 @@
+"""Helpers the tests share that are not fixtures: a build as editors and CI run it, and what a
+reader reads off a page in the browser."""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+REPO = Path(__file__).resolve().parent.parent
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+IN_PAGE_SCHEMES = ("data", "blob", "about")  # nothing is fetched for these
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip a test that needs a program this machine lacks; in CI (``CI`` set), fail it instead,
+    so that CI cannot pass by skipping."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def mkdocs_build(root: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of the project at ``root`` into ``site``, as its own process, with
+    ``environment`` added to ours; the finished process (its output captured)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def visible(text: str) -> str:
+    """Generated Markdown or built HTML with its character references read as the characters a
+    reader sees (record text is written as references: ``2026&#45;11&#45;28`` shows as 2026-11-28)."""
+    return html.unescape(text)
+
+
+def heading(page: Page) -> str:
+    """The page's title as a reader sees it, without the ¶ permalink."""
+    return page.locator("h1").inner_text().rstrip("¶").strip()
+
+
+@contextmanager
+def checked_page(browser: Browser, base_url: str | None = None, init_script: str | None = None) -> Iterator[Page]:
+    """A page in a context of its own (Chinese locale; relative addresses against ``base_url``).
+    When the block ends: no console error was logged, and every request stayed on the site — on
+    127.0.0.1 for a served site, on the file system for one opened from files (no ``base_url``)."""
+    context = browser.new_context(locale="zh-CN", base_url=base_url)
+    if init_script is not None:
+        context.add_init_script(init_script)
+    errors: list[str] = []
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    tab = context.new_page()
+    tab.on("console", lambda message: errors.append(f"console: {message.text}")
+           if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    try:
+        yield tab
+    finally:
+        context.close()
+    assert errors == [], "console errors"
+    assert [url for url in requests if not stays_on_site(url, served=base_url is not None)] == [], "requests that left the site"
+
+
+def stays_on_site(url: str, served: bool) -> bool:
+    """Whether a request is for the site itself: a served site's own host, or local files."""
+    parts = urlsplit(url)
+    if parts.scheme in IN_PAGE_SCHEMES:
+        return True
+    return parts.hostname in LOCAL_HOSTS if served else parts.scheme == "file"

@@ -21,8 +21,8 @@ from govcat.generate.paging import PageSizes
 from govcat.layout import Project
 from govcat.load import load_catalog
 from govcat.synthetic import write_catalog
-from support import mkdocs_build
 from govcat.validate import check_project
+from support import mkdocs_build
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "catalog"
@@ -67,11 +67,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 @pytest.fixture
 def write(project: Project) -> Callable[[str, str], Path]:
     """Write (or overwrite) a file in the temporary project; returns its path."""
+
     def writer(relative: str, text: str) -> Path:
         path = project.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return path
+
     return writer
 
 

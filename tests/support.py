@@ -35,8 +35,15 @@ def mkdocs_build(root: Path, site: Path, **environment: str) -> subprocess.Compl
     """``mkdocs build --strict`` of the project at ``root`` into ``site``, as its own process, with
     ``environment`` added to ours; the finished process (its output captured)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def visible(text: str) -> str:
@@ -62,15 +69,16 @@ def checked_page(browser: Browser, base_url: str | None = None, init_script: str
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     tab = context.new_page()
-    tab.on("console", lambda message: errors.append(f"console: {message.text}")
-           if message.type == "error" else None)
+    tab.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(f"page error: {error}"))
     try:
         yield tab
     finally:
         context.close()
     assert errors == [], "console errors"
-    assert [url for url in requests if not stays_on_site(url, served=base_url is not None)] == [], "requests that left the site"
+    assert [url for url in requests if not stays_on_site(url, served=base_url is not None)] == [], (
+        "requests that left the site"
+    )
 
 
 def stays_on_site(url: str, served: bool) -> bool:

@@ -39,8 +39,10 @@ def test_invalid_record_stops_the_build_with_the_validator_message(project: Proj
     write("reference/themes/bad.yaml", "id: bad\nname: 坏主题\n")
     run = build(project)
     assert run.returncode == 1
-    assert ("reference/themes/bad.yaml:1:1: error: description: 缺少必填字段。"
-            "主题说明：这一类做法要解决什么问题（编者撰写）。") in run.stderr
+    assert (
+        "reference/themes/bad.yaml:1:1: error: description: 缺少必填字段。"
+        "主题说明：这一类做法要解决什么问题（编者撰写）。"
+    ) in run.stderr
     assert "记录校验未通过：1 errors in 1 files" in run.stderr
 
 

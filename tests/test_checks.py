@@ -21,17 +21,21 @@ SOURCE = "reference/sources/zgsqb-excerpt.yaml"
 HENAN = "reference/regions/henan.yaml"
 ZHENGZHOU = "reference/regions/zhengzhou.yaml"
 POLICY = "reference/policies/zhengzhou-shequ-tongzhi.yaml"
-POLICY_TEXT = ("id: zhengzhou-shequ-tongzhi\ntitle: 关于完善社区党群服务中心功能的通知\nregion: zhengzhou\n"
-               "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n")
+POLICY_TEXT = (
+    "id: zhengzhou-shequ-tongzhi\ntitle: 关于完善社区党群服务中心功能的通知\nregion: zhengzhou\n"
+    "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n"
+)
 THEME = "reference/themes/shequ-fuwu.yaml"
 TERM = "reference/terms/yichuangban.yaml"
 SYNONYMS = "reference/synonyms/gongzi.yaml"
 OTHER_SYNONYMS = "reference/synonyms/yichuang.yaml"
 CHILD = "practices/zhengzhou/zhengzhou-yichuangban.yaml"
-CHILD_TEXT = ("id: zhengzhou-yichuangban\ntitle: 郑州市：一窗办\nregion: zhengzhou\nlevel: city\n"
-              "parent: zhengzhou-dangqun-fuwu-zhongxin\nthemes: [shequ-fuwu]\nsummary: 一窗办。\n"
-              "measures:\n  - title: 一窗办\nsources:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n"
-              "last_reviewed: 2026-11-28\n")
+CHILD_TEXT = (
+    "id: zhengzhou-yichuangban\ntitle: 郑州市：一窗办\nregion: zhengzhou\nlevel: city\n"
+    "parent: zhengzhou-dangqun-fuwu-zhongxin\nthemes: [shequ-fuwu]\nsummary: 一窗办。\n"
+    "measures:\n  - title: 一窗办\nsources:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n"
+    "last_reviewed: 2026-11-28\n"
+)
 
 
 @dataclass(frozen=True)
@@ -50,16 +54,27 @@ CASES: dict[str, dict[str, Case]] = {
             expected=[
                 # The record is indexed under the id it declares, so references to the file name break too.
                 f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuwu”，是不是“shequfuwu”？",
-                ("reference/themes/shequ-fuwu.yaml:1:5: error: id: 编号“shequfuwu”与文件名“shequ-fuwu.yaml”不一致："
-                "把编号改为“shequ-fuwu”，或把文件改名为“shequfuwu.yaml”"),
-            ]),
+                (
+                    "reference/themes/shequ-fuwu.yaml:1:5: error: id: 编号“shequfuwu”与文件名“shequ-fuwu.yaml”不一致："
+                    "把编号改为“shequ-fuwu”，或把文件改名为“shequfuwu.yaml”"
+                ),
+            ],
+        ),
         "a name Windows reserves": Case(
             writes={"reference/themes/con.yaml": "id: con\nname: 控制\ndescription: 说明。\n"},
-            expected=["reference/themes/con.yaml:1:5: error: id: “con”是 Windows 保留的文件名，不能用作编号：换一个编号"]),
+            expected=[
+                "reference/themes/con.yaml:1:5: error: id: “con”是 Windows 保留的文件名，不能用作编号：换一个编号"
+            ],
+        ),
         "a YAML keyword": Case(
-            writes={"reference/themes/yes.yaml": "id: \"yes\"\nname: 是\ndescription: 说明。\n"},
-            expected=[("reference/themes/yes.yaml:1:5: error: id: “yes”在 YAML 中会被读成是非值而不是文字，"
-                      "不能用作编号：换一个编号，例如在前面加上地区拼音")]),
+            writes={"reference/themes/yes.yaml": 'id: "yes"\nname: 是\ndescription: 说明。\n'},
+            expected=[
+                (
+                    "reference/themes/yes.yaml:1:5: error: id: “yes”在 YAML 中会被读成是非值而不是文字，"
+                    "不能用作编号：换一个编号，例如在前面加上地区拼音"
+                )
+            ],
+        ),
     },
     "check_references": {
         "close to an id": Case(
@@ -67,159 +82,305 @@ CASES: dict[str, dict[str, Case]] = {
             expected=[
                 f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuw”，是不是“shequ-fuwu”？",
                 f"{PRACTICE}:7:21: error: themes[1]: 找不到主题“no-such-theme”，请先在 reference/themes/ 中添加它",
-            ]),
+            ],
+        ),
         "never the record itself": Case(
-            edits=[(PRACTICE, "  - title: 实行“一窗办”“全岗通”\n", "  - title: 实行“一窗办”“全岗通”\n    practice: zhengzhou-dangqun-fuwu\n")],
-            expected=[f"{PRACTICE}:11:15: error: measures[0].practice: 找不到做法“zhengzhou-dangqun-fuwu”，请先在 practices/ 中添加它"]),
+            edits=[
+                (
+                    PRACTICE,
+                    "  - title: 实行“一窗办”“全岗通”\n",
+                    "  - title: 实行“一窗办”“全岗通”\n    practice: zhengzhou-dangqun-fuwu\n",
+                )
+            ],
+            expected=[
+                f"{PRACTICE}:11:15: error: measures[0].practice: 找不到做法“zhengzhou-dangqun-fuwu”，请先在 practices/ 中添加它"
+            ],
+        ),
         "a source": Case(
-            edits=[(PRACTICE, "  - source: zgsqb-excerpt\n    quote: 完善", "  - source: zgsqb-exerpt\n    quote: 完善")],
-            expected=[f"{PRACTICE}:16:13: error: sources[0].source: 找不到来源“zgsqb-exerpt”，是不是“zgsqb-excerpt”？"]),
+            edits=[
+                (PRACTICE, "  - source: zgsqb-excerpt\n    quote: 完善", "  - source: zgsqb-exerpt\n    quote: 完善")
+            ],
+            expected=[f"{PRACTICE}:16:13: error: sources[0].source: 找不到来源“zgsqb-exerpt”，是不是“zgsqb-excerpt”？"],
+        ),
     },
     "check_dates": {
         "not a real day": Case(
             edits=[(PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-02-30")],
-            expected=[f"{PRACTICE}:18:16: error: last_reviewed: “2026-02-30”不是真实存在的日期"]),
+            expected=[f"{PRACTICE}:18:16: error: last_reviewed: “2026-02-30”不是真实存在的日期"],
+        ),
         "reviewed after today": Case(
             edits=[(PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-11-29")],
-            expected=[f"{PRACTICE}:18:16: error: last_reviewed: 核对日期“2026-11-29”晚于今天"]),
+            expected=[f"{PRACTICE}:18:16: error: last_reviewed: 核对日期“2026-11-29”晚于今天"],
+        ),
         "a source's publication day": Case(
             edits=[(SOURCE, "published: 2024-08-05", "published: 2024-13-05")],
-            expected=[f"{SOURCE}:5:12: error: published: “2024-13-05”不是真实存在的日期"]),
+            expected=[f"{SOURCE}:5:12: error: published: “2024-13-05”不是真实存在的日期"],
+        ),
     },
     "check_quotes": {
         "a full-width comma": Case(
             edits=[(PRACTICE, "quote: 实行“一窗办”“全岗通”,同时", "quote: 实行“一窗办”“全岗通”，同时")],
             expected=[
-                (f"{PRACTICE}:13:16: error: measures[0].citations[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
-                "原文第 2 行最接近的是「…窗办”“全岗通”【,】同时落实错时、延…」，引文是「…窗办”“全岗通”【，】同时落实错时、延…」"
-                "（【】中是不同之处）。全角、半角不同：原文是半角的“,”，引文写成了全角的“，”。请从原文逐字复制，标点和空格也要一致"),
-            ]),
+                (
+                    f"{PRACTICE}:13:16: error: measures[0].citations[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                    "原文第 2 行最接近的是「…窗办”“全岗通”【,】同时落实错时、延…」，引文是「…窗办”“全岗通”【，】同时落实错时、延…」"
+                    "（【】中是不同之处）。全角、半角不同：原文是半角的“,”，引文写成了全角的“，”。请从原文逐字复制，标点和空格也要一致"
+                ),
+            ],
+        ),
         "a traditional character and a missing space": Case(
             edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 完善社區党群服务中心功能 。")],
             expected=[
-                (f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
-                "原文第 2 行最接近的是「完善社【区】党群服务中心功能【】。」，引文是「完善社【區】党群服务中心功能【 】。」"
-                "（【】中是不同之处）。简体、繁体写法不同：原文是“区”，引文写成了“區”；引文多了空格，原文这里没有。"
-                "请从原文逐字复制，标点和空格也要一致"),
-            ]),
+                (
+                    f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                    "原文第 2 行最接近的是「完善社【区】党群服务中心功能【】。」，引文是「完善社【區】党群服务中心功能【 】。」"
+                    "（【】中是不同之处）。简体、繁体写法不同：原文是“区”，引文写成了“區”；引文多了空格，原文这里没有。"
+                    "请从原文逐字复制，标点和空格也要一致"
+                ),
+            ],
+        ),
         "nothing like it": Case(
             edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 全省推进乡镇改革。")],
-            expected=[(f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
-                      "原文中没有相近的句子：请确认来源编号，再从原文逐字复制")]),
+            expected=[
+                (
+                    f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                    "原文中没有相近的句子：请确认来源编号，再从原文逐字复制"
+                )
+            ],
+        ),
         "in another source": Case(
-            writes={"reference/sources/other.yaml": "id: other\npublisher: 报\ntitle: 另一篇\npublished: 2024-08-06\n"
-                                                    "text_file: other.txt\n",
-                    "reference/sources/other.txt": "全省推进乡镇改革。\n"},
+            writes={
+                "reference/sources/other.yaml": "id: other\npublisher: 报\ntitle: 另一篇\npublished: 2024-08-06\n"
+                "text_file: other.txt\n",
+                "reference/sources/other.txt": "全省推进乡镇改革。\n",
+            },
             edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 全省推进乡镇改革。")],
-            expected=[(f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到，"
-                      "但在来源“other”中有：把 source 改为 other")]),
+            expected=[
+                (
+                    f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到，"
+                    "但在来源“other”中有：把 source 改为 other"
+                )
+            ],
+        ),
     },
     "check_metric_figures": {
         "a typo": Case(
-            edits=[(PRACTICE, "terms: [yichuangban]", (
-                "terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: \"287\"\n    unit: 个\n"
-                "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"))],
-            expected=[f"{PRACTICE}:17:12: error: metrics[0].value: 数值“287”没有出现在它的引文中（引文中的数字：278）：数值要照抄原文，引文要包含这个数字"]),
+            edits=[
+                (
+                    PRACTICE,
+                    "terms: [yichuangban]",
+                    (
+                        'terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: "287"\n    unit: 个\n'
+                        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"
+                    ),
+                )
+            ],
+            expected=[
+                f"{PRACTICE}:17:12: error: metrics[0].value: 数值“287”没有出现在它的引文中（引文中的数字：278）：数值要照抄原文，引文要包含这个数字"
+            ],
+        ),
         "only part of a number": Case(
-            edits=[(PRACTICE, "terms: [yichuangban]", (
-                "terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: \"27\"\n    unit: 个\n"
-                "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"))],
-            expected=[f"{PRACTICE}:17:12: error: metrics[0].value: 数值“27”没有出现在它的引文中（引文中的数字：278）：数值要照抄原文，引文要包含这个数字"]),
+            edits=[
+                (
+                    PRACTICE,
+                    "terms: [yichuangban]",
+                    (
+                        'terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: "27"\n    unit: 个\n'
+                        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"
+                    ),
+                )
+            ],
+            expected=[
+                f"{PRACTICE}:17:12: error: metrics[0].value: 数值“27”没有出现在它的引文中（引文中的数字：278）：数值要照抄原文，引文要包含这个数字"
+            ],
+        ),
     },
     "check_term_definition": {
         "a quoted definition that is not a quote": Case(
             edits=[("reference/terms/yichuangban.yaml", "definition_basis: editor", "definition_basis: quote")],
-            expected=[("reference/terms/yichuangban.yaml:3:13: error: definition: definition_basis 为 quote，"
-                      "释义却不是所引来源原文的逐字摘录：照抄原文，或把 definition_basis 改为 editor（编者注）")]),
+            expected=[
+                (
+                    "reference/terms/yichuangban.yaml:3:13: error: definition: definition_basis 为 quote，"
+                    "释义却不是所引来源原文的逐字摘录：照抄原文，或把 definition_basis 改为 editor（编者注）"
+                )
+            ],
+        ),
     },
     "check_region_hierarchy": {
         "a province with a parent": Case(
             writes={"reference/regions/hubei.yaml": "id: hubei\nname: 湖北省\nlevel: province\n"},
             edits=[(HENAN, "level: province", "level: province\nparent: hubei")],
-            expected=[f"{HENAN}:5:9: error: parent: 省级地区没有上级，请删除 parent"]),
+            expected=[f"{HENAN}:5:9: error: parent: 省级地区没有上级，请删除 parent"],
+        ),
         "no parent below a province": Case(
             edits=[(ZHENGZHOU, "parent: henan\n", "")],
-            expected=[f"{ZHENGZHOU}:4:8: error: parent: 非省级地区必须填写上级地区编号"]),
+            expected=[f"{ZHENGZHOU}:4:8: error: parent: 非省级地区必须填写上级地区编号"],
+        ),
         "a parent at the same level": Case(
             writes={"reference/regions/luoyang.yaml": "id: luoyang\nname: 洛阳市\nlevel: city\nparent: zhengzhou\n"},
-            expected=["reference/regions/luoyang.yaml:4:9: error: parent: 上级地区“zhengzhou”的层级不高于本地区（city）"]),
+            expected=[
+                "reference/regions/luoyang.yaml:4:9: error: parent: 上级地区“zhengzhou”的层级不高于本地区（city）"
+            ],
+        ),
         "a circle": Case(
-            writes={"reference/regions/a.yaml": "id: a\nname: 甲县\nlevel: county\nparent: b\n",
-                    "reference/regions/b.yaml": "id: b\nname: 乙县\nlevel: county\nparent: a\n"},
-            expected=["reference/regions/a.yaml:4:9: error: parent: 上级关系绕成了圈：a → b → a",
-                      "reference/regions/b.yaml:4:9: error: parent: 上级关系绕成了圈：b → a → b"]),
+            writes={
+                "reference/regions/a.yaml": "id: a\nname: 甲县\nlevel: county\nparent: b\n",
+                "reference/regions/b.yaml": "id: b\nname: 乙县\nlevel: county\nparent: a\n",
+            },
+            expected=[
+                "reference/regions/a.yaml:4:9: error: parent: 上级关系绕成了圈：a → b → a",
+                "reference/regions/b.yaml:4:9: error: parent: 上级关系绕成了圈：b → a → b",
+            ],
+        ),
     },
     "check_practice_nesting": {
         "a measure's practice with another parent": Case(
             writes={CHILD: CHILD_TEXT.replace("parent: zhengzhou-dangqun-fuwu-zhongxin\n", "")},
-            edits=[(PRACTICE, "  - title: 实行“一窗办”“全岗通”\n", "  - title: 实行“一窗办”“全岗通”\n    practice: zhengzhou-yichuangban\n")],
-            expected=[(f"{PRACTICE}:11:15: error: measures[0].practice: 做法“zhengzhou-yichuangban”的 parent 不是"
-                      "“zhengzhou-dangqun-fuwu-zhongxin”：在 zhengzhou-yichuangban.yaml 中写 parent: zhengzhou-dangqun-fuwu-zhongxin")]),
+            edits=[
+                (
+                    PRACTICE,
+                    "  - title: 实行“一窗办”“全岗通”\n",
+                    "  - title: 实行“一窗办”“全岗通”\n    practice: zhengzhou-yichuangban\n",
+                )
+            ],
+            expected=[
+                (
+                    f"{PRACTICE}:11:15: error: measures[0].practice: 做法“zhengzhou-yichuangban”的 parent 不是"
+                    "“zhengzhou-dangqun-fuwu-zhongxin”：在 zhengzhou-yichuangban.yaml 中写 parent: zhengzhou-dangqun-fuwu-zhongxin"
+                )
+            ],
+        ),
         "parents in a circle": Case(
             writes={CHILD: CHILD_TEXT},
             edits=[(PRACTICE, "level: city\n", "level: city\nparent: zhengzhou-yichuangban\n")],
-            expected=[(f"{PRACTICE}:7:9: error: parent: 上级做法关系绕成了圈：zhengzhou-dangqun-fuwu-zhongxin → "
-                      "zhengzhou-yichuangban → zhengzhou-dangqun-fuwu-zhongxin"),
-                      (f"{CHILD}:5:9: error: parent: 上级做法关系绕成了圈：zhengzhou-yichuangban → "
-                      "zhengzhou-dangqun-fuwu-zhongxin → zhengzhou-yichuangban")]),
+            expected=[
+                (
+                    f"{PRACTICE}:7:9: error: parent: 上级做法关系绕成了圈：zhengzhou-dangqun-fuwu-zhongxin → "
+                    "zhengzhou-yichuangban → zhengzhou-dangqun-fuwu-zhongxin"
+                ),
+                (
+                    f"{CHILD}:5:9: error: parent: 上级做法关系绕成了圈：zhengzhou-yichuangban → "
+                    "zhengzhou-dangqun-fuwu-zhongxin → zhengzhou-yichuangban"
+                ),
+            ],
+        ),
         "related to itself": Case(
-            edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\nrelated: [zhengzhou-dangqun-fuwu-zhongxin]")],
-            expected=[f"{PRACTICE}:15:10: error: related: 不要把本做法列为自己的相关做法"]),
+            edits=[
+                (PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\nrelated: [zhengzhou-dangqun-fuwu-zhongxin]")
+            ],
+            expected=[f"{PRACTICE}:15:10: error: related: 不要把本做法列为自己的相关做法"],
+        ),
     },
     "check_source_text": {
         "no text file": Case(
             edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt-full.txt")],
-            expected=[f"{SOURCE}:6:12: error: text_file: 找不到全文文件“zgsqb-excerpt-full.txt”（应与本记录在同一目录，UTF-8 编码）"]),
+            expected=[
+                f"{SOURCE}:6:12: error: text_file: 找不到全文文件“zgsqb-excerpt-full.txt”（应与本记录在同一目录，UTF-8 编码）"
+            ],
+        ),
     },
     "check_policy_title": {
         "a title the source does not write": Case(
             writes={POLICY: POLICY_TEXT},
-            expected=[(f"{POLICY}:2:8: error: title: 所引来源的原文中没有“《关于完善社区党群服务中心功能的通知》”："
-                      "照抄原文书名号中的文件名（不加书名号）；来源没有写出正式名称时，加上 title_basis: editor（编者拟定）")]),
+            expected=[
+                (
+                    f"{POLICY}:2:8: error: title: 所引来源的原文中没有“《关于完善社区党群服务中心功能的通知》”："
+                    "照抄原文书名号中的文件名（不加书名号）；来源没有写出正式名称时，加上 title_basis: editor（编者拟定）"
+                )
+            ],
+        ),
     },
     "check_not_metrics": {
         "a passage not in the text": Case(
-            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", ("text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
-                    "  - number: \"278\"\n    quote: 区内287个无主管楼院\n    reason: 范围"))],
-            expected=[(f"{SOURCE}:9:12: error: not_metrics[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
-                      "原文第 3 行最接近的是「区内2【78】个无主管楼院」，引文是「区内2【87】个无主管楼院」（【】中是不同之处）。"
-                      "请从原文逐字复制，标点和空格也要一致")]),
+            edits=[
+                (
+                    SOURCE,
+                    "text_file: zgsqb-excerpt.txt",
+                    (
+                        "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+                        '  - number: "278"\n    quote: 区内287个无主管楼院\n    reason: 范围'
+                    ),
+                )
+            ],
+            expected=[
+                (
+                    f"{SOURCE}:9:12: error: not_metrics[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                    "原文第 3 行最接近的是「区内2【78】个无主管楼院」，引文是「区内2【87】个无主管楼院」（【】中是不同之处）。"
+                    "请从原文逐字复制，标点和空格也要一致"
+                )
+            ],
+        ),
         "a number not in its passage": Case(
-            edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", ("text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
-                    "  - number: \"27\"\n    quote: 区内278个无主管楼院\n    reason: 范围"))],
-            expected=[(f"{SOURCE}:8:13: error: not_metrics[0].number: 数字“27”没有出现在它的 quote 中（引文中的数字：278）："
-                      "数字要照抄原文，quote 要包含这个数字")]),
+            edits=[
+                (
+                    SOURCE,
+                    "text_file: zgsqb-excerpt.txt",
+                    (
+                        "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+                        '  - number: "27"\n    quote: 区内278个无主管楼院\n    reason: 范围'
+                    ),
+                )
+            ],
+            expected=[
+                (
+                    f"{SOURCE}:8:13: error: not_metrics[0].number: 数字“27”没有出现在它的 quote 中（引文中的数字：278）："
+                    "数字要照抄原文，quote 要包含这个数字"
+                )
+            ],
+        ),
     },
     "check_aliases": {
         "the record's own name": Case(
             edits=[(THEME, "name: 社区服务\n", "name: 社区服务\naliases: [“社区服务”]\n")],
-            expected=[f"{THEME}:3:11: error: aliases[0]: 别称““社区服务””与本记录的名称相同（不计引号和空格）：删去这一项"]),
-        "another record's name or alias": Case(
-            edits=[(THEME, "name: 社区服务\n", "name: 社区服务\naliases: [便民服务, 一窗办]\n"),
-                   (TERM, "name: 一窗办\n", "name: 一窗办\naliases: [便民服务]\n")],
             expected=[
-                f"{TERM}:3:11: error: aliases[0]: 别称“便民服务”与主题“shequ-fuwu”的别称相同（{THEME}）："
-                "一个说法只能指一个记录，删去这一项，或改用更具体的说法",
-                f"{THEME}:3:11: error: aliases[0]: 别称“便民服务”与术语“yichuangban”的别称相同（{TERM}）："
-                "一个说法只能指一个记录，删去这一项，或改用更具体的说法",
-                f"{THEME}:3:17: error: aliases[1]: 别称“一窗办”与术语“yichuangban”的名称相同（{TERM}）："
-                "一个说法只能指一个记录，删去这一项，或改用更具体的说法",
-            ]),
+                f"{THEME}:3:11: error: aliases[0]: 别称““社区服务””与本记录的名称相同（不计引号和空格）：删去这一项"
+            ],
+        ),
+        "another record's name or alias": Case(
+            edits=[
+                (THEME, "name: 社区服务\n", "name: 社区服务\naliases: [便民服务, 一窗办]\n"),
+                (TERM, "name: 一窗办\n", "name: 一窗办\naliases: [便民服务]\n"),
+            ],
+            expected=[
+                (
+                    f"{TERM}:3:11: error: aliases[0]: 别称“便民服务”与主题“shequ-fuwu”的别称相同（{THEME}）："
+                    "一个说法只能指一个记录，删去这一项，或改用更具体的说法"
+                ),
+                (
+                    f"{THEME}:3:11: error: aliases[0]: 别称“便民服务”与术语“yichuangban”的别称相同（{TERM}）："
+                    "一个说法只能指一个记录，删去这一项，或改用更具体的说法"
+                ),
+                (
+                    f"{THEME}:3:17: error: aliases[1]: 别称“一窗办”与术语“yichuangban”的名称相同（{TERM}）："
+                    "一个说法只能指一个记录，删去这一项，或改用更具体的说法"
+                ),
+            ],
+        ),
     },
     "check_synonym_words": {
         "words that are not Chinese, single characters, or in two groups": Case(
-            writes={SYNONYMS: "id: gongzi\nname: 工资\nwords: [工资, salary, 薪, 一窗办]\n",
-                    OTHER_SYNONYMS: "id: yichuang\nname: 一窗\nwords: [一窗办, 一个窗口]\n"},
+            writes={
+                SYNONYMS: "id: gongzi\nname: 工资\nwords: [工资, salary, 薪, 一窗办]\n",
+                OTHER_SYNONYMS: "id: yichuang\nname: 一窗\nwords: [一窗办, 一个窗口]\n",
+            },
             expected=[
                 f"{SYNONYMS}:3:13: error: words[1]: “salary”不是中文说法：同义词组只收中文词语，可以带数字，如“35岁以下”",
                 f"{SYNONYMS}:3:21: error: words[2]: “薪”只有一个字：单字会让搜索找到太多无关页面，请写成词语",
-                f"{OTHER_SYNONYMS}:3:9: error: words[0]: “一窗办”已在同义词组“gongzi”（{SYNONYMS}）中："
-                "一个词只能属于一组，把两组合并成一组",
-            ]),
+                (
+                    f"{OTHER_SYNONYMS}:3:9: error: words[0]: “一窗办”已在同义词组“gongzi”（{SYNONYMS}）中："
+                    "一个词只能属于一组，把两组合并成一组"
+                ),
+            ],
+        ),
         "no word used in the catalog": Case(
             writes={SYNONYMS: "id: gongzi\nname: 工资\nwords: [工资, 薪酬]\n"},
-            expected=[f"{SYNONYMS}:3:8: error: words: 组内没有一个词在本库的记录或来源原文中出现：这组词搜不到任何页面，"
-                      "至少要有一个是本库用到的说法"]),
+            expected=[
+                (
+                    f"{SYNONYMS}:3:8: error: words: 组内没有一个词在本库的记录或来源原文中出现：这组词搜不到任何页面，"
+                    "至少要有一个是本库用到的说法"
+                )
+            ],
+        ),
     },
 }
 
@@ -235,8 +396,9 @@ def apply(project: Project, case: Case) -> None:
         path.write_text(text.replace(old, new), "utf-8")
 
 
-@pytest.mark.parametrize(("check", "name"), [(c, n) for c in CASES for n in CASES[c]],
-                         ids=[f"{c}: {n}" for c in CASES for n in CASES[c]])
+@pytest.mark.parametrize(
+    ("check", "name"), [(c, n) for c in CASES for n in CASES[c]], ids=[f"{c}: {n}" for c in CASES for n in CASES[c]]
+)
 def test_check_message(project: Project, check: str, name: str) -> None:
     case = CASES[check][name]
     apply(project, case)

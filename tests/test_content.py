@@ -50,8 +50,11 @@ def test_real_catalog_is_valid(catalog: Catalog) -> None:
 
 
 def test_every_figure_of_the_article_is_a_metric_or_declared_not_one(coverage_report: dict[str, Any]) -> None:
-    uncaptured = [f"{f['line']}:{f['column']} {f['number']} {f['context']}"
-                  for f in coverage_report["figures"] if f["status"] == "uncaptured"]
+    uncaptured = [
+        f"{f['line']}:{f['column']} {f['number']} {f['context']}"
+        for f in coverage_report["figures"]
+        if f["status"] == "uncaptured"
+    ]
     assert uncaptured == []
     summary = coverage_report["summary"]
     assert summary["figures"] == summary["metrics"] + summary["declared"]
@@ -61,10 +64,19 @@ def test_every_figure_of_the_article_is_a_metric_or_declared_not_one(coverage_re
 def test_every_paragraph_with_content_is_cited(coverage_report: dict[str, Any]) -> None:
     """Only the date line and the place headings between the sections stand uncited."""
     uncited = [p["text"] for p in coverage_report["paragraphs"] if not p["cited_by"]]
-    assert uncited == ["2024/08/05 15:14 来源:中国社区报 阅读:1.1万", "郑州市", "开封市", "济源产城融合示范区", "鹤壁市", "三门峡市"]
+    assert uncited == [
+        "2024/08/05 15:14 来源:中国社区报 阅读:1.1万",
+        "郑州市",
+        "开封市",
+        "济源产城融合示范区",
+        "鹤壁市",
+        "三门峡市",
+    ]
 
 
-def test_each_declared_number_is_used_as_what_its_reason_says(catalog: Catalog, coverage_report: dict[str, Any]) -> None:
+def test_each_declared_number_is_used_as_what_its_reason_says(
+    catalog: Catalog, coverage_report: dict[str, Any]
+) -> None:
     declared = [f["number"] for f in coverage_report["figures"] if f["status"] == "declared"]
     assert declared == ["2024", "08", "05", "15", "14", "1.1", "6", "5", "2022", "35", "278"]
     source = catalog.get("source", SOURCE)

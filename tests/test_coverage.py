@@ -14,12 +14,15 @@ from govcat.validate import check_project
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 SOURCE = "reference/sources/zgsqb-excerpt.yaml"
 TEXT = "reference/sources/zgsqb-excerpt.txt"
-METRIC = ("terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: \"278\"\n    unit: 个\n"
-          "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n")
+METRIC = (
+    'terms: [yichuangban]\nmetrics:\n  - indicator: 无主管楼院\n    value: "278"\n    unit: 个\n'
+    "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"
+)
 
 
-def run(project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        *argv: str) -> tuple[int, list[str], str]:
+def run(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, list[str], str]:
     monkeypatch.chdir(project.root)
     status = main(list(argv))
     captured = capsys.readouterr()
@@ -53,8 +56,10 @@ def test_coverage_lists_paragraphs_with_their_records_and_the_uncaptured_figure(
         f"  {TEXT}:3:47: 278  …无主管楼院专项治理,区内278个无主管楼院全部实现了“…",
         "",
         "小结：数字 1 个，已收录为指标 0 个，声明不是指标 0 个，未收录 1 个；段落 3 段，有记录引用 1 段。",
-        ("下一步：把每个未收录的数字写成做法的 metrics（catalog cite zgsqb-excerpt <数字> 找出它所在的句子），"
-        "或在来源记录的 not_metrics 中写明它为什么不是成效指标。"),
+        (
+            "下一步：把每个未收录的数字写成做法的 metrics（catalog cite zgsqb-excerpt <数字> 找出它所在的句子），"
+            "或在来源记录的 not_metrics 中写明它为什么不是成效指标。"
+        ),
     ]
 
 
@@ -65,14 +70,33 @@ def test_a_metric_captures_its_figure_and_a_declaration_accounts_for_it(
     status, out, _ = run(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt", "--format", "json")
     report = json.loads("\n".join(out))
     assert status == 0 and report["summary"] == {
-        "figures": 1, "metrics": 1, "declared": 0, "uncaptured": 0, "paragraphs": 3, "cited_paragraphs": 2}
-    assert report["figures"] == [{
-        "number": "278", "line": 3, "column": 47, "context": "…无主管楼院专项治理,区内278个无主管楼院全部实现了“…",
-        "status": "metric", "records": ["zhengzhou-dangqun-fuwu-zhongxin"], "reason": ""}]
+        "figures": 1,
+        "metrics": 1,
+        "declared": 0,
+        "uncaptured": 0,
+        "paragraphs": 3,
+        "cited_paragraphs": 2,
+    }
+    assert report["figures"] == [
+        {
+            "number": "278",
+            "line": 3,
+            "column": 47,
+            "context": "…无主管楼院专项治理,区内278个无主管楼院全部实现了“…",
+            "status": "metric",
+            "records": ["zhengzhou-dangqun-fuwu-zhongxin"],
+            "reason": "",
+        }
+    ]
 
     edit(project, PRACTICE, METRIC, "terms: [yichuangban]\n")
-    edit(project, SOURCE, "text_file: zgsqb-excerpt.txt\n", "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
-         "  - number: \"278\"\n    quote: 区内278个无主管楼院\n    reason: 治理范围，不是成效\n")
+    edit(
+        project,
+        SOURCE,
+        "text_file: zgsqb-excerpt.txt\n",
+        "text_file: zgsqb-excerpt.txt\nnot_metrics:\n"
+        '  - number: "278"\n    quote: 区内278个无主管楼院\n    reason: 治理范围，不是成效\n',
+    )
     assert check_project(project).diagnostics == []
     status, out, _ = run(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt", "--format", "json")
     report = json.loads("\n".join(out))
@@ -85,13 +109,33 @@ def test_a_new_source_has_every_figure_uncaptured(
 ) -> None:
     article = tmp_path / "article.txt"
     article.write_text("2025/03/12 来源:洛阳日报\n已召开议事会312场,满意率达到96.5%。\n", "utf-8")
-    status, _, _ = run(project, monkeypatch, capsys, "new", "source", "--from", str(article), "--id", "lyrb-x",
-                       "--title", "标题", "--publisher", "洛阳日报", "--date", "2025-03-12")
+    status, _, _ = run(
+        project,
+        monkeypatch,
+        capsys,
+        "new",
+        "source",
+        "--from",
+        str(article),
+        "--id",
+        "lyrb-x",
+        "--title",
+        "标题",
+        "--publisher",
+        "洛阳日报",
+        "--date",
+        "2025-03-12",
+    )
     assert status == 0
     status, out, _ = run(project, monkeypatch, capsys, "coverage", "lyrb-x", "--format", "json")
     report = json.loads("\n".join(out))
     assert [(f["number"], f["status"]) for f in report["figures"]] == [
-        ("2025", "uncaptured"), ("03", "uncaptured"), ("12", "uncaptured"), ("312", "uncaptured"), ("96.5", "uncaptured")]
+        ("2025", "uncaptured"),
+        ("03", "uncaptured"),
+        ("12", "uncaptured"),
+        ("312", "uncaptured"),
+        ("96.5", "uncaptured"),
+    ]
     assert [p["cited_by"] for p in report["paragraphs"]] == [[], []]
 
 
@@ -99,12 +143,21 @@ def test_coverage_of_an_unknown_or_broken_source_says_so(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(project, monkeypatch, capsys, "coverage", "zgsqb-exerpt") == (
-        2, [], "error: 找不到来源“zgsqb-exerpt”，是不是“zgsqb-excerpt”？\n")
+        2,
+        [],
+        "error: 找不到来源“zgsqb-exerpt”，是不是“zgsqb-excerpt”？\n",
+    )
     assert run(project, monkeypatch, capsys, "cite", "xyz", "一窗办") == (
-        2, [], "error: 找不到来源“xyz”，已有的来源：zgsqb-excerpt\n")
+        2,
+        [],
+        "error: 找不到来源“xyz”，已有的来源：zgsqb-excerpt\n",
+    )
     (project.root / SOURCE).write_text("id: [zgsqb-excerpt\n", "utf-8")
     assert run(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt") == (
-        2, [], f"error: 来源记录 {SOURCE} 读不出来：先运行 catalog check 修正它\n")
+        2,
+        [],
+        f"error: 来源记录 {SOURCE} 读不出来：先运行 catalog check 修正它\n",
+    )
 
 
 def test_cite_prints_a_citation_that_passes_the_check_when_pasted(
@@ -117,8 +170,10 @@ def test_cite_prints_a_citation_that_passes_the_check_when_pasted(
         "",
         "# 第 3 行",
         "- source: zgsqb-excerpt",
-        ('  quote: "济源产城融合示范区瞄准群众急难愁盼,坚持高点谋划、精准施策,合力推进无主管楼院专项治理,'
-        '区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,安全通道要通畅”的目标。"'),
+        (
+            '  quote: "济源产城融合示范区瞄准群众急难愁盼,坚持高点谋划、精准施策,合力推进无主管楼院专项治理,'
+            '区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,安全通道要通畅”的目标。"'
+        ),
     ]
     pasted = "\n".join("  " + line for line in out[2:])
     edit(project, PRACTICE, "sources:\n", f"sources:\n{pasted}\n")

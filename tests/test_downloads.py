@@ -34,8 +34,10 @@ def generated(project: Project, uri: str) -> str:
 def add_metric(project: Project) -> None:
     path = project.root / PRACTICE
     text = path.read_text("utf-8")
-    metric = ("metrics:\n  - indicator: 无主管楼院\n    value: \"278\"\n    unit: 个\n    scope: 区内\n"
-              "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n")
+    metric = (
+        'metrics:\n  - indicator: 无主管楼院\n    value: "278"\n    unit: 个\n    scope: 区内\n'
+        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n"
+    )
     path.write_text(text.replace("terms: [yichuangban]\n", "terms: [yichuangban]\n" + metric), "utf-8")
 
 
@@ -53,7 +55,9 @@ def test_json_export_round_trips_to_the_records(project: Project) -> None:
 
 def test_json_export_is_valid_against_the_published_schemas(project: Project) -> None:
     exported = json.loads(generated(project, "data/practices.json"))
-    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in (project.generated_docs / "data/schemas").glob("*.json")}
+    schemas = {
+        p.name: json.loads(p.read_text("utf-8")) for p in (project.generated_docs / "data/schemas").glob("*.json")
+    }
     assert sorted(schemas) == sorted(p.name for p in project.schemas.glob("*.schema.json"))
     registry = Registry().with_resource("defs.schema.json", Resource.from_contents(schemas["defs.schema.json"]))
     for kind in KINDS.values():
@@ -70,21 +74,42 @@ def test_metrics_csv_opens_in_excel_with_chinese(project: Project) -> None:
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert table == [
         ["做法编号", "做法", "地区", "指标", "数值", "单位", "限定词", "原文写法", "范围", "时间", "来源编号", "原文"],
-        ["zhengzhou-dangqun-fuwu-zhongxin", "郑州市：完善社区党群服务中心功能", "郑州市", "无主管楼院", "278", "个", "",
-         "278个", "区内", "", "zgsqb-excerpt", "区内278个无主管楼院全部实现了"],
+        [
+            "zhengzhou-dangqun-fuwu-zhongxin",
+            "郑州市：完善社区党群服务中心功能",
+            "郑州市",
+            "无主管楼院",
+            "278",
+            "个",
+            "",
+            "278个",
+            "区内",
+            "",
+            "zgsqb-excerpt",
+            "区内278个无主管楼院全部实现了",
+        ],
     ]
 
 
 def test_updates_without_git_use_the_review_dates(project: Project, write: Write) -> None:
     page = visible(generated(project, "updates.md"))
-    assert "| 2026-11-28 | 核对 | [郑州市：完善社区党群服务中心功能](practices/zhengzhou-dangqun-fuwu-zhongxin.md) | 郑州市 |" in page
+    assert (
+        "| 2026-11-28 | 核对 | [郑州市：完善社区党群服务中心功能](practices/zhengzhou-dangqun-fuwu-zhongxin.md) | 郑州市 |"
+        in page
+    )
 
 
 def git(project: Project, *argv: str, day: str) -> None:
     stamp = f"{day}T12:00:00+08:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_NAME": "编辑",
-           "GIT_AUTHOR_EMAIL": "editor@example.invalid", "GIT_COMMITTER_NAME": "编辑",
-           "GIT_COMMITTER_EMAIL": "editor@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+        "GIT_AUTHOR_NAME": "编辑",
+        "GIT_AUTHOR_EMAIL": "editor@example.invalid",
+        "GIT_COMMITTER_NAME": "编辑",
+        "GIT_COMMITTER_EMAIL": "editor@example.invalid",
+    }
     subprocess.run(["git", *argv], cwd=project.root, env=env, check=True, capture_output=True)
 
 
@@ -104,7 +129,10 @@ def test_field_reference_is_the_schema_descriptions(project: Project) -> None:
     for kind in KINDS.values():
         for row in rows(record_fields(project.schemas, kind.schema_file)):
             required = "必填" if row.field.required else "选填"
-            assert f"| {escape(row.path)} | {required} | {escape(row.field.value)} | {escape(row.field.description)}" in page
+            assert (
+                f"| {escape(row.path)} | {required} | {escape(row.field.value)} | {escape(row.field.description)}"
+                in page
+            )
     # Edited in one place, the schema, the change shows on the page.
     path = project.schemas / "theme.schema.json"
     path.write_text(path.read_text("utf-8").replace("主题名称，如“楼院治理”。", "主题的名称。"), "utf-8")

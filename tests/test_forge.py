@@ -50,7 +50,10 @@ def test_pre_commit_checks_changed_records_with_the_installed_command() -> None:
 def test_pre_commit_runs_the_code_checks_ci_runs_from_the_locked_environment() -> None:
     hooks = {hook["id"]: hook for hook in load(".pre-commit-config.yaml")["repos"][0]["hooks"]}
     assert {hooks[h]["entry"].split(" --force-exclude")[0] for h in ("ruff-check", "ruff-format", "mypy")} == {
-        "ruff check", "ruff format --check", "mypy"}
+        "ruff check",
+        "ruff format --check",
+        "mypy",
+    }
     assert {hook["language"] for hook in hooks.values()} == {"system"}  # no environment of pre-commit's own
     ci = (REPO / ".ci/run").read_text("utf-8")
     assert "ruff check scripts tests" in ci and "ruff format --check scripts tests" in ci and ".venv/bin/mypy" in ci
@@ -63,8 +66,10 @@ def test_every_install_is_from_the_lock_file() -> None:
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     for commands in (gitlab, github, [(REPO / ".ci/run").read_text("utf-8")], [quick_start]):
         installs = [line for command in commands for line in command.splitlines() if "pip install" in line]
-        assert installs and all("--require-hashes -r requirements.lock" in line or "--no-deps -e ." in line
-                                or line.rstrip().endswith("\\") for line in installs), installs
+        assert installs and all(
+            "--require-hashes -r requirements.lock" in line or "--no-deps -e ." in line or line.rstrip().endswith("\\")
+            for line in installs
+        ), installs
 
 
 def test_both_forges_offer_the_same_review_checklist() -> None:

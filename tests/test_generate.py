@@ -56,8 +56,13 @@ def test_practice_page_links_both_ways(project: Project) -> None:
     assert "- **地区**　[河南省](../regions/henan.md) › [郑州市](../regions/zhengzhou.md)\n" in page
     assert "[社区服务](../themes/shequ-fuwu.md)" in page
     assert "- [一窗办](../terms/yichuangban.md)：居民在社区党群服务中心的一个窗口即可办理多项事务。（编者注）" in page
-    assert "[完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["themes/shequ-fuwu.md"]
-    assert "[郑州市：完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["terms/yichuangban.md"]
+    assert (
+        "[完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["themes/shequ-fuwu.md"]
+    )
+    assert (
+        "[郑州市：完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)"
+        in pages["terms/yichuangban.md"]
+    )
     assert "[完善社区党群服务中心功能](../practices/zhengzhou-dangqun-fuwu-zhongxin.md)" in pages["regions/henan.md"]
 
 
@@ -65,15 +70,17 @@ def test_pages_start_with_their_front_matter_or_their_title(project: Project) ->
     """An empty front matter ("---" twice) is no front matter to MkDocs: it showed as a heading "---"."""
     for uri, text in generated(project).items():
         first = text.split("\n", 1)[0]
-        assert first == "---" and text.split("\n")[1] != "---" or first.startswith("# "), uri
+        assert (first == "---" and text.split("\n")[1] != "---") or first.startswith("# "), uri
 
 
 def test_record_text_is_data_not_markup(project: Project) -> None:
     path = project.root / PRACTICE
     hostile = "summary: '<script>alert(1)</script> [点我](javascript:alert(1)) **粗** {: onclick=x }'\n"
     text = path.read_text("utf-8")
-    path.write_text("\n".join(hostile.rstrip() if line.startswith("summary:") else line
-                              for line in text.splitlines()) + "\n", "utf-8")
+    path.write_text(
+        "\n".join(hostile.rstrip() if line.startswith("summary:") else line for line in text.splitlines()) + "\n",
+        "utf-8",
+    )
     page = generated(project)[PAGE]
     assert "<script>" not in page and "](javascript" not in page and "**粗**" not in page and "{:" not in page
     assert "&#60;script&#62;alert&#40;1&#41;&#60;&#47;script&#62;" in page
@@ -83,7 +90,10 @@ def test_unchanged_pages_are_not_rewritten_and_stale_pages_go(project: Project, 
     generated(project)
     page = project.generated_docs / PAGE
     before = page.stat().st_mtime_ns
-    write("reference/themes/dangjian-yinling.yaml", "id: dangjian-yinling\nname: 党建引领\ndescription: 党组织领导基层治理。\n")
+    write(
+        "reference/themes/dangjian-yinling.yaml",
+        "id: dangjian-yinling\nname: 党建引领\ndescription: 党组织领导基层治理。\n",
+    )
     pages = generated(project)
     assert page.stat().st_mtime_ns == before
     assert "themes/dangjian-yinling.md" in pages
@@ -126,7 +136,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_generation_stopped_half_way_leaves_the_previous_pages(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generation_stopped_half_way_leaves_the_previous_pages(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     generated(project)
     before = snapshot(project.generated)
     theme = project.root / "reference/themes/shequ-fuwu.yaml"
@@ -151,7 +163,8 @@ def test_generation_stopped_half_way_leaves_the_previous_pages(project: Project,
     assert snapshot(project.generated) == before
     # Nothing left of the stopped run: just the link and the tree it points at.
     assert sorted(p.name for p in project.generated.parent.iterdir()) == sorted(
-        [project.generated.name, project.generated.resolve().name])
+        [project.generated.name, project.generated.resolve().name]
+    )
     assert "社区服务（新）" in generated(project)["themes/shequ-fuwu.md"]
 
 
@@ -160,13 +173,18 @@ def test_an_unfinished_tree_from_a_killed_run_is_cleaned_up(project: Project, wr
     leftover = project.generated.parent / ".generated-killed00"  # as mkdtemp names a tree
     (leftover / "docs").mkdir(parents=True)
     (leftover / "docs" / "index.md").write_text("half", "utf-8")
-    write("reference/themes/dangjian-yinling.yaml", "id: dangjian-yinling\nname: 党建引领\ndescription: 党组织领导基层治理。\n")
+    write(
+        "reference/themes/dangjian-yinling.yaml",
+        "id: dangjian-yinling\nname: 党建引领\ndescription: 党组织领导基层治理。\n",
+    )
     generated(project)
     assert not leftover.exists()
     assert (project.root / "content").is_dir() and (project.root / "reference").is_dir()
 
 
-def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def no_links(*args: object, **kwargs: object) -> None:
         raise OSError("symbolic links are not allowed here")
 
@@ -181,14 +199,21 @@ def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(project: Proj
 
 
 def test_a_title_the_editor_made_up_is_marked_so_wherever_it_is_shown(project: Project, write: Write) -> None:
-    quoted = ("citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n")
-    write("reference/policies/zhengzhou-fuwu-mulu.yaml",
-          "id: zhengzhou-fuwu-mulu\ntitle: 社区服务事项目录\ntitle_basis: editor\nregion: zhengzhou\n" + quoted)
+    quoted = "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n"
+    write(
+        "reference/policies/zhengzhou-fuwu-mulu.yaml",
+        "id: zhengzhou-fuwu-mulu\ntitle: 社区服务事项目录\ntitle_basis: editor\nregion: zhengzhou\n" + quoted,
+    )
     text = (project.root / PRACTICE).read_text("utf-8")
-    (project.root / PRACTICE).write_text(text.replace("terms: [yichuangban]", "terms: [yichuangban]\npolicies: [zhengzhou-fuwu-mulu]"), "utf-8")
+    (project.root / PRACTICE).write_text(
+        text.replace("terms: [yichuangban]", "terms: [yichuangban]\npolicies: [zhengzhou-fuwu-mulu]"), "utf-8"
+    )
     pages = generated(project)
     assert "# 社区服务事项目录（编者拟定）\n" in pages["policies/zhengzhou-fuwu-mulu.md"]
-    assert "| 名称 | 来源没有写出这份文件的正式名称，上面的名称由编者据来源拟定 |" in pages["policies/zhengzhou-fuwu-mulu.md"]
+    assert (
+        "| 名称 | 来源没有写出这份文件的正式名称，上面的名称由编者据来源拟定 |"
+        in pages["policies/zhengzhou-fuwu-mulu.md"]
+    )
     assert "- [社区服务事项目录（编者拟定）](../policies/zhengzhou-fuwu-mulu.md)\n" in pages[PAGE]
     assert "- [社区服务事项目录（编者拟定）](zhengzhou-fuwu-mulu.md)（1 项做法引用）\n" in pages["policies/index.md"]
     compare = (project.generated_docs / "data" / "compare" / "zhengzhou-dangqun-fuwu-zhongxin.js").read_text("utf-8")
@@ -209,7 +234,10 @@ def test_bytes_are_written_as_given_and_linked_when_unchanged(tmp_path: Path) ->
 
 def test_aliases_are_shown_marked_and_given_to_search(project: Project, write: Write) -> None:
     text = (project.root / PRACTICE).read_text("utf-8")
-    write(PRACTICE, text.replace("region: zhengzhou\n", "aliases: [一站式服务大厅]\naliases_basis: editor\nregion: zhengzhou\n", 1))
+    write(
+        PRACTICE,
+        text.replace("region: zhengzhou\n", "aliases: [一站式服务大厅]\naliases_basis: editor\nregion: zhengzhou\n", 1),
+    )
     write("reference/synonyms/fuwu.yaml", "id: fuwu\nname: 服务\nwords: [上门帮办, 上门服务]\n")
     pages = generated(project)
     assert "- **又称**　一站式服务大厅（编者按常用说法补充）\n" in pages[PAGE]
@@ -222,14 +250,16 @@ def test_aliases_are_shown_marked_and_given_to_search(project: Project, write: W
 
 # ---- The docs tree: one complete docs folder for an engine that runs no hook ----
 
+
 def test_the_docs_tree_holds_the_hand_written_and_the_generated_pages(project: Project, tmp_path: Path) -> None:
     tree = tmp_path / "out" / "docs"
     result, changes = generate(project, tree)
     assert result.diagnostics == [] and changes is not None
     written = sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file())
     hand_written = sorted(p.relative_to(project.content).as_posix() for p in project.content.rglob("*") if p.is_file())
-    generated_files = sorted(p.relative_to(project.generated_docs).as_posix()
-                             for p in project.generated_docs.rglob("*") if p.is_file())
+    generated_files = sorted(
+        p.relative_to(project.generated_docs).as_posix() for p in project.generated_docs.rglob("*") if p.is_file()
+    )
     assert written == sorted(hand_written + generated_files)
     assert (tree / "about.md").read_bytes() == (project.content / "about.md").read_bytes()
     assert (tree / PAGE).read_bytes() == (project.generated_docs / PAGE).read_bytes()
@@ -243,8 +273,14 @@ def test_the_docs_tree_never_replaces_a_folder_it_did_not_write(project: Project
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "mine.txt").write_text("keep", "utf-8")
     for place, message in [
-        (tmp_path / "notes", f"{tmp_path / 'notes'} 已存在，且不是 catalog generate --docs-tree 写的文档目录：不会覆盖，请另选一个目录"),
-        (project.content, f"不能把文档目录写到 {project.content}：写入会替换这个目录的内容，请另选一个目录，如 build/docs"),
+        (
+            tmp_path / "notes",
+            f"{tmp_path / 'notes'} 已存在，且不是 catalog generate --docs-tree 写的文档目录：不会覆盖，请另选一个目录",
+        ),
+        (
+            project.content,
+            f"不能把文档目录写到 {project.content}：写入会替换这个目录的内容，请另选一个目录，如 build/docs",
+        ),
         (project.root, f"不能把文档目录写到 {project.root}：写入会替换这个目录的内容，请另选一个目录，如 build/docs"),
     ]:
         with pytest.raises(DocsTreeRefused) as refused:
@@ -259,4 +295,5 @@ def test_a_hand_written_page_with_an_empty_front_matter_is_refused(project: Proj
     result, changes = generate(project)
     assert changes is None
     assert [str(d) for d in result.diagnostics] == [
-        "content/about.md:1:1: error: front matter 是空的（开头两行 ---）：删除这两行"]
+        "content/about.md:1:1: error: front matter 是空的（开头两行 ---）：删除这两行"
+    ]

@@ -32,10 +32,12 @@ def write_bytes(project: Project, relative: str, data: bytes) -> None:
 
 # ---- YAML that is not plain data ----
 
+
 def test_alias_bomb_is_refused_at_once(project: Project, write: Write) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(9))
+        for i in range(9)
+    )
     write(THEME, bomb)
     started = time.monotonic()
     assert messages(project) == [f"{THEME}:1:4: error: 不支持 YAML 锚点和别名（& 和 *）：把内容直接写出来"]
@@ -62,7 +64,9 @@ def test_full_width_colon_makes_the_file_one_string(project: Project, write: Wri
 
 def test_yaml_1_1_values_stay_text_and_empty_values_are_reported(project: Project, write: Write) -> None:
     write(THEME, "id: shequ-fuwu\nname: no\ndescription: ~\n")
-    assert messages(project) == [f"{THEME}:3:14: error: description: 必填字段还没有填写。主题说明：这一类做法要解决什么问题（编者撰写）。"]
+    assert messages(project) == [
+        f"{THEME}:3:14: error: description: 必填字段还没有填写。主题说明：这一类做法要解决什么问题（编者撰写）。"
+    ]
     write(THEME, "id: shequ-fuwu\nname: on\ndescription: 2024-08-05\n")
     assert messages(project) == []
 
@@ -77,9 +81,12 @@ def test_full_width_key_is_named(project: Project, write: Write) -> None:
 
 # ---- Encodings and invisible characters ----
 
+
 def test_bom_and_crlf_are_fine_and_lines_still_count(project: Project) -> None:
     write_bytes(project, THEME, "\ufeffid: shequ-fuwu\r\nname: 社区服务\r\ndescription: \r\n".encode())
-    assert messages(project) == [f"{THEME}:3:13: error: description: 必填字段还没有填写。主题说明：这一类做法要解决什么问题（编者撰写）。"]
+    assert messages(project) == [
+        f"{THEME}:3:13: error: description: 必填字段还没有填写。主题说明：这一类做法要解决什么问题（编者撰写）。"
+    ]
 
 
 def test_gbk_and_utf16_files(project: Project) -> None:
@@ -89,9 +96,15 @@ def test_gbk_and_utf16_files(project: Project) -> None:
     assert messages(project) == [f"{THEME}:1:1: error: 文件是 UTF-16 编码：请另存为 UTF-8"]
 
 
-@pytest.mark.parametrize(("char", "name"), [
-    ("\u200b", "零宽空格"), ("\u202e", "双向文字控制符"), ("\u2028", "行分隔符"), ("\x85", "NEL 换行符"),
-])
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\u200b", "零宽空格"),
+        ("\u202e", "双向文字控制符"),
+        ("\u2028", "行分隔符"),
+        ("\x85", "NEL 换行符"),
+    ],
+)
 def test_invisible_characters(project: Project, write: Write, char: str, name: str) -> None:
     write(THEME, f"id: shequ-fuwu\nname: 社区{char}服务\ndescription: 说明\n")
     assert messages(project) == [
@@ -101,11 +114,14 @@ def test_invisible_characters(project: Project, write: Write, char: str, name: s
 
 # ---- Ids that would make bad file names or URLs ----
 
+
 @pytest.mark.parametrize("bad_id", ["../etc", "/abs", "a/b", "Shequ-fuwu", "ｓｈｅｑｕ"])
 def test_ids_that_are_not_slugs(project: Project, write: Write, bad_id: str) -> None:
     write(THEME, f"id: {json.dumps(bad_id)}\nname: 社区服务\ndescription: 说明\n")
     [message] = messages(project)
-    assert message.startswith(f"{THEME}:1:5: error: id: {json.dumps(bad_id, ensure_ascii=False)[1:-1].join('“”')}格式不对。")
+    assert message.startswith(
+        f"{THEME}:1:5: error: id: {json.dumps(bad_id, ensure_ascii=False)[1:-1].join('“”')}格式不对。"
+    )
 
 
 def test_windows_reserved_id(project: Project, write: Write) -> None:
@@ -121,15 +137,20 @@ def test_ids_the_site_uses_for_its_own_pages(project: Project, write: Write, kin
     """practices/page.md would be served where page 2 of the practice list is (/practices/page/…);
     a region "index" would replace /regions/ itself."""
     path = f"{kind_folder}/{reserved}.yaml"
-    source = {"practices/zhengzhou": PRACTICE, "reference/regions": "reference/regions/zhengzhou.yaml",
-              "reference/themes": THEME}[kind_folder]
+    source = {
+        "practices/zhengzhou": PRACTICE,
+        "reference/regions": "reference/regions/zhengzhou.yaml",
+        "reference/themes": THEME,
+    }[kind_folder]
     text = (project.root / source).read_text("utf-8")
     old_id = next(line for line in text.splitlines() if line.startswith("id: "))
     write(path, text.replace(old_id, f"id: {reserved}"))
     found = [m for m in messages(project) if m.startswith(path)]
     assert found == [
-        (f"{path}:{text.splitlines().index(old_id) + 1}:5: error: id: “{reserved}”是网站自用的路径名"
-        "（index、page：栏目首页与列表的分页），不能用作编号：换一个编号")
+        (
+            f"{path}:{text.splitlines().index(old_id) + 1}:5: error: id: “{reserved}”是网站自用的路径名"
+            "（index、page：栏目首页与列表的分页），不能用作编号：换一个编号"
+        )
     ]
 
 
@@ -172,7 +193,7 @@ PAYLOADS = [
     "| 表 | 格 |",
     "{{ 7*7 }} {% if x %}",
     "<!-- 注释",
-    "--8<-- \"/etc/passwd\"",
+    '--8<-- "/etc/passwd"',
     "```",
 ]
 LINE_START = ["[ref]: javascript:alert('r')", "# 标题", "    缩进代码", "> 引用", "1. 列表", "---"]
@@ -208,14 +229,24 @@ class Collector(HTMLParser):
 def test_hostile_text_renders_as_text(project: Project, write: Write) -> None:
     summary = "一窗办 " + " ".join(PAYLOADS) + "\n" + "\n".join(LINE_START)
     path = project.root / PRACTICE
-    text = path.read_text("utf-8").replace(
-        "summary: 社区党群服务中心实行“一窗办”“全岗通”，并提供错时、延时、上门帮办服务。",
-        f"summary: {json.dumps(summary, ensure_ascii=False)}\nbackground: {json.dumps(PAYLOADS[1] + PAYLOADS[7])}",
-    ).replace("title: 实行“一窗办”“全岗通”", f"title: {json.dumps('实行 ' + PAYLOADS[0] + PAYLOADS[7])}")
+    text = (
+        path.read_text("utf-8")
+        .replace(
+            "summary: 社区党群服务中心实行“一窗办”“全岗通”，并提供错时、延时、上门帮办服务。",
+            f"summary: {json.dumps(summary, ensure_ascii=False)}\nbackground: {json.dumps(PAYLOADS[1] + PAYLOADS[7])}",
+        )
+        .replace("title: 实行“一窗办”“全岗通”", f"title: {json.dumps('实行 ' + PAYLOADS[0] + PAYLOADS[7])}")
+    )
     path.write_text(text, "utf-8")
-    write("reference/terms/yichuangban.yaml", (project.root / "reference/terms/yichuangban.yaml").read_text("utf-8")
-          .replace("definition: 居民在社区党群服务中心的一个窗口即可办理多项事务。",
-                   'definition: "一个窗口\\" onmouseover=\\"alert(1) <b>办</b>"'))
+    write(
+        "reference/terms/yichuangban.yaml",
+        (project.root / "reference/terms/yichuangban.yaml")
+        .read_text("utf-8")
+        .replace(
+            "definition: 居民在社区党群服务中心的一个窗口即可办理多项事务。",
+            'definition: "一个窗口\\" onmouseover=\\"alert(1) <b>办</b>"',
+        ),
+    )
     run = mkdocs_build(project.root, project.root / "out")
     assert run.returncode == 0, run.stderr
     html = (project.root / "out/practices/zhengzhou-dangqun-fuwu-zhongxin/index.html").read_text("utf-8")
@@ -228,4 +259,6 @@ def test_hostile_text_renders_as_text(project: Project, write: Write) -> None:
     visible = "".join(page.text)
     for payload in PAYLOADS + LINE_START:
         assert payload.strip() in visible, payload  # lines lose leading blanks, so nothing turns into code
-    assert [v for k, v in page.attributes if k == "title" and "一个窗口" in v] == ['一个窗口＂ onmouseover=＂alert(1) <b>办</b>']
+    assert [v for k, v in page.attributes if k == "title" and "一个窗口" in v] == [
+        "一个窗口＂ onmouseover=＂alert(1) <b>办</b>"
+    ]

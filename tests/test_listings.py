@@ -25,10 +25,10 @@ class Parsed:
     path: str
     h1: str = ""
     headings: list[str] = field(default_factory=list)
-    table_links: list[str] = field(default_factory=list)          # site paths, in order
+    table_links: list[str] = field(default_factory=list)  # site paths, in order
     pager: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # text, path, rel
-    current: list[str] = field(default_factory=list)              # text of the aria-current entry
-    links: list[tuple[str, str]] = field(default_factory=list)    # every link: text, path
+    current: list[str] = field(default_factory=list)  # text of the aria-current entry
+    links: list[tuple[str, str]] = field(default_factory=list)  # every link: text, path
 
     def practices(self) -> list[str]:
         return [m.group(1) for m in map(PRACTICE.match, self.table_links) if m]
@@ -129,7 +129,9 @@ def test_a_theme_page_leads_to_its_cities_and_says_which_page_it_is(paged_site) 
     assert first.h1 == name and second.h1 == f"{name}（第 2 页）"
     assert first.headings[:2] == ["按城市", "各地做法对照"]
     places = [path for _, path in first.links if re.fullmatch(rf"/themes/{theme}/[a-z0-9-]+/", path)]
-    assert places == [f"/themes/{theme}/{place}/" for place, _ in place_groups(catalog, theme_practices(catalog, theme))]
+    assert places == [
+        f"/themes/{theme}/{place}/" for place, _ in place_groups(catalog, theme_practices(catalog, theme))
+    ]
     assert (f"{name}", f"/themes/{theme}/") in second.links  # back to the first page by name
     assert second.pager[0] == ("上一页", f"/themes/{theme}/", "prev")
 
@@ -143,8 +145,10 @@ def test_the_list_of_practices_walks_every_practice_in_place_order(paged_site) -
     # A place carrying on from the page before is headed “（续）”; each starts once.
     headings = [h for page in pages for h in page.headings]
     assert [h for h in headings if not h.endswith("（续）")] == [
-        catalog.get("region", place)["name"] + ("（省级）" if catalog.get("region", place)["level"] == "province" else "")
-        for place, _ in place_groups(catalog, everything)]
+        catalog.get("region", place)["name"]
+        + ("（省级）" if catalog.get("region", place)["level"] == "province" else "")
+        for place, _ in place_groups(catalog, everything)
+    ]
     assert any(h.endswith("（续）") for h in headings)
 
 
@@ -185,8 +189,13 @@ def test_further_pages_are_kept_out_of_search(paged_site) -> None:  # type: igno
     later = sorted(docs.glob("**/page/*.md"))
     assert len(later) > 50
     assert [p for p in later if front_matter(p.read_text("utf-8")).get("search") != {"exclude": True}] == []
-    firsts = [docs / "practices/index.md", docs / "themes/louyuan-zhili.md", docs / "metrics/index.md",
-              docs / "regions/henan.md", docs / "tags/chengshi-shequ.md"]
+    firsts = [
+        docs / "practices/index.md",
+        docs / "themes/louyuan-zhili.md",
+        docs / "metrics/index.md",
+        docs / "regions/henan.md",
+        docs / "tags/chengshi-shequ.md",
+    ]
     assert [p for p in firsts if front_matter(p.read_text("utf-8")).get("search", {}).get("exclude")] == []
 
 
@@ -194,22 +203,32 @@ def test_record_pages_paginate_their_practices(paged_site) -> None:  # type: ign
     catalog, site = paged_site.catalog, paged_site.site
     term = max(catalog.ids("term"), key=lambda t: len(catalog.term_mentions[t]))
     pages = walk(site, f"/terms/{term}/")
-    listed = [found.group(1) for page in pages for _, path in page.links
-              if (found := PRACTICE.match(path)) and page.path.startswith(f"/terms/{term}/")]
+    listed = [
+        found.group(1)
+        for page in pages
+        for _, path in page.links
+        if (found := PRACTICE.match(path)) and page.path.startswith(f"/terms/{term}/")
+    ]
     assert len(pages) > 1 and sorted(listed) == sorted(catalog.term_mentions[term])
     glossary = read(site, "/glossary/")
     more = [(text, path) for text, path in glossary.links if path == f"/terms/{term}/"]
     assert (f"等 {len(catalog.term_mentions[term])} 项做法", f"/terms/{term}/") in more
     tag = max(catalog.ids("tag"), key=lambda t: len(catalog.referring("tag", t, "practice")))
-    assert sorted(p for page in walk(site, f"/tags/{tag}/") for p in page.practices()) == catalog.referring("tag", tag, "practice")
+    assert sorted(p for page in walk(site, f"/tags/{tag}/") for p in page.practices()) == catalog.referring(
+        "tag", tag, "practice"
+    )
     tagged = catalog.referring("tag", tag, "practice")[0]
     assert (catalog.get("tag", tag)["name"], f"/tags/{tag}/") in read(site, f"/practices/{tagged}/").links
 
 
 def test_sources_newest_first_and_the_home_page_shows_only_the_newest(paged_site) -> None:  # type: ignore[no-untyped-def]
     catalog, site = paged_site.catalog, paged_site.site
-    listed = [path.split("/")[2] for page in walk(site, "/sources/") for _, path in page.links
-              if re.fullmatch(r"/sources/[a-z0-9-]+/", path) and not path.startswith("/sources/page")]
+    listed = [
+        path.split("/")[2]
+        for page in walk(site, "/sources/")
+        for _, path in page.links
+        if re.fullmatch(r"/sources/[a-z0-9-]+/", path) and not path.startswith("/sources/page")
+    ]
     dates = [catalog.get("source", s)["published"] for s in listed]
     assert sorted(listed) == catalog.ids("source") and dates == sorted(dates, reverse=True)
     home = [path for _, path in read(site, "/").links if re.fullmatch(r"/sources/[a-z0-9-]+/", path)]

@@ -38,15 +38,18 @@ def test_loading_judges_nothing_and_validating_reports_what_reading_found(projec
     ]
 
 
-def test_of_two_records_with_one_id_the_first_is_indexed_and_the_second_reported(project: Project,
-                                                                                   write: Write) -> None:
+def test_of_two_records_with_one_id_the_first_is_indexed_and_the_second_reported(
+    project: Project, write: Write
+) -> None:
     original = (project.root / THEME).read_text("utf-8")
     write("reference/themes/zz-copy.yaml", original.replace("name: 社区服务", "name: 副本"))
     catalog = load_catalog(project)
     assert catalog.get("theme", "shequ-fuwu")["name"] == "社区服务"
     assert len([r for r in catalog.loaded if r.id == "shequ-fuwu"]) == 2
-    assert "reference/themes/zz-copy.yaml:1:5: error: id: 编号“shequ-fuwu”重复，另见 reference/themes/shequ-fuwu.yaml" in [
-        str(d) for d in validate(catalog)]
+    assert (
+        "reference/themes/zz-copy.yaml:1:5: error: id: 编号“shequ-fuwu”重复，另见 reference/themes/shequ-fuwu.yaml"
+        in [str(d) for d in validate(catalog)]
+    )
 
 
 def test_the_generator_does_not_import_the_checks() -> None:

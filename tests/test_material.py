@@ -35,7 +35,9 @@ def test_an_untested_version_is_refused_with_what_to_do() -> None:
 
 
 def test_a_build_with_an_untested_material_stops_before_writing_anything(
-    project: Project, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     monkeypatch.setattr(material, "installed_material", lambda: "9.8.3")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")

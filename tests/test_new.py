@@ -13,8 +13,9 @@ from govcat.validate import check_project
 NEW = "practices/zhengzhou/zhengzhou-xin-zuofa.yaml"
 
 
-def run(project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        *argv: str) -> tuple[int, str, str]:
+def run(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, str, str]:
     monkeypatch.chdir(project.root)
     status = main(list(argv))
     captured = capsys.readouterr()
@@ -37,8 +38,19 @@ def messages(project: Project) -> list[str]:
 def test_new_practice_template_fails_naming_each_field_then_passes_when_filled(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(project, monkeypatch, capsys, "new", "practice", "--region", "zhengzhou",
-                         "--id", "zhengzhou-xin-zuofa", "--title", "郑州市：新做法")
+    status, out, _ = run(
+        project,
+        monkeypatch,
+        capsys,
+        "new",
+        "practice",
+        "--region",
+        "zhengzhou",
+        "--id",
+        "zhengzhou-xin-zuofa",
+        "--title",
+        "郑州市：新做法",
+    )
     assert status == 0
     assert out.splitlines() == [f"已写入 {NEW}", f"下一步：按文件中的注释填写，然后运行 catalog check {NEW}"]
     path = project.root / NEW
@@ -52,22 +64,27 @@ def test_new_practice_template_fails_naming_each_field_then_passes_when_filled(
         f"{NEW}:38:9: error: summary: 必填字段还没有填写。一两句话概括这项做法：做什么、怎么做。",
         f"{NEW}:46:11: error: measures[0].title: 必填字段还没有填写。举措名称，如“完善社区党群服务中心功能”。",
         f"{NEW}:94:12: error: sources[0].source: 必填字段还没有填写。来源编号，对应 reference/sources/ 下的来源记录。",
-        (f"{NEW}:96:11: error: sources[0].quote: 必填字段还没有填写。"
-        "从来源原文逐字复制的句子，标点、空格都要一致，校验时会在原文中查找。"),
+        (
+            f"{NEW}:96:11: error: sources[0].quote: 必填字段还没有填写。"
+            "从来源原文逐字复制的句子，标点、空格都要一致，校验时会在原文中查找。"
+        ),
         f"{NEW}:99:15: error: last_reviewed: 必填字段还没有填写。编辑最近一次对照来源核对本记录的日期。",
     ]
 
-    fill(path, {
-        "level:": "level: city",
-        "themes:": "themes: [shequ-fuwu]",
-        "summary:": "summary: 社区党群服务中心实行“一窗办”“全岗通”。",
-        "  - title:": "  - title: 实行“一窗办”“全岗通”",
-        "  - source:": "  - source: zgsqb-excerpt",
-        "    quote:": "    quote: 完善社区党群服务中心功能。",
-        "last_reviewed:": "last_reviewed: 2026-01-05",
-        # an optional block, uncommented as the template's header says
-        "# terms:": "terms: [yichuangban]",
-    })
+    fill(
+        path,
+        {
+            "level:": "level: city",
+            "themes:": "themes: [shequ-fuwu]",
+            "summary:": "summary: 社区党群服务中心实行“一窗办”“全岗通”。",
+            "  - title:": "  - title: 实行“一窗办”“全岗通”",
+            "  - source:": "  - source: zgsqb-excerpt",
+            "    quote:": "    quote: 完善社区党群服务中心功能。",
+            "last_reviewed:": "last_reviewed: 2026-01-05",
+            # an optional block, uncommented as the template's header says
+            "# terms:": "terms: [yichuangban]",
+        },
+    )
     assert messages(project) == []
 
 
@@ -95,12 +112,29 @@ def test_new_refuses_bad_ids_unknown_regions_and_existing_records(
         ("practice", "--id", "xin"): "error: 做法记录必须写明地区：加上 --region <地区编号>",
         ("theme", "--id", "xin", "--region", "henan"): "error: 主题记录没有地区字段，不要给 --region",
         ("theme", "--id", "shequ-fuwu"): "error: 已有主题“shequ-fuwu”：reference/themes/shequ-fuwu.yaml，",
-        ("practice", "--id", "xin", "--region", "郑州市"): "error: 找不到地区“郑州市”，地区“郑州市”的编号是 zhengzhou，这里要写编号",
+        (
+            "practice",
+            "--id",
+            "xin",
+            "--region",
+            "郑州市",
+        ): "error: 找不到地区“郑州市”，地区“郑州市”的编号是 zhengzhou，这里要写编号",
         ("theme", "--id", "con"): "error: “con”是 Windows 保留的文件名，不能用作编号：换一个编号",
-        **{("theme", "--id", word): f"error: “{word}”在 YAML 中会被读成{meaning}而不是文字，不能用作编号"
-           for word, meaning in (("null", "空值"), ("true", "是非值"), ("no", "是非值"), ("yes", "是非值"),
-                                 ("on", "是非值"), ("off", "是非值"), ("2024", "数字"), ("0x1f", "数字"),
-                                 ("1e3", "数字"), ("2024-08-05", "日期"))},
+        **{
+            ("theme", "--id", word): f"error: “{word}”在 YAML 中会被读成{meaning}而不是文字，不能用作编号"
+            for word, meaning in (
+                ("null", "空值"),
+                ("true", "是非值"),
+                ("no", "是非值"),
+                ("yes", "是非值"),
+                ("on", "是非值"),
+                ("off", "是非值"),
+                ("2024", "数字"),
+                ("0x1f", "数字"),
+                ("1e3", "数字"),
+                ("2024-08-05", "日期"),
+            )
+        },
     }
     for argv, expected in cases.items():
         status, _, err = run(project, monkeypatch, capsys, "new", *argv, "--title", "标题")

@@ -7,16 +7,19 @@ import pytest
 from govcat.generate.paging import PagerLink, page_numbers, page_path, paginate
 
 
-@pytest.mark.parametrize(("items", "size", "pages"), [
-    (0, 10, 1),    # an empty listing still has its page, which says so
-    (1, 10, 1),
-    (9, 10, 1),
-    (10, 10, 1),   # an exact multiple fills its last page
-    (11, 10, 2),   # one more starts a page of its own
-    (30, 10, 3),
-    (31, 10, 4),
-    (7, 1, 7),
-])
+@pytest.mark.parametrize(
+    ("items", "size", "pages"),
+    [
+        (0, 10, 1),  # an empty listing still has its page, which says so
+        (1, 10, 1),
+        (9, 10, 1),
+        (10, 10, 1),  # an exact multiple fills its last page
+        (11, 10, 2),  # one more starts a page of its own
+        (30, 10, 3),
+        (31, 10, 4),
+        (7, 1, 7),
+    ],
+)
 def test_every_item_on_exactly_one_page_in_order(items: int, size: int, pages: int) -> None:
     listing = paginate("themes/louyuan-zhili.md", [f"p{i}" for i in range(items)], size)
     assert len(listing) == pages
@@ -25,14 +28,20 @@ def test_every_item_on_exactly_one_page_in_order(items: int, size: int, pages: i
     assert [page.number for page in listing] == list(range(1, pages + 1))
     assert all(page.count == pages and page.total == items and page.paged == (pages > 1) for page in listing)
     assert [(page.first_item, page.last_item) for page in listing if page.items] == [
-        (n * size + 1, min(items, (n + 1) * size)) for n in range(pages) if items]
+        (n * size + 1, min(items, (n + 1) * size)) for n in range(pages) if items
+    ]
 
 
 def test_page_addresses() -> None:
     assert [p.uri for p in paginate("themes/louyuan-zhili.md", list(range(25)), 10)] == [
-        "themes/louyuan-zhili.md", "themes/louyuan-zhili/page/2.md", "themes/louyuan-zhili/page/3.md"]
+        "themes/louyuan-zhili.md",
+        "themes/louyuan-zhili/page/2.md",
+        "themes/louyuan-zhili/page/3.md",
+    ]
     assert [p.uri for p in paginate("practices/index.md", list(range(11)), 10)] == [
-        "practices/index.md", "practices/page/2.md"]
+        "practices/index.md",
+        "practices/page/2.md",
+    ]
     assert page_path("themes/louyuan-zhili/zhengzhou.md", 4) == "themes/louyuan-zhili/zhengzhou/page/4.md"
     with pytest.raises(ValueError, match="page size"):
         paginate("practices/index.md", [1], 0)
@@ -40,15 +49,18 @@ def test_page_addresses() -> None:
         page_path("practices/", 2)
 
 
-@pytest.mark.parametrize(("current", "count", "shown"), [
-    (1, 1, [1]),
-    (1, 2, [1, 2]),
-    (1, 7, [1, 2, 3, None, 7]),
-    (4, 7, [1, 2, 3, 4, 5, 6, 7]),       # a single page left out is shown, not “…”
-    (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
-    (12, 12, [1, None, 10, 11, 12]),
-    (5, 12, [1, 2, 3, 4, 5, 6, 7, None, 12]),
-])
+@pytest.mark.parametrize(
+    ("current", "count", "shown"),
+    [
+        (1, 1, [1]),
+        (1, 2, [1, 2]),
+        (1, 7, [1, 2, 3, None, 7]),
+        (4, 7, [1, 2, 3, 4, 5, 6, 7]),  # a single page left out is shown, not “…”
+        (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
+        (12, 12, [1, None, 10, 11, 12]),
+        (5, 12, [1, 2, 3, 4, 5, 6, 7, None, 12]),
+    ],
+)
 def test_page_numbers_keep_the_ends_and_the_neighbourhood(current: int, count: int, shown: list[int | None]) -> None:
     assert page_numbers(current, count) == shown
 
@@ -67,7 +79,10 @@ def test_pager_links_lead_to_every_page_shown() -> None:
     assert middle[0] == PagerLink("上一页", "practices/page/5.md", "prev")
     assert middle[-1] == PagerLink("下一页", "practices/page/7.md", "next")
     assert [link.label for link in middle] == ["上一页", "1", "…", "4", "5", "6", "7", "8", "…", "12", "下一页"]
-    assert pages[1].pager()[:2] == [PagerLink("上一页", "practices/index.md", "prev"), PagerLink("1", "practices/index.md", "page")]
+    assert pages[1].pager()[:2] == [
+        PagerLink("上一页", "practices/index.md", "prev"),
+        PagerLink("1", "practices/index.md", "page"),
+    ]
     last = pages[-1].pager()
     assert last[-1] == PagerLink("12", None, "current") and last[0].role == "prev"
     # Walking "next" from page 1 visits every page once and ends on the last.

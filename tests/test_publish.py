@@ -38,10 +38,10 @@ def target(site: Path, page: Path, link: str) -> Path | None:
     if parts.scheme in ("http", "https"):
         if not link.startswith(BASE):
             return None
-        path = "/" + link[len(BASE):]
+        path = "/" + link[len(BASE) :]
     elif parts.path.startswith("/"):
         assert parts.path.startswith(urlsplit(BASE).path), f"{page}: {link} is outside the sub-path"
-        path = "/" + parts.path[len(urlsplit(BASE).path):]
+        path = "/" + parts.path[len(urlsplit(BASE).path) :]
     else:
         relative = PurePosixPath(page.relative_to(site).parent.as_posix()) / unquote(parts.path)
         path = "/" + relative.as_posix()
@@ -70,7 +70,9 @@ def test_site_under_a_sub_path_has_no_broken_links(project: Project, monkeypatch
     # Nothing is loaded from another host.
     for page in pages:
         text = page.read_text("utf-8")
-        assert not re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//(?!intranet\.example/zhili/)', text), page
+        assert not re.findall(
+            r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//(?!intranet\.example/zhili/)', text
+        ), page
 
 
 def test_offline_bundle_links_only_to_files_inside_it(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -111,14 +113,20 @@ def test_record_pages_link_to_their_yaml_record(project: Project, monkeypatch: p
     assert 'rel="edit"' not in (built / "practices/index.html").read_text("utf-8")
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    ((), "error: 请用 --base-url 给出站点的正式地址"),
-    (("--base-url", "intranet.example/zhili"), "error: 发布地址“intranet.example/zhili”不对"),
-    (("--base-url", BASE, "--out", "."), "error: 不能输出到"),
-    (("--base-url", BASE, "--out", "practices/out"), "error: 不能输出到"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ((), "error: 请用 --base-url 给出站点的正式地址"),
+        (("--base-url", "intranet.example/zhili"), "error: 发布地址“intranet.example/zhili”不对"),
+        (("--base-url", BASE, "--out", "."), "error: 不能输出到"),
+        (("--base-url", BASE, "--out", "practices/out"), "error: 不能输出到"),
+    ],
+)
 def test_publish_refuses_what_would_go_wrong(
-    argv: tuple[str, ...], message: str, project: Project, monkeypatch: pytest.MonkeyPatch,
+    argv: tuple[str, ...],
+    message: str,
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     tmp_path = project.root

@@ -15,8 +15,13 @@ pytestmark = pytest.mark.slow  # builds the fixture site twice
 
 def build(project: Project, site: str, hash_seed: str, epoch: str) -> dict[str, bytes]:
     """Run `mkdocs build` as a build on another day would; the generated folder afterwards."""
-    run = mkdocs_build(project.root, project.root / site, PYTHONHASHSEED=hash_seed, SOURCE_DATE_EPOCH=epoch,
-                       CATALOG_SITE_URL="https://intranet.example/zhili/")  # with an address, the sitemap lists pages
+    run = mkdocs_build(
+        project.root,
+        project.root / site,
+        PYTHONHASHSEED=hash_seed,
+        SOURCE_DATE_EPOCH=epoch,
+        CATALOG_SITE_URL="https://intranet.example/zhili/",
+    )  # with an address, the sitemap lists pages
     assert run.returncode == 0, run.stderr
     return files(project.generated)
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from govcat.layout import Project
 from govcat.cli import main
+from govcat.layout import Project
 from govcat.search.index import build_index, encoded, fnv1a
 from govcat.search.pages import BODY, FACTS, HEADING, QUOTE, TITLE, PageError, pieces_of, settings_of
 from govcat.search.words import Words
@@ -35,14 +35,20 @@ ARTICLE = """<article class="md-content__inner md-typeset">
 
 def page_html(title: str, body: str, meta: dict[str, object] | None = None) -> str:
     head = f"<meta name=\"catalog:search\" content='{json.dumps(meta, ensure_ascii=False)}'>" if meta else ""
-    return (f"<!doctype html><html lang=\"zh\"><head><title>{title} - 基层治理实践库</title>{head}</head><body>"
-            f"<header>页眉不索引</header><article class=\"md-content__inner md-typeset\"><h1>{title}</h1>{body}</article>"
-            "<footer>页脚</footer></body></html>")
+    return (
+        f'<!doctype html><html lang="zh"><head><title>{title} - 基层治理实践库</title>{head}</head><body>'
+        f'<header>页眉不索引</header><article class="md-content__inner md-typeset"><h1>{title}</h1>{body}</article>'
+        "<footer>页脚</footer></body></html>"
+    )
 
 
 def test_pieces_keep_where_text_stands_and_leave_out_what_readers_do_not_read() -> None:
-    pieces = pieces_of(ARTICLE.removeprefix('<article class="md-content__inner md-typeset">').removesuffix("</article>"))
-    text = {where: "".join(t for w, t in pieces if w == where).split() for where in (TITLE, FACTS, HEADING, BODY, QUOTE)}
+    pieces = pieces_of(
+        ARTICLE.removeprefix('<article class="md-content__inner md-typeset">').removesuffix("</article>")
+    )
+    text = {
+        where: "".join(t for w, t in pieces if w == where).split() for where in (TITLE, FACTS, HEADING, BODY, QUOTE)
+    }
     assert text[TITLE] == ["济源：管理好无主管楼院"]
     assert text[FACTS] == ["地区", "济源市"]
     assert text[HEADING] == ["概述"]
@@ -54,11 +60,24 @@ def test_pieces_keep_where_text_stands_and_leave_out_what_readers_do_not_read() 
 
 
 def test_page_settings_are_read_and_checked() -> None:
-    meta = {"kind": "做法", "region": "河南省 › 济源市", "boost": 0.5, "facets": {"city": ["济源市"]}, "names": ["济源市"]}
+    meta = {
+        "kind": "做法",
+        "region": "河南省 › 济源市",
+        "boost": 0.5,
+        "facets": {"city": ["济源市"]},
+        "names": ["济源市"],
+    }
     settings = settings_of("p.html", page_html("t", "", meta))
     assert (settings.kind, settings.region, settings.boost, settings.facets, settings.names) == (
-        "做法", "河南省 › 济源市", 0.5, {"city": ["济源市"]}, ["济源市"])
-    double_quoted = '<meta name="catalog:search" content="{&quot;exclude&quot;: true}">'  # as another engine may write it
+        "做法",
+        "河南省 › 济源市",
+        0.5,
+        {"city": ["济源市"]},
+        ["济源市"],
+    )
+    double_quoted = (
+        '<meta name="catalog:search" content="{&quot;exclude&quot;: true}">'  # as another engine may write it
+    )
     assert settings_of("p.html", double_quoted).exclude is True
     assert settings_of("p.html", "<html></html>").kind == "页面"
     with pytest.raises(PageError) as wrong:
@@ -74,7 +93,7 @@ def test_words_keep_names_whole_and_add_their_parts() -> None:
     found = words.of("推进无主管楼院专项治理")
     assert "无主管楼院" in found and found.count("楼院") == 1 and "主管" in found
     assert "社区工作者" in words.of("社区工作者队伍") and "工作" in words.of("社区工作者队伍")
-    assert words.of("ＡＢＣ１２ 4.9万余人") == ["abc", "12", "4.9", "万余", "人"]   # NFKC, lower case
+    assert words.of("ＡＢＣ１２ 4.9万余人") == ["abc", "12", "4.9", "万余", "人"]  # NFKC, lower case
     assert "的" not in words.of("群众的事")
 
 
@@ -96,10 +115,12 @@ def small_site(root: Path) -> Path:
     site = root / "site"
     pages = {
         "index.html": page_html("首页", "<p>楼院治理的做法汇编</p>", {"boost": 0.5, "kind": "目录"}),
-        "practices/a/index.html": page_html("济源：无主管楼院", "<p>推进专项治理。</p>",
-                                            {"kind": "做法", "facets": {"city": ["济源市"]}}),
-        "practices/b/index.html": page_html("郑州：社区服务", "<p>也治理无主管楼院。</p>",
-                                            {"kind": "做法", "facets": {"city": ["郑州市"]}}),
+        "practices/a/index.html": page_html(
+            "济源：无主管楼院", "<p>推进专项治理。</p>", {"kind": "做法", "facets": {"city": ["济源市"]}}
+        ),
+        "practices/b/index.html": page_html(
+            "郑州：社区服务", "<p>也治理无主管楼院。</p>", {"kind": "做法", "facets": {"city": ["郑州市"]}}
+        ),
         "practices/page/2/index.html": page_html("全部做法（第 2 页）", "<p>楼院</p>", {"exclude": True}),
         "404.html": page_html("404", "<p>楼院</p>"),
     }
@@ -111,7 +132,7 @@ def small_site(root: Path) -> Path:
 
 def data_of(path: Path) -> Any:
     """The data a search file hands to __catalogSearchData."""
-    found = re.fullmatch(r'__catalogSearchData\("[^"]+",(.*)\);\n', path.read_text("utf-8"), re.S)
+    found = re.fullmatch(r'__catalogSearchData\("[^"]+",(.*)\);\n', path.read_text("utf-8"), re.DOTALL)
     assert found is not None
     return json.loads(found.group(1))
 
@@ -122,7 +143,13 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     assert summary.pages == 3  # the excluded listing page and 404.html are not indexed
     pages = [data_of(site / "search" / "p" / f"{n}.js") for n in range(3)]
     assert [p["u"] for p in pages] == ["index.html", "practices/a/index.html", "practices/b/index.html"]
-    assert pages[1] == {"u": "practices/a/index.html", "t": "济源：无主管楼院", "k": "做法", "r": "", "x": "推进专项治理。"}
+    assert pages[1] == {
+        "u": "practices/a/index.html",
+        "t": "济源：无主管楼院",
+        "k": "做法",
+        "r": "",
+        "x": "推进专项治理。",
+    }
     manifest = data_of(site / "search" / "manifest.js")
     assert manifest["pages"] == 3 and manifest["buckets"] == summary.buckets
     words: dict[str, list[int]] = {}
@@ -133,7 +160,11 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     assert set(lists) == {1, 2}
     assert lists[1] > lists[2]  # in the title of page 1, only in the text of page 2
     facets = data_of(site / "search" / "facets.js")
-    assert facets[0] == {"key": "kind", "label": "类型", "values": [{"v": "做法", "p": [1, 1]}, {"v": "目录", "p": [0]}]}
+    assert facets[0] == {
+        "key": "kind",
+        "label": "类型",
+        "values": [{"v": "做法", "p": [1, 1]}, {"v": "目录", "p": [0]}],
+    }
     assert facets[1]["key"] == "city"
 
 
@@ -147,7 +178,7 @@ def test_a_page_is_found_by_the_synonyms_of_its_words_below_pages_that_use_them(
     for n in range(summary.buckets):
         words.update(data_of(site / "search" / "w" / f"{n}.js"))
     flat = words["工资"]
-    scores = dict(zip(itertools.accumulate(flat[::2]), flat[1::2]))
+    scores = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))
     assert set(scores) == {0, 1} and scores[0] > scores[1]  # page b means 工资 by 薪酬
     assert data_of(site / "search" / "manifest.js")["question"][:3] == ["为什么", "怎么样", "怎么办"]
 
@@ -164,7 +195,8 @@ def test_index_is_reproducible_and_replaces_the_old_one(tmp_path: Path) -> None:
 
 
 def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project: Project) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project: Project
+) -> None:
     site = small_site(tmp_path)
     monkeypatch.chdir(project.root)
     assert main(["generate"]) == 0

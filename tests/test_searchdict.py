@@ -40,8 +40,8 @@ def test_dictionary_keeps_names_whole_and_adds_unknown_parts(project: Project, w
     lines = text.splitlines()
     for name in ("一窗办", "无主管楼院", "郑州市", "河南省", "社区服务"):
         assert f"{name} {FREQUENCY}" in lines
-    assert f"楼院 {PART_FREQUENCY}" in lines        # a part jieba does not know
-    assert not any(line.startswith("主管 ") for line in lines)   # jieba knows 主管 already
+    assert f"楼院 {PART_FREQUENCY}" in lines  # a part jieba does not know
+    assert not any(line.startswith("主管 ") for line in lines)  # jieba knows 主管 already
     # A practice's short title is a phrase, not a name: it would hide its words from search.
     assert not any(line.startswith("完善社区党群服务中心功能") for line in lines)
     assert all(len(line.split(" ")) == 2 for line in lines)
@@ -57,7 +57,6 @@ def test_dictionary_keeps_names_whole_and_adds_unknown_parts(project: Project, w
 
 def test_quoted_names_in_practice_titles_are_names(project: Project, write: Write) -> None:
     path = project.root / "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
-    text = path.read_text("utf-8").replace("title: 郑州市：完善社区党群服务中心功能",
-                                           "title: 郑州市：“廊亭议事”工作法")
+    text = path.read_text("utf-8").replace("title: 郑州市：完善社区党群服务中心功能", "title: 郑州市：“廊亭议事”工作法")
     write(path.relative_to(project.root).as_posix(), text)
     assert f"廊亭议事 {FREQUENCY}" in user_dictionary(catalog_of(project)).splitlines()

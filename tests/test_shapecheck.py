@@ -37,7 +37,7 @@ def broken_copies(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple
             yield path + ("dup",), data + [copy.deepcopy(data[0])]
         for index, item in enumerate(data):
             for where, child in broken_copies(item, path + (index,)):
-                yield where, data[:index] + [child] + data[index + 1:]
+                yield where, data[:index] + [child] + data[index + 1 :]
     else:
         for wrong in (None, "", ["x"], {"a": "b"}, "Not-A-Slug!", "2024-13-99x", "城市"):
             if wrong != data:

@@ -32,8 +32,9 @@ def test_synthetic_catalog_passes_check_and_spreads_over_the_province(tmp_path: 
     assert {"city", "county", "township"} <= levels
     assert any("parent" in p for p in catalog.all("practice"))
     assert any(p.get("related") for p in catalog.all("practice"))
-    assert all(p.get("metrics") is None or all(m["citation"]["quote"] for m in p["metrics"])
-               for p in catalog.all("practice"))
+    assert all(
+        p.get("metrics") is None or all(m["citation"]["quote"] for m in p["metrics"]) for p in catalog.all("practice")
+    )
     # Sources are the synthetic reports plus the real article the copied reference records cite.
     assert len(catalog.ids("source")) > 1 and all(catalog.source_texts.get(s) for s in catalog.ids("source"))
 

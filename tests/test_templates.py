@@ -22,7 +22,7 @@ from govcat.load import load_catalog
 from support import REPO
 
 RENDERING = {"page_uri", "linked_terms"}  # given by the orchestrator to every page as it renders it
-OPENING_COMMENT = re.compile(r"\{#-?(.*?)-?#\}", re.S)
+OPENING_COMMENT = re.compile(r"\{#-?(.*?)-?#\}", re.DOTALL)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,8 @@ def reads(environment: jinja2.Environment, template: str) -> set[str]:
 
 
 def test_every_page_template_names_its_inputs_reads_only_them_and_uses_them_all(
-    catalog: Catalog, environment: jinja2.Environment,
+    catalog: Catalog,
+    environment: jinja2.Environment,
 ) -> None:
     functions = set(environment.globals)
     given = contexts(catalog)

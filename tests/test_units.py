@@ -18,31 +18,37 @@ from govcat.sourcetext import stands_whole
 from govcat.yamlsource import YamlDocument
 
 
-@pytest.mark.parametrize(("metric", "written"), [
-    ({"value": "4.9", "unit": "万人", "qualifier": "余"}, "4.9万余人"),  # the qualifier inside a magnitude
-    ({"value": "30", "unit": "%", "qualifier": "以上"}, "30%以上"),
-    ({"value": "89.9", "unit": "%", "qualifier": "达到"}, "达到89.9%"),
-    ({"value": "424", "unit": "人", "qualifier": "累计"}, "累计424人"),
-    ({"value": "1.2", "unit": "亿元", "qualifier": "约"}, "约1.2亿元"),
-    ({"value": "160", "unit": "个", "qualifier": "多"}, "160多个"),
-    ({"value": "278", "unit": "个"}, "278个"),
-    ({"value": "5"}, "5"),
-])
+@pytest.mark.parametrize(
+    ("metric", "written"),
+    [
+        ({"value": "4.9", "unit": "万人", "qualifier": "余"}, "4.9万余人"),  # the qualifier inside a magnitude
+        ({"value": "30", "unit": "%", "qualifier": "以上"}, "30%以上"),
+        ({"value": "89.9", "unit": "%", "qualifier": "达到"}, "达到89.9%"),
+        ({"value": "424", "unit": "人", "qualifier": "累计"}, "累计424人"),
+        ({"value": "1.2", "unit": "亿元", "qualifier": "约"}, "约1.2亿元"),
+        ({"value": "160", "unit": "个", "qualifier": "多"}, "160多个"),
+        ({"value": "278", "unit": "个"}, "278个"),
+        ({"value": "5"}, "5"),
+    ],
+)
 def test_metric_text_writes_a_figure_as_the_source_does(metric: dict[str, str], written: str) -> None:
     assert metric_text(metric) == written
 
 
-@pytest.mark.parametrize(("number", "text", "whole"), [
-    ("42", "共42个", True),
-    ("42", "共424个", False),           # part of a longer number
-    ("42", "增长4.42倍", False),        # part of a decimal
-    ("4.9", "4.9万余人", True),
-    ("4.9", "14.9万人", False),
-    ("4", "4.9万人", False),             # the integer part of a decimal is not the number 4
-    ("2024", "2024年8月", True),
-    ("8", "2024年8月", True),
-    ("278", "", False),
-])
+@pytest.mark.parametrize(
+    ("number", "text", "whole"),
+    [
+        ("42", "共42个", True),
+        ("42", "共424个", False),  # part of a longer number
+        ("42", "增长4.42倍", False),  # part of a decimal
+        ("4.9", "4.9万余人", True),
+        ("4.9", "14.9万人", False),
+        ("4", "4.9万人", False),  # the integer part of a decimal is not the number 4
+        ("2024", "2024年8月", True),
+        ("8", "2024年8月", True),
+        ("278", "", False),
+    ],
+)
 def test_stands_whole_finds_only_the_whole_number(number: str, text: str, whole: bool) -> None:
     assert stands_whole(number, text) is whole
 
@@ -62,12 +68,16 @@ def standard(standard_id: str, *items: str) -> dict[str, Any]:
 
 
 def test_standards_sharing_an_item_are_compared_and_the_others_are_not() -> None:
-    catalog = catalog_of({"standard": [
-        standard("nongcun", "支部过硬星", "产业兴旺星", "平安法治星"),
-        standard("chengshi", "支部过硬星", "服务群众星", "平安法治星", "文明幸福星"),
-        standard("haozhishu", "政治素质好"),
-        standard("xiangzhen", "文明幸福星", "乡风文明"),
-    ]})
+    catalog = catalog_of(
+        {
+            "standard": [
+                standard("nongcun", "支部过硬星", "产业兴旺星", "平安法治星"),
+                standard("chengshi", "支部过硬星", "服务群众星", "平安法治星", "文明幸福星"),
+                standard("haozhishu", "政治素质好"),
+                standard("xiangzhen", "文明幸福星", "乡风文明"),
+            ]
+        }
+    )
     assert comparable_groups(catalog) == [["chengshi", "nongcun", "xiangzhen"]]  # linked through 文明幸福星 too
     assert aligned_rows(catalog, ["nongcun", "chengshi"]) == [
         ("支部过硬星", "支部过硬星"),  # shared items first, one row each, in the order they first appear
@@ -82,14 +92,18 @@ def practice(practice_id: str, **fields: Any) -> dict[str, Any]:
 
 
 def test_related_practices_are_named_both_ways_without_the_family() -> None:
-    catalog = catalog_of({"practice": [
-        practice("a", related=["b", "c"], measures=[{"title": "一", "practice": "child"}]),
-        practice("b"),
-        practice("c", related=["a"]),             # names a back: listed once
-        practice("d", related=["a"]),             # names a: a lists it (the way back)
-        practice("child", parent="a", related=["a"]),  # a's child has its own section
-        practice("parent-of-a", related=["a"]),
-    ]})
+    catalog = catalog_of(
+        {
+            "practice": [
+                practice("a", related=["b", "c"], measures=[{"title": "一", "practice": "child"}]),
+                practice("b"),
+                practice("c", related=["a"]),  # names a back: listed once
+                practice("d", related=["a"]),  # names a: a lists it (the way back)
+                practice("child", parent="a", related=["a"]),  # a's child has its own section
+                practice("parent-of-a", related=["a"]),
+            ]
+        }
+    )
     a = catalog.get("practice", "a")
     assert related(catalog, a) == ["b", "c", "d", "parent-of-a"]
     a["parent"] = "parent-of-a"

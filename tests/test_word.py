@@ -40,14 +40,16 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 Write = Callable[[str, str], Path]
 
 RECORDS = {
-    "reference/regions/jiyuan.yaml": "id: jiyuan\nname: 济源市\ncode: \"419001\"\nlevel: city\nparent: henan\n",
+    "reference/regions/jiyuan.yaml": 'id: jiyuan\nname: 济源市\ncode: "419001"\nlevel: city\nparent: henan\n',
     "reference/standards/louyuan-mubiao.yaml": (
         "id: louyuan-mubiao\nname: 无主管楼院治理目标\nregion: jiyuan\n"
         "items:\n  - name: 有人看门\n  - name: 路要平\n"
-        "citations:\n  - source: zgsqb-excerpt\n    quote: “有人看门、路要平、灯要明,安全通道要通畅”的目标\n"),
+        "citations:\n  - source: zgsqb-excerpt\n    quote: “有人看门、路要平、灯要明,安全通道要通畅”的目标\n"
+    ),
     "reference/policies/louyuan-fangan.yaml": (
         "id: louyuan-fangan\ntitle: 无主管楼院专项治理方案\ntitle_basis: editor\nregion: jiyuan\nissuer: 济源产城融合示范区\n"
-        "date: 2026-11-25\ncitations:\n  - source: zgsqb-excerpt\n    quote: 合力推进无主管楼院专项治理\n"),
+        "date: 2026-11-25\ncitations:\n  - source: zgsqb-excerpt\n    quote: 合力推进无主管楼院专项治理\n"
+    ),
     f"practices/jiyuan/{OTHER_ID}.yaml": f"""id: {OTHER_ID}
 title: {OTHER_TITLE}
 short_title: 无主管楼院专项治理
@@ -115,16 +117,22 @@ def compare_document(project: Project, ids: list[str], out: Path) -> Path:
 def each_kind(project: Project, folder: Path) -> dict[str, Path]:
     """A document of each kind: a practice's, a theme's 汇编 and a compare-page 汇编."""
     word = generated(project)
-    return {"practice": word / f"practices/{OTHER_ID}.docx", "theme": word / "themes/shequ-fuwu.docx",
-            "compare": compare_document(project, [OTHER_ID, PRACTICE_ID], folder / "compare.docx")}
+    return {
+        "practice": word / f"practices/{OTHER_ID}.docx",
+        "theme": word / "themes/shequ-fuwu.docx",
+        "compare": compare_document(project, [OTHER_ID, PRACTICE_ID], folder / "compare.docx"),
+    }
 
 
 def footnotes(document: docx.document.Document) -> dict[str, str]:
     """Note id -> its text, from the footnotes part."""
     part = next(r.target_part for r in document.part.rels.values() if r.reltype == RELATIONSHIP_TYPE.FOOTNOTES)
     root = etree.fromstring(part.blob)
-    return {note.get(f"{W}id"): "".join(note.itertext()) for note in root.iter(f"{W}footnote")
-            if note.get(f"{W}type") is None}
+    return {
+        note.get(f"{W}id"): "".join(note.itertext())
+        for note in root.iter(f"{W}footnote")
+        if note.get(f"{W}type") is None
+    }
 
 
 def references(element: etree._Element) -> list[str]:
@@ -138,12 +146,19 @@ def east_asian_font(style: docx.styles.style.BaseStyle) -> str:
 
 # ---- What the office checks ----
 
+
 @pytest.mark.parametrize("kind", ["practice", "theme", "compare"])
 def test_page_setup_is_gbt_9704(catalog_project: Project, tmp_path: Path, kind: str) -> None:
     document = open_document(each_kind(catalog_project, tmp_path)[kind])
     [section] = document.sections
-    for measured, wanted in ((section.page_width, 210), (section.page_height, 297), (section.top_margin, 37),
-                             (section.bottom_margin, 35), (section.left_margin, 28), (section.right_margin, 26)):
+    for measured, wanted in (
+        (section.page_width, 210),
+        (section.page_height, 297),
+        (section.top_margin, 37),
+        (section.bottom_margin, 35),
+        (section.left_margin, 28),
+        (section.right_margin, 26),
+    ):
         assert abs(measured.mm - wanted) < 0.05
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "lines"
@@ -160,28 +175,50 @@ def test_page_setup_is_gbt_9704(catalog_project: Project, tmp_path: Path, kind: 
 def test_styles_of_title_body_and_both_heading_levels(catalog_project: Project, tmp_path: Path, kind: str) -> None:
     document = open_document(each_kind(catalog_project, tmp_path)[kind])
     styles = document.styles
-    expected = {"公文标题": ("方正小标宋简体", 22), "Normal": ("仿宋_GB2312", 16), "一级标题": ("黑体", 16),
-                "二级标题": ("楷体_GB2312", 16)}
+    expected = {
+        "公文标题": ("方正小标宋简体", 22),
+        "Normal": ("仿宋_GB2312", 16),
+        "一级标题": ("黑体", 16),
+        "二级标题": ("楷体_GB2312", 16),
+    }
     for name, (font, points) in expected.items():
         style = styles[name]
-        assert (east_asian_font(style) or east_asian_font(style.base_style), style.font.size or style.base_style.font.size) \
-            == (font, docx.shared.Pt(points)), name
+        assert (
+            east_asian_font(style) or east_asian_font(style.base_style),
+            style.font.size or style.base_style.font.size,
+        ) == (font, docx.shared.Pt(points)), name
     assert styles["公文标题"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert not styles["公文标题"].font.bold  # 小标宋 is heavy already
     # Named, not embedded; a fallback name for each font an office may not have.
-    fonts = etree.fromstring(next(r.target_part for r in document.part.rels.values()
-                                  if r.reltype == RELATIONSHIP_TYPE.FONT_TABLE).blob)
+    fonts = etree.fromstring(
+        next(r.target_part for r in document.part.rels.values() if r.reltype == RELATIONSHIP_TYPE.FONT_TABLE).blob
+    )
     fallbacks = {f.get(f"{W}name"): f.find(f"{W}altName").get(f"{W}val") for f in fonts.iter(f"{W}font")}
-    assert fallbacks["方正小标宋简体"] == "宋体" and fallbacks["仿宋_GB2312"] == "仿宋" and fallbacks["楷体_GB2312"] == "楷体"
+    assert (
+        fallbacks["方正小标宋简体"] == "宋体"
+        and fallbacks["仿宋_GB2312"] == "仿宋"
+        and fallbacks["楷体_GB2312"] == "楷体"
+    )
     assert not [r for r in document.part.package.iter_parts() if "font" in r.partname and r.partname.endswith(".odttf")]
 
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
-    paragraphs = paragraphs[paragraphs.index(("公文标题", OTHER_TITLE_LINES)):]  # the practice, wherever it starts
-    assert paragraphs[:4] == [("公文标题", OTHER_TITLE_LINES), ("基本信息", "地区：河南省济源市"), ("基本信息", "层级：市级"),
-                              ("基本信息", "主题：社区服务")]
+    paragraphs = paragraphs[paragraphs.index(("公文标题", OTHER_TITLE_LINES)) :]  # the practice, wherever it starts
+    assert paragraphs[:4] == [
+        ("公文标题", OTHER_TITLE_LINES),
+        ("基本信息", "地区：河南省济源市"),
+        ("基本信息", "层级：市级"),
+        ("基本信息", "主题：社区服务"),
+    ]
     headings = [text for style, text in paragraphs if style in ("一级标题", "二级标题")][:7]
-    assert headings == ["一、概述", "二、背景与问题", "三、主要举措", "（一）坚持高点谋划、精准施策", "四、成效数据",
-                        "五、采用的标准", "六、政策依据"]
+    assert headings == [
+        "一、概述",
+        "二、背景与问题",
+        "三、主要举措",
+        "（一）坚持高点谋划、精准施策",
+        "四、成效数据",
+        "五、采用的标准",
+        "六、政策依据",
+    ]
     assert ("Normal", "无主管楼院无人管理。") in paragraphs and ("Normal", "老旧楼院设施短缺。") in paragraphs
     assert ("Normal", "无主管楼院治理目标：有人看门、路要平") in paragraphs
     assert ("Normal", "无主管楼院专项治理方案（编者拟定）（济源产城融合示范区，2026年11月25日）") in paragraphs
@@ -191,7 +228,9 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
     document = open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx")
     [table] = document.tables
     assert [[c.text for c in row.cells] for row in table.rows] == [
-        ["指标", "数据", "范围", "时间"], ["实现目标的无主管楼院", "278个以上", "区内", "—"]]
+        ["指标", "数据", "范围", "时间"],
+        ["实现目标的无主管楼院", "278个以上", "区内", "—"],
+    ]
     notes = footnotes(document)
     [figure_note] = references(table.rows[1].cells[1]._element)
     assert notes[figure_note] == f"原文：“{QUOTE}”——中国社区报，2024年8月5日。"
@@ -202,8 +241,10 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
     assert [references(p._element) for p in (summary, detail)] == [["1"], ["2"]]
     assert summary.runs[-1].text == "。" and references(summary._element[-2]) == ["1"]
     # One place, one note: its quotes together, the article in full the first time.
-    assert notes["1"] == ("原文：“济源产城融合示范区瞄准群众急难愁盼”；“区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,"
-                          "安全通道要通畅”的目标”——中国社区报《河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。")
+    assert notes["1"] == (
+        "原文：“济源产城融合示范区瞄准群众急难愁盼”；“区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,"
+        "安全通道要通畅”的目标”——中国社区报《河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。"
+    )
     assert notes["2"] == "原文：“坚持高点谋划、精准施策,合力推进无主管楼院专项治理”——中国社区报，2024年8月5日。"
     assert references(document.element.body) == ["1", "2", "3"] and sorted(notes) == ["1", "2", "3"]
     settings = document.settings.element.find(qn("w:footnotePr"))
@@ -213,7 +254,8 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
 def test_editor_notes_stay_marked(catalog_project: Project) -> None:
     document = open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx")
     assert [(p.style.name, p.text) for p in document.paragraphs if "编者注" in p.text] == [
-        ("编者注", "编者注：来源未说明治理开始的时间。")]
+        ("编者注", "编者注：来源未说明治理开始的时间。")
+    ]
     own = open_document(generated(catalog_project) / f"practices/{PRACTICE_ID}.docx")
     assert "一窗办：居民在社区党群服务中心的一个窗口即可办理多项事务。（编者注）" in [p.text for p in own.paragraphs]
 
@@ -222,7 +264,10 @@ def test_page_numbers_at_the_outside_edge_and_the_closing_lines(catalog_project:
     document = open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx")
     assert document.settings.odd_and_even_pages_header_footer
     [section] = document.sections
-    for footer, alignment in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+    for footer, alignment in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
         [paragraph] = footer.paragraphs
         assert paragraph.alignment == alignment
         xml = paragraph._element
@@ -231,7 +276,9 @@ def test_page_numbers_at_the_outside_edge_and_the_closing_lines(catalog_project:
     assert east_asian_font(document.styles["footer"]) == "宋体" and document.styles["footer"].font.size.pt == 14
     # The last lines: the catalog and the newest date of the records shown (here the policy's), not the build day.
     assert [(p.style.name, p.text) for p in document.paragraphs[-2:]] == [
-        ("落款", "基层治理实践库"), ("落款", "资料截至2026年11月25日")]
+        ("落款", "基层治理实践库"),
+        ("落款", "资料截至2026年11月25日"),
+    ]
     assert document.core_properties.created.date().isoformat() == "2026-11-25"
 
 
@@ -283,14 +330,22 @@ def yaml_quoted(text: str) -> str:
 
 # ---- The same records, the same bytes ----
 
+
 def test_documents_are_byte_identical_and_dated_1980(catalog_project: Project, tmp_path: Path) -> None:
-    first = {p.relative_to(generated(catalog_project)): p.read_bytes() for p in generated(catalog_project).rglob("*") if p.is_file()}
+    first = {
+        p.relative_to(generated(catalog_project)): p.read_bytes()
+        for p in generated(catalog_project).rglob("*")
+        if p.is_file()
+    }
     again = tmp_path / "again"
     shutil.copytree(catalog_project.root, again, ignore=shutil.ignore_patterns("build"))
     env = {**os.environ, "PYTHONHASHSEED": "7", "SOURCE_DATE_EPOCH": "1950000000"}
     subprocess.run([sys.executable, "-m", "govcat", "generate"], cwd=again, env=env, check=True, capture_output=True)
-    second = {p.relative_to(again / "build/generated/docs/word"): p.read_bytes()
-              for p in (again / "build/generated/docs/word").rglob("*") if p.is_file()}
+    second = {
+        p.relative_to(again / "build/generated/docs/word"): p.read_bytes()
+        for p in (again / "build/generated/docs/word").rglob("*")
+        if p.is_file()
+    }
     assert sorted(first) == sorted(second) and [k for k in first if first[k] != second[k]] == []
     with zipfile.ZipFile(generated(catalog_project) / "themes/shequ-fuwu.docx") as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -299,16 +354,19 @@ def test_documents_are_byte_identical_and_dated_1980(catalog_project: Project, t
 
 # ---- catalog export ----
 
-def export(project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-           *argv: str) -> tuple[int, str, str]:
+
+def export(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, str, str]:
     monkeypatch.chdir(project.root)
     status = main(["export", *argv])
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 
 
-def test_export_one_practice_is_the_site_document(catalog_project: Project, monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_one_practice_is_the_site_document(
+    catalog_project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, err = export(catalog_project, monkeypatch, capsys, "--ids", OTHER_ID)
     assert (status, err) == (0, "")
     assert out == f"已写入 {OTHER_TITLE}.docx（1 项做法，党政机关公文格式）\n"
@@ -316,43 +374,65 @@ def test_export_one_practice_is_the_site_document(catalog_project: Project, monk
     assert written.read_bytes() == (generated(catalog_project) / f"practices/{OTHER_ID}.docx").read_bytes()
 
 
-def test_export_of_several_ids_is_the_compare_compilation(catalog_project: Project, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = export(catalog_project, monkeypatch, capsys, "--ids", f"{PRACTICE_ID}，{OTHER_ID}", "-o", "对比.docx")
+def test_export_of_several_ids_is_the_compare_compilation(
+    catalog_project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = export(
+        catalog_project, monkeypatch, capsys, "--ids", f"{PRACTICE_ID}，{OTHER_ID}", "-o", "对比.docx"
+    )
     assert (status, out) == (0, "已写入 对比.docx（2 项做法的汇编，党政机关公文格式）\n")
     document = open_document(catalog_project.root / "对比.docx")
-    assert [p.text for p in document.paragraphs if p.style.name == "公文标题"] == [COMPARE_TITLE, TITLE, OTHER_TITLE_LINES]
+    assert [p.text for p in document.paragraphs if p.style.name == "公文标题"] == [
+        COMPARE_TITLE,
+        TITLE,
+        OTHER_TITLE_LINES,
+    ]
     status, out, _ = export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu")
     assert (status, out) == (0, "已写入 社区服务做法汇编.docx（2 项做法的汇编，党政机关公文格式）\n")
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--ids", "zhengzhou-dangqun-fuwu"], "error: 没有编号为“zhengzhou-dangqun-fuwu”的做法：是不是“zhengzhou-dangqun-fuwu-zhongxin”？\n"),
-    (["--ids", OTHER_TITLE], f"error: 没有编号为“{OTHER_TITLE}”的做法：是不是“{OTHER_ID}”？\n"),
-    (["--theme", "社区服务"], "error: 没有编号为“社区服务”的主题：是不是“shequ-fuwu”？\n"),
-    (["--ids", f"{OTHER_ID},{OTHER_ID}"], f"error: 做法“{OTHER_ID}”写了不止一次\n"),
-    (["--ids", ","], "error: --ids 后面要写做法编号，多个用逗号隔开，如 --ids henan-sihui,kaifeng-zhua-wenhua\n"),
-    (["--ids", OTHER_ID, "-o", "x.doc"], "error: x.doc：输出文件名要以 .docx 结尾，Word 和 WPS 才认得\n"),
-    (["--ids", OTHER_ID, "-o", "no/such/x.docx"], "error: no/such：没有这个目录\n"),
-])
-def test_export_errors_say_what_to_do(catalog_project: Project, monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--ids", "zhengzhou-dangqun-fuwu"],
+            "error: 没有编号为“zhengzhou-dangqun-fuwu”的做法：是不是“zhengzhou-dangqun-fuwu-zhongxin”？\n",
+        ),
+        (["--ids", OTHER_TITLE], f"error: 没有编号为“{OTHER_TITLE}”的做法：是不是“{OTHER_ID}”？\n"),
+        (["--theme", "社区服务"], "error: 没有编号为“社区服务”的主题：是不是“shequ-fuwu”？\n"),
+        (["--ids", f"{OTHER_ID},{OTHER_ID}"], f"error: 做法“{OTHER_ID}”写了不止一次\n"),
+        (["--ids", ","], "error: --ids 后面要写做法编号，多个用逗号隔开，如 --ids henan-sihui,kaifeng-zhua-wenhua\n"),
+        (["--ids", OTHER_ID, "-o", "x.doc"], "error: x.doc：输出文件名要以 .docx 结尾，Word 和 WPS 才认得\n"),
+        (["--ids", OTHER_ID, "-o", "no/such/x.docx"], "error: no/such：没有这个目录\n"),
+    ],
+)
+def test_export_errors_say_what_to_do(
+    catalog_project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+) -> None:
     assert export(catalog_project, monkeypatch, capsys, *argv) == (2, "", message)
 
 
-def test_export_never_overwrites_without_force(catalog_project: Project, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_never_overwrites_without_force(
+    catalog_project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     mine = catalog_project.root / "会议材料.docx"
     mine.write_bytes(b"someone's own document")
     status, _, err = export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu", "-o", "会议材料.docx")
     assert (status, err) == (2, "error: 会议材料.docx 已存在，不会覆盖：换一个文件名，或加 --force 覆盖它\n")
     assert mine.read_bytes() == b"someone's own document"
-    assert export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu", "-o", "会议材料.docx", "--force")[0] == 0
+    assert (
+        export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu", "-o", "会议材料.docx", "--force")[0] == 0
+    )
     assert zipfile.is_zipfile(mine) and not list(catalog_project.root.glob(".会议材料-*"))
 
 
-def test_export_checks_the_catalog_first(catalog_project: Project, write: Write, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_checks_the_catalog_first(
+    catalog_project: Project, write: Write, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     write("reference/themes/bad.yaml", "id: bad\nname: 坏主题\n")
     status, out, _ = export(catalog_project, monkeypatch, capsys, "--ids", OTHER_ID)
     assert status == 1 and out.endswith("1 errors in 1 files\n") and "reference/themes/bad.yaml:1:1: error:" in out
@@ -360,6 +440,7 @@ def test_export_checks_the_catalog_first(catalog_project: Project, write: Write,
 
 
 # ---- A real word processor ----
+
 
 def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
@@ -371,12 +452,26 @@ def soffice() -> str:
 def to_pdf(documents: list[Path], out: Path) -> list[list[list[str]]]:
     """Each document converted by LibreOffice; the lines of each PDF page, as pdftotext lays them out."""
     profile = out / "profile"  # its own profile: no clash with an office already running
-    subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *map(str, documents)], check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, documents),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     pages = []
     for path in documents:
-        text = subprocess.run(["pdftotext", "-layout", str(out / f"{path.stem}.pdf"), "-"],
-                              check=True, capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(out / f"{path.stem}.pdf"), "-"], check=True, capture_output=True, text=True
+        ).stdout
         pages.append([[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")[:-1]])
     return pages
 
@@ -387,8 +482,12 @@ LONG = "基层治理" * 15  # 60 characters without punctuation, so nothing move
 @pytest.mark.slow
 def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, write: Write, tmp_path: Path) -> None:
     path = catalog_project.root / f"practices/jiyuan/{OTHER_ID}.yaml"
-    text = path.read_text("utf-8").replace("  无主管楼院无人管理。\n\n  老旧楼院设施短缺。", "\n\n".join(f"  {LONG}" for _ in range(12)))
-    path.write_text(text.replace("editor_note: 来源未说明治理开始的时间。", f"editor_note: {yaml_quoted(HOSTILE)}"), "utf-8")
+    text = path.read_text("utf-8").replace(
+        "  无主管楼院无人管理。\n\n  老旧楼院设施短缺。", "\n\n".join(f"  {LONG}" for _ in range(12))
+    )
+    path.write_text(
+        text.replace("editor_note: 来源未说明治理开始的时间。", f"editor_note: {yaml_quoted(HOSTILE)}"), "utf-8"
+    )
     documents = each_kind(catalog_project, tmp_path)
     practice, theme, compared = to_pdf([documents["practice"], documents["theme"], documents["compare"]], tmp_path)
     assert practice[0][:2] == OTHER_TITLE_LINES.split("\n")
@@ -396,7 +495,7 @@ def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, wr
     # 28 characters a line: the first line of a paragraph after its 2 characters' indent, then whole lines.
     lines = [line for page in practice for line in page]
     first = lines.index(LONG[:26])
-    assert lines[first + 1:first + 3] == [LONG[26:54], LONG[54:]]
+    assert lines[first + 1 : first + 3] == [LONG[26:54], LONG[54:]]
     # 22 lines a page: a page of nothing but background paragraphs (and its page number).
     full = [page for page in practice if all(line in (LONG[:26], LONG[26:54], LONG[54:]) for line in page[:-1])]
     assert full and all(len(page) == 22 + 1 for page in full)
@@ -406,4 +505,3 @@ def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, wr
     # Markup and field codes in a record are printed as the characters they are.
     printed = "".join(line.replace(" ", "") for page in practice for line in page)  # justified: spaces vary
     assert '编者注：<w:p>{PAGE}</w:p>&"引号"\'单\']]><![CDATA[x]]>{HYPERLINK"http://evil"}' in printed
-

@@ -109,8 +109,9 @@ def run_stage(root: Path, stage: str, practices: int, progress: Progress) -> Fig
     log = root / f"{stage}.log"
     started = time.monotonic()
     with log.open("wb") as out:
-        child = subprocess.Popen([sys.executable, *COMMANDS[stage]], cwd=root, env=env,
-                                 stdout=out, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(
+            [sys.executable, *COMMANDS[stage]], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
     written = root / SITES.get(stage, "") / "practices"
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -145,15 +146,26 @@ def prepare_naive(project: Project) -> None:
     --docs-tree``), and a config listing every page in ``nav``, without our hook and with
     Material's search plugin at its default settings."""
     docs = project.root / NAIVE_DOCS
-    subprocess.run([sys.executable, "-m", "govcat", "generate", "--docs-tree", NAIVE_DOCS], cwd=project.root,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "govcat", "generate", "--docs-tree", NAIVE_DOCS],
+        cwd=project.root,
+        check=True,
+        capture_output=True,
+    )
     sections: dict[str, list[str]] = {}
     for page in sorted(docs.rglob("*.md")):
         uri = page.relative_to(docs).as_posix()
         sections.setdefault(uri.split("/")[0] if "/" in uri else "", []).append(uri)
     nav = sections.pop("", []) + [{name: pages} for name, pages in sorted(sections.items())]
-    config = {"INHERIT": "mkdocs.yml", "docs_dir": NAIVE_DOCS, "site_dir": SITES["naive"], "strict": False,
-              "hooks": [], "plugins": ["search"], "nav": nav}
+    config = {
+        "INHERIT": "mkdocs.yml",
+        "docs_dir": NAIVE_DOCS,
+        "site_dir": SITES["naive"],
+        "strict": False,
+        "hooks": [],
+        "plugins": ["search"],
+        "nav": nav,
+    }
     (project.root / "mkdocs-naive.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
 
 
@@ -174,8 +186,15 @@ def workspace(keep: Path | None, practices: int) -> Iterator[Path]:
     yield folder
 
 
-def bench_one(source: Project, practices: int, stages: Sequence[str], naive_up_to: int, seed: int,
-              keep: Path | None, progress: Progress) -> Run:
+def bench_one(
+    source: Project,
+    practices: int,
+    stages: Sequence[str],
+    naive_up_to: int,
+    seed: int,
+    keep: Path | None,
+    progress: Progress,
+) -> Run:
     run = Run(practices)
     with workspace(keep, practices) as folder:
         progress.show(f"{practices} synthesize", time.monotonic())
@@ -227,20 +246,30 @@ def word_report(runs: list[Run]) -> list[str]:
     for run in runs:
         if run.word is not None:
             build, spent = run.stages["build"], run.word
-            lines.append(f"Word documents at {run.practices}: {spent.seconds:.1f} s of the {build.seconds:.1f} s build, "
-                         f"+{spent.seconds / (build.seconds - spent.seconds):.0%} (target ≤ 15%); "
-                         f"{spent.site_mb:.1f} MB of the {build.site_mb:.1f} MB site, "
-                         f"+{spent.site_mb / (build.site_mb - spent.site_mb):.0%} (target ≤ 25%)")
+            lines.append(
+                f"Word documents at {run.practices}: {spent.seconds:.1f} s of the {build.seconds:.1f} s build, "
+                f"+{spent.seconds / (build.seconds - spent.seconds):.0%} (target ≤ 15%); "
+                f"{spent.site_mb:.1f} MB of the {build.site_mb:.1f} MB site, "
+                f"+{spent.site_mb / (build.site_mb - spent.site_mb):.0%} (target ≤ 25%)"
+            )
     return lines
 
 
 def table(runs: list[Run]) -> list[str]:
-    lines = [(f"{'practices':>9} {'stage':<8} {'seconds':>8} {'peak MB':>8} {'pages':>6} {'site MB':>8} "
-             f"{'index MB':>8} {'largest page KB':>15} {'median practice KB':>18}")]
+    lines = [
+        (
+            f"{'practices':>9} {'stage':<8} {'seconds':>8} {'peak MB':>8} {'pages':>6} {'site MB':>8} "
+            f"{'index MB':>8} {'largest page KB':>15} {'median practice KB':>18}"
+        )
+    ]
     for run in runs:
         for stage, f in run.stages.items():
-            site = (f"{f.pages:>6} {f.site_mb:>8.1f} {f.index_mb:>8.1f} {f.largest_page[0]:>15.1f} "
-                    f"{f.median_practice_kb:>18.1f}" if stage in SITES else "")
+            site = (
+                f"{f.pages:>6} {f.site_mb:>8.1f} {f.index_mb:>8.1f} {f.largest_page[0]:>15.1f} "
+                f"{f.median_practice_kb:>18.1f}"
+                if stage in SITES
+                else ""
+            )
             lines.append(f"{run.practices:>9} {stage:<8} {f.seconds:>8.1f} {f.peak_mb:>8.0f} {site}".rstrip())
     return lines
 
@@ -260,26 +289,32 @@ def targets(runs: list[Run]) -> list[str]:
         if "build" in stages:
             kb, path = stages["build"].largest_page
             lines.append(f"largest HTML page at {run.practices}: {kb:.1f} KB, {path} (target ≤ 400)")
-            lines.append(f"median practice page at {run.practices}: {stages['build'].median_practice_kb:.1f} KB "
-                         "(target < 60)")
+            lines.append(
+                f"median practice page at {run.practices}: {stages['build'].median_practice_kb:.1f} KB (target < 60)"
+            )
             lines.append(f"search index at {run.practices}: {stages['build'].index_mb:.1f} MB")
         if run.first_query is not None:
             q = run.first_query
-            lines.append(f"first search ({QUERY}) at {run.practices}: {q.seconds:.2f} s (target ≤ 1.0), "
-                         f"{q.bytes / MB:.2f} MB in {q.requests} requests (target ≤ 2)")
+            lines.append(
+                f"first search ({QUERY}) at {run.practices}: {q.seconds:.2f} s (target ≤ 1.0), "
+                f"{q.bytes / MB:.2f} MB in {q.requests} requests (target ≤ 2)"
+            )
         elif run.first_query_missing:
             lines.append(f"first search at {run.practices}: not measured ({run.first_query_missing})")
     builds = {r.practices: r.stages["build"] for r in runs if "build" in r.stages}
     if len(builds) > 1:
         small, large = min(builds), max(builds)
         ratio = builds[large].seconds / builds[small].seconds
-        lines.append(f"build time {large} / {small}: {ratio:.2f} for {large / small:.1f}× the practices "
-                     f"(target ≤ {1.1 * large / small:.1f})")
+        lines.append(
+            f"build time {large} / {small}: {ratio:.2f} for {large / small:.1f}× the practices "
+            f"(target ≤ {1.1 * large / small:.1f})"
+        )
     return lines + word_report(runs)
 
 
-def bench(project: Project, sizes: Sequence[int], stages: Sequence[str], naive_up_to: int, seed: int,
-          keep: Path | None = None) -> list[str]:
+def bench(
+    project: Project, sizes: Sequence[int], stages: Sequence[str], naive_up_to: int, seed: int, keep: Path | None = None
+) -> list[str]:
     progress = Progress()
     runs = [bench_one(project, size, stages, naive_up_to, seed, keep, progress) for size in sizes]
     return table(runs) + targets(runs)

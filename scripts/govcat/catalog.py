@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, FieldPath
 from .layout import Project
 from .records import Record
-from .diagnostics import FieldPath
 
 LEVELS = ("province", "city", "county", "township", "community")
 LEVEL_LABELS = {
@@ -82,7 +81,7 @@ def metric_text(metric: dict[str, Any]) -> str:
 def term_names(term: dict[str, Any]) -> list[str]:
     """The ways a term is written: its name and aliases, without decorative quotes."""
     names = [term["name"], *term.get("aliases", [])]
-    return [n for n in dict.fromkeys(n.strip("“”\"") for n in names) if n]
+    return [n for n in dict.fromkeys(n.strip('“”"') for n in names) if n]
 
 
 def name_key(text: str) -> str:
@@ -118,7 +117,8 @@ def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
 
 def _matches(path: FieldPath, pattern: tuple[str, ...]) -> bool:
     return len(path) == len(pattern) and all(
-        isinstance(step, int) if part == "*" else step == part for step, part in zip(path, pattern, strict=True))
+        isinstance(step, int) if part == "*" else step == part for step, part in zip(path, pattern, strict=True)
+    )
 
 
 def reference_kind(kind: str, path: FieldPath) -> str | None:
@@ -303,7 +303,8 @@ class Catalog:
         for term in self.all("term"):
             names = term_names(term)
             found[term["id"]] = [
-                practice_id for practice_id, (terms, text) in texts.items()
+                practice_id
+                for practice_id, (terms, text) in texts.items()
                 if term["id"] in terms or any(n in text for n in names)
             ]
         return found

@@ -33,9 +33,12 @@ def check_id_matches_file(record: Record, catalog: Catalog) -> Iterator[Finding]
     if reason:
         yield ("id",), f"id: {reason}"
     elif record.data["id"] != record.stem:
-        yield ("id",), (
-            f"id: 编号“{record.data['id']}”与文件名“{record.path.name}”不一致："
-            f"把编号改为“{record.stem}”，或把文件改名为“{record.data['id']}.yaml”"
+        yield (
+            ("id",),
+            (
+                f"id: 编号“{record.data['id']}”与文件名“{record.path.name}”不一致："
+                f"把编号改为“{record.stem}”，或把文件改名为“{record.data['id']}.yaml”"
+            ),
         )
 
 
@@ -83,14 +86,17 @@ def check_quotes(record: Record, catalog: Catalog) -> Iterator[Finding]:
 def check_metric_figures(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for index, metric in enumerate(record.data.get("metrics", [])):
         if not stands_whole(metric["value"], metric["citation"]["quote"]):
-            yield ("metrics", index, "value"), (
-                f"metrics[{index}].value: 数值“{metric['value']}”没有出现在它的引文中{numbers_in(metric['citation']['quote'])}："
-                "数值要照抄原文，引文要包含这个数字"
+            yield (
+                ("metrics", index, "value"),
+                (
+                    f"metrics[{index}].value: 数值“{metric['value']}”没有出现在它的引文中{numbers_in(metric['citation']['quote'])}："
+                    "数值要照抄原文，引文要包含这个数字"
+                ),
             )
 
 
 def numbers_in(quote: str) -> str:
-    """"（引文中的数字：312、96.5）" for a quote with figures, else nothing."""
+    """ "（引文中的数字：312、96.5）" for a quote with figures, else nothing."""
     found = list(dict.fromkeys(number for number, _ in figures(quote)))
     return f"（引文中的数字：{'、'.join(found)}）" if found else "（引文中没有数字）"
 
@@ -100,9 +106,12 @@ def check_term_definition(record: Record, catalog: Catalog) -> Iterator[Finding]
         return
     cited = [catalog.source_texts.get(c["source"], "") for c in record.data["citations"]]
     if not any(record.data["definition"] in text for text in cited):
-        yield ("definition",), (
-            "definition: definition_basis 为 quote，释义却不是所引来源原文的逐字摘录："
-            "照抄原文，或把 definition_basis 改为 editor（编者注）"
+        yield (
+            ("definition",),
+            (
+                "definition: definition_basis 为 quote，释义却不是所引来源原文的逐字摘录："
+                "照抄原文，或把 definition_basis 改为 editor（编者注）"
+            ),
         )
 
 
@@ -119,7 +128,7 @@ def check_region_hierarchy(record: Record, catalog: Catalog) -> Iterator[Finding
         return
     upwards = catalog.region_chain(parent)[::-1]  # parent, its parent, … (stops where it repeats)
     if record.id in upwards:
-        circle = [record.id, *upwards[:upwards.index(record.id) + 1]]
+        circle = [record.id, *upwards[: upwards.index(record.id) + 1]]
         yield ("parent",), f"parent: 上级关系绕成了圈：{' → '.join(circle)}"
     elif LEVELS.index(catalog.get("region", parent)["level"]) >= LEVELS.index(level):
         yield ("parent",), f"parent: 上级地区“{parent}”的层级不高于本地区（{level}）"
@@ -136,9 +145,12 @@ def check_practice_nesting(record: Record, catalog: Catalog) -> Iterator[Finding
     for index, measure in enumerate(record.data["measures"]):
         child = measure.get("practice")
         if child and catalog.has("practice", child) and catalog.get("practice", child).get("parent") != record.id:
-            yield ("measures", index, "practice"), (
-                f"measures[{index}].practice: 做法“{child}”的 parent 不是“{record.id}”："
-                f"在 {child}.yaml 中写 parent: {record.id}"
+            yield (
+                ("measures", index, "practice"),
+                (
+                    f"measures[{index}].practice: 做法“{child}”的 parent 不是“{record.id}”："
+                    f"在 {child}.yaml 中写 parent: {record.id}"
+                ),
             )
     if record.id in record.data.get("related", []):
         yield ("related",), "related: 不要把本做法列为自己的相关做法"
@@ -151,9 +163,12 @@ def check_policy_title(record: Record, catalog: Catalog) -> Iterator[Finding]:
     texts = [catalog.source_texts.get(c["source"]) for c in record.data["citations"]]
     written = f"《{record.data['title']}》"
     if None not in texts and not any(written in text for text in texts if text is not None):
-        yield ("title",), (
-            f"title: 所引来源的原文中没有“{written}”：照抄原文书名号中的文件名（不加书名号）；"
-            "来源没有写出正式名称时，加上 title_basis: editor（编者拟定）"
+        yield (
+            ("title",),
+            (
+                f"title: 所引来源的原文中没有“{written}”：照抄原文书名号中的文件名（不加书名号）；"
+                "来源没有写出正式名称时，加上 title_basis: editor（编者拟定）"
+            ),
         )
 
 
@@ -165,16 +180,20 @@ def check_not_metrics(record: Record, catalog: Catalog) -> Iterator[Finding]:
         if problem:
             yield where + ("quote",), f"not_metrics[{index}].quote: {problem}"
         elif not stands_whole(item["number"], item["quote"]):
-            yield where + ("number",), (
-                f"not_metrics[{index}].number: 数字“{item['number']}”没有出现在它的 quote 中{numbers_in(item['quote'])}："
-                "数字要照抄原文，quote 要包含这个数字"
+            yield (
+                where + ("number",),
+                (
+                    f"not_metrics[{index}].number: 数字“{item['number']}”没有出现在它的 quote 中{numbers_in(item['quote'])}："
+                    "数字要照抄原文，quote 要包含这个数字"
+                ),
             )
 
 
 def check_source_text(record: Record, catalog: Catalog) -> Iterator[Finding]:
     if record.id not in catalog.source_texts:
-        yield ("text_file",), (
-            f"text_file: 找不到全文文件“{record.data['text_file']}”（应与本记录在同一目录，UTF-8 编码）"
+        yield (
+            ("text_file",),
+            (f"text_file: 找不到全文文件“{record.data['text_file']}”（应与本记录在同一目录，UTF-8 编码）"),
         )
 
 
@@ -186,14 +205,22 @@ def check_aliases(record: Record, catalog: Catalog) -> Iterator[Finding]:
         if name_key(alias) in own:
             yield where, f"aliases[{index}]: 别称“{alias}”与本记录的名称相同（不计引号和空格）：删去这一项"
             continue
-        others = [(kind, other, field_name) for kind, other, field_name in catalog.name_owners.get(name_key(alias), [])
-                  if (kind, other) != (record.kind.name, record.id)]
+        others = [
+            (kind, other, field_name)
+            for kind, other, field_name in catalog.name_owners.get(name_key(alias), [])
+            if (kind, other) != (record.kind.name, record.id)
+        ]
         if others:
             kind, other, field_name = others[0]
             what = "别称" if field_name.startswith("aliases") else "名称"
-            yield where, (f"aliases[{index}]: 别称“{alias}”与{KINDS[kind].label}“{other}”的{what}相同"
-                          f"（{catalog.records[kind][other].display_path}）：一个说法只能指一个记录，"
-                          "删去这一项，或改用更具体的说法")
+            yield (
+                where,
+                (
+                    f"aliases[{index}]: 别称“{alias}”与{KINDS[kind].label}“{other}”的{what}相同"
+                    f"（{catalog.records[kind][other].display_path}）：一个说法只能指一个记录，"
+                    "删去这一项，或改用更具体的说法"
+                ),
+            )
 
 
 def check_synonym_words(record: Record, catalog: Catalog) -> Iterator[Finding]:
@@ -208,23 +235,36 @@ def check_synonym_words(record: Record, catalog: Catalog) -> Iterator[Finding]:
             first = catalog.synonym_groups.get(word)
             if first is not None and first != record.id:
                 other = catalog.records["synonym"][first].display_path
-                yield where, (f"words[{index}]: “{word}”已在同义词组“{first}”（{other}）中：一个词只能属于一组，"
-                              "把两组合并成一组")
+                yield (
+                    where,
+                    (
+                        f"words[{index}]: “{word}”已在同义词组“{first}”（{other}）中：一个词只能属于一组，"
+                        "把两组合并成一组"
+                    ),
+                )
     if not any(word in catalog.searchable_text for word in record.data["words"]):
-        yield ("words",), ("words: 组内没有一个词在本库的记录或来源原文中出现：这组词搜不到任何页面，"
-                           "至少要有一个是本库用到的说法")
+        yield (
+            ("words",),
+            ("words: 组内没有一个词在本库的记录或来源原文中出现：这组词搜不到任何页面，至少要有一个是本库用到的说法"),
+        )
 
 
 Check = Callable[[Record, Catalog], Iterator[Finding]]
 CHECKS: dict[str, tuple[Check, ...]] = {
-    "practice": (check_id_matches_file, check_references, check_dates, check_quotes,
-                 check_metric_figures, check_practice_nesting, check_aliases),
+    "practice": (
+        check_id_matches_file,
+        check_references,
+        check_dates,
+        check_quotes,
+        check_metric_figures,
+        check_practice_nesting,
+        check_aliases,
+    ),
     "region": (check_id_matches_file, check_references, check_region_hierarchy, check_aliases),
     "theme": (check_id_matches_file, check_aliases),
     "tag": (check_id_matches_file,),
     "standard": (check_id_matches_file, check_references, check_quotes, check_aliases),
-    "policy": (check_id_matches_file, check_references, check_dates, check_quotes, check_policy_title,
-               check_aliases),
+    "policy": (check_id_matches_file, check_references, check_dates, check_quotes, check_policy_title, check_aliases),
     "term": (check_id_matches_file, check_references, check_quotes, check_term_definition, check_aliases),
     "source": (check_id_matches_file, check_dates, check_source_text, check_not_metrics),
     "synonym": (check_id_matches_file, check_synonym_words),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .newrecord import yaml_text
-from .quotehint import to_simplified, folded
+from .quotehint import folded, to_simplified
 from .sourcetext import Span, sentences
 
 
@@ -33,7 +33,7 @@ def written_as(text: str, word: str) -> str | None:
             converted = convert(sentence.text)
             start = converted.find(target)
             if start >= 0 and len(converted) == len(sentence.text):
-                return sentence.text[start:start + len(word)]
+                return sentence.text[start : start + len(word)]
     return None
 
 

@@ -15,7 +15,6 @@ from .coverage import coverage, report_lines
 from .csp import nginx_directive, policy
 from .diagnostics import Diagnostic, summary
 from .export import ExportError, export_practices, export_theme, practice_ids, write_new
-from .schema.documents import UnsupportedSchema
 from .intake import IntakeError, new_source, punctuation_note
 from .layout import KINDS, Project
 from .load import load_catalog
@@ -23,6 +22,7 @@ from .newrecord import NewRecordError, new_record
 from .pipeline import DocsTreeRefused, generate
 from .publish import BuildFailed, PublishError, publish
 from .records import kind_of
+from .schema.documents import UnsupportedSchema
 from .search.index import IndexInputMissing, index_site
 from .search.pages import PageError
 from .suggest import reference_hint
@@ -43,8 +43,12 @@ def command_check(project: Project, args: argparse.Namespace) -> int:
     if missing:
         return report([Diagnostic(str(p), 1, 1, "文件不存在") for p in missing])
     strays = [p for p in paths or [] if p.suffix != ".yaml" or kind_of(project, p) is None]
-    found = [Diagnostic(project.relative(p), 1, 1, "不是记录文件：记录是 practices/<地区>/ 或 reference/<类别>/ 下的 .yaml 文件")
-             for p in strays]  # these would otherwise pass unchecked
+    found = [
+        Diagnostic(
+            project.relative(p), 1, 1, "不是记录文件：记录是 practices/<地区>/ 或 reference/<类别>/ 下的 .yaml 文件"
+        )
+        for p in strays
+    ]  # these would otherwise pass unchecked
     records = None if paths is None else [p for p in paths if p not in strays]
     return report(sorted(found + check_project(project, only=records).diagnostics))
 
@@ -56,8 +60,10 @@ def command_generate(project: Project, args: argparse.Namespace) -> int:
         return fail(str(error))
     if changes is None:
         return report(result.diagnostics)
-    print(f"已生成到 {project.relative(project.generated)}/：写入 {len(changes.written)} 个文件，"
-          f"删除 {len(changes.removed)} 个，未变 {changes.unchanged} 个")
+    print(
+        f"已生成到 {project.relative(project.generated)}/：写入 {len(changes.written)} 个文件，"
+        f"删除 {len(changes.removed)} 个，未变 {changes.unchanged} 个"
+    )
     if args.docs_tree is not None:
         print(f"完整的文档目录（content/ 与生成的页面）：{args.docs_tree}/")
     return 0
@@ -91,8 +97,9 @@ def report_new_source(project: Project, catalog: Catalog, args: argparse.Namespa
     missing = [option for option, value in (("--publisher", args.publisher), ("--date", args.date)) if value is None]
     if missing:
         return fail(f"来源还要写明 {' 和 '.join(missing)}，例如 --publisher 中国社区报 --date 2024-08-05")
-    text_path, record, stored = new_source(project, catalog, args.id, args.title, args.source_file,
-                                           args.publisher, args.date, args.url)
+    text_path, record, stored = new_source(
+        project, catalog, args.id, args.title, args.source_file, args.publisher, args.date, args.url
+    )
     print(f"已保存全文 {project.relative(text_path)}（{stored.text.count(chr(10))} 行）")
     for change in stored.changes or ["文字没有改动"]:
         print(f"  - {change}")
@@ -126,8 +133,10 @@ def command_cite(project: Project, args: argparse.Namespace) -> int:
         for line in word_report(text, args.words):
             print(line)
         return 1
-    print(f"# {len(found)} 句，粘贴到 sources: 或 citations: 下（与同级的“- source:”对齐缩进）；"
-          "指标的 citation: 只要其中 source: 和 quote: 两行")
+    print(
+        f"# {len(found)} 句，粘贴到 sources: 或 citations: 下（与同级的“- source:”对齐缩进）；"
+        "指标的 citation: 只要其中 source: 和 quote: 两行"
+    )
     for sentence in found:
         print()
         for line in citation_block(args.source, sentence):
@@ -194,8 +203,10 @@ def command_index(project: Project, args: argparse.Namespace) -> int:
     except PageError as error:
         print(error)
         return 1
-    print(f"已为 {built.pages} 个页面建立搜索索引（{site / 'search'}）：{built.words} 个词，"
-          f"{built.buckets} 个词块，共 {built.bytes / 1024 / 1024:.1f} MB")
+    print(
+        f"已为 {built.pages} 个页面建立搜索索引（{site / 'search'}）：{built.words} 个词，"
+        f"{built.buckets} 个词块，共 {built.bytes / 1024 / 1024:.1f} MB"
+    )
     return 0
 
 
@@ -236,17 +247,28 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="只报告这些文件的问题（引用仍对照整个实践库检查）")
     check.set_defaults(handler=command_check)
     gen = commands.add_parser("generate", help="校验后生成页面到 build/generated/（mkdocs build 也会自动执行）")
-    gen.add_argument("--docs-tree", type=Path, metavar="DIR",
-                     help="另把手写页面（content/）和生成的页面写成一个完整的文档目录 DIR，供不运行 MkDocs hook 的引擎"
-                          "（如 Zensical）构建；构建后用 catalog index 建立搜索索引")
+    gen.add_argument(
+        "--docs-tree",
+        type=Path,
+        metavar="DIR",
+        help="另把手写页面（content/）和生成的页面写成一个完整的文档目录 DIR，供不运行 MkDocs hook 的引擎"
+        "（如 Zensical）构建；构建后用 catalog index 建立搜索索引",
+    )
     gen.set_defaults(handler=command_generate)
     new = commands.add_parser("new", help="写出一条新记录的模板（带字段说明），放在正确的位置")
-    new.add_argument("kind", choices=list(KINDS), help="记录类别：" + "、".join(f"{k.name} {k.label}" for k in KINDS.values()))
+    new.add_argument(
+        "kind", choices=list(KINDS), help="记录类别：" + "、".join(f"{k.name} {k.label}" for k in KINDS.values())
+    )
     new.add_argument("--id", required=True, help="编号：小写拉丁字母、数字和连字符，同时用作文件名")
     new.add_argument("--title", required=True, help="标题或名称")
     new.add_argument("--region", help="地区编号（做法、标准、政策必填；新地区时为上级地区）")
-    new.add_argument("--from", dest="source_file", type=Path, metavar="FILE",
-                     help="来源：文章全文的文本文件（UTF-8 或 GBK），整理后存为 reference/sources/<编号>.txt")
+    new.add_argument(
+        "--from",
+        dest="source_file",
+        type=Path,
+        metavar="FILE",
+        help="来源：文章全文的文本文件（UTF-8 或 GBK），整理后存为 reference/sources/<编号>.txt",
+    )
     new.add_argument("--publisher", help="来源：发布媒体或机构，如 中国社区报")
     new.add_argument("--date", help="来源：发布日期 YYYY-MM-DD")
     new.add_argument("--url", help="来源：原文网址（选填）")
@@ -259,33 +281,54 @@ def parser() -> argparse.ArgumentParser:
     cite.add_argument("source", help="来源编号")
     cite.add_argument("words", nargs="+", metavar="关键词", help="句子要含有的词，可给多个")
     cite.set_defaults(handler=command_cite)
-    pub = commands.add_parser("publish", help="为正式地址（可带子路径）构建可发布的站点；--offline 另打包为可从文件共享直接打开的 zip")
+    pub = commands.add_parser(
+        "publish", help="为正式地址（可带子路径）构建可发布的站点；--offline 另打包为可从文件共享直接打开的 zip"
+    )
     pub.add_argument("--base-url", help="站点的正式地址，如 https://intranet.example/zhili/")
     pub.add_argument("--offline", action="store_true", help="离线包：不需要网站服务器，从文件夹直接打开（含搜索）")
     pub.add_argument("--out", type=Path, help="输出目录（默认 site/，离线包默认 site-offline/）")
     pub.set_defaults(handler=command_publish)
-    index = commands.add_parser("index", help="为构建好的站点建立搜索索引（mkdocs build 会自动执行；其他引擎构建后运行）")
+    index = commands.add_parser(
+        "index", help="为构建好的站点建立搜索索引（mkdocs build 会自动执行；其他引擎构建后运行）"
+    )
     index.add_argument("site", nargs="?", type=Path, help="站点目录（默认 site/）")
     index.set_defaults(handler=command_index)
-    csp = commands.add_parser("csp", help="根据构建好的站点给出 Content-Security-Policy（内联脚本用哈希，不用 unsafe-inline）")
+    csp = commands.add_parser(
+        "csp", help="根据构建好的站点给出 Content-Security-Policy（内联脚本用哈希，不用 unsafe-inline）"
+    )
     csp.add_argument("site", nargs="?", type=Path, help="站点目录（默认 site/）")
     csp.add_argument("--nginx", action="store_true", help="输出 nginx 的 add_header 指令")
     csp.set_defaults(handler=command_csp)
-    exp = commands.add_parser("export", help="把做法写成 Word 文档（党政机关公文格式）：一项做法、几项做法的汇编或一个主题的汇编")
+    exp = commands.add_parser(
+        "export", help="把做法写成 Word 文档（党政机关公文格式）：一项做法、几项做法的汇编或一个主题的汇编"
+    )
     chosen = exp.add_mutually_exclusive_group(required=True)
-    chosen.add_argument("--ids", metavar="编号,编号", help="做法编号，多个用逗号隔开：一项得到该做法的文档，多项得到按此顺序的汇编")
+    chosen.add_argument(
+        "--ids", metavar="编号,编号", help="做法编号，多个用逗号隔开：一项得到该做法的文档，多项得到按此顺序的汇编"
+    )
     chosen.add_argument("--theme", metavar="编号", help="主题编号：该主题全部做法的汇编，对照表在前")
     exp.add_argument("-o", "--output", type=Path, help="输出文件（.docx）；默认在当前目录，按标题命名")
     exp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认不覆盖）")
     exp.set_defaults(handler=command_export)
     ben = commands.add_parser("bench", help="在临时目录生成 N 项合成做法，测量校验、生成、构建的耗时、内存和站点大小")
-    ben.add_argument("--practices", type=int, nargs="+", required=True, metavar="N", help="做法数，可给多个，如 1000 4000")
-    ben.add_argument("--stages", nargs="+", choices=STAGES, default=list(DEFAULT_STAGES),
-                     help="要测的阶段（默认除 naive 外全部：floor 为不建搜索索引的构建，search 在浏览器中测首次搜索；"
-                          "naive 为每页都进导航、用 Material 自带搜索的对照构建）")
-    ben.add_argument("--naive-up-to", type=int, default=1000, metavar="N", help="只在不超过 N 项做法时做对照构建（默认 1000）")
+    ben.add_argument(
+        "--practices", type=int, nargs="+", required=True, metavar="N", help="做法数，可给多个，如 1000 4000"
+    )
+    ben.add_argument(
+        "--stages",
+        nargs="+",
+        choices=STAGES,
+        default=list(DEFAULT_STAGES),
+        help="要测的阶段（默认除 naive 外全部：floor 为不建搜索索引的构建，search 在浏览器中测首次搜索；"
+        "naive 为每页都进导航、用 Material 自带搜索的对照构建）",
+    )
+    ben.add_argument(
+        "--naive-up-to", type=int, default=1000, metavar="N", help="只在不超过 N 项做法时做对照构建（默认 1000）"
+    )
     ben.add_argument("--seed", type=int, default=1, help="合成数据的随机种子（默认 1）")
-    ben.add_argument("--keep", type=Path, metavar="DIR", help="把合成的实践库及其站点保留在 DIR/<做法数>/ 以便查看（默认用临时目录）")
+    ben.add_argument(
+        "--keep", type=Path, metavar="DIR", help="把合成的实践库及其站点保留在 DIR/<做法数>/ 以便查看（默认用临时目录）"
+    )
     ben.set_defaults(handler=command_bench)
     return root
 
@@ -303,8 +346,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as error:
         return fail(str(error))
     except UnsupportedSchema as error:
-        return fail(f"{project.relative(project.schemas / error.file_name)}: {error.pointer.lstrip('/')}"
-                    f"{': ' if error.pointer else ''}{error.reason}")
+        return fail(
+            f"{project.relative(project.schemas / error.file_name)}: {error.pointer.lstrip('/')}"
+            f"{': ' if error.pointer else ''}{error.reason}"
+        )
 
 
 if __name__ == "__main__":

@@ -52,20 +52,37 @@ class Coverage:
     def summary(self) -> dict[str, int]:
         counts = {status: sum(f.status == status for f in self.figures) for status in STATUS_LABELS}
         return {
-            "figures": len(self.figures), "metrics": counts["metric"], "declared": counts["declared"],
-            "uncaptured": counts["uncaptured"], "paragraphs": len(self.paragraphs),
+            "figures": len(self.figures),
+            "metrics": counts["metric"],
+            "declared": counts["declared"],
+            "uncaptured": counts["uncaptured"],
+            "paragraphs": len(self.paragraphs),
             "cited_paragraphs": sum(bool(p.cited_by) for p in self.paragraphs),
         }
 
     def as_json(self) -> dict[str, Any]:
         """Everything, for CI and scripts; ``format`` changes when the shape does."""
         return {
-            "format": 1, "source": self.source, "text_file": self.text_file,
+            "format": 1,
+            "source": self.source,
+            "text_file": self.text_file,
             "summary": self.summary(),
-            "paragraphs": [{"line": p.line, "text": p.text, "cited_by": [{"kind": k, "id": i} for k, i in p.cited_by]}
-                           for p in self.paragraphs],
-            "figures": [{"number": f.number, "line": f.line, "column": f.column, "context": f.context,
-                         "status": f.status, "records": list(f.records), "reason": f.reason} for f in self.figures],
+            "paragraphs": [
+                {"line": p.line, "text": p.text, "cited_by": [{"kind": k, "id": i} for k, i in p.cited_by]}
+                for p in self.paragraphs
+            ],
+            "figures": [
+                {
+                    "number": f.number,
+                    "line": f.line,
+                    "column": f.column,
+                    "context": f.context,
+                    "status": f.status,
+                    "records": list(f.records),
+                    "reason": f.reason,
+                }
+                for f in self.figures
+            ],
         }
 
 
@@ -84,8 +101,12 @@ def metric_spans(catalog: Catalog, source: str, text: str) -> Iterator[tuple[str
     for practice_id in catalog.ids("practice"):
         for metric in catalog.get("practice", practice_id).get("metrics") or []:
             citation = metric.get("citation") if isinstance(metric, dict) else None
-            if isinstance(citation, dict) and citation.get("source") == source \
-                    and isinstance(citation.get("quote"), str) and isinstance(metric.get("value"), str):
+            if (
+                isinstance(citation, dict)
+                and citation.get("source") == source
+                and isinstance(citation.get("quote"), str)
+                and isinstance(metric.get("value"), str)
+            ):
                 for place in occurrences(text, citation["quote"]):
                     yield practice_id, metric["value"], place
 
@@ -102,8 +123,9 @@ def cited_paragraphs(catalog: Catalog, source: str, text: str) -> tuple[Paragrap
     spans = list(quoted_spans(catalog, source, text))
     found = []
     for paragraph in paragraphs(text):
-        citers = sorted({(kind, rid) for kind, rid, place in spans
-                         if place.start < paragraph.end and paragraph.start < place.stop})
+        citers = sorted(
+            {(kind, rid) for kind, rid, place in spans if place.start < paragraph.end and paragraph.start < place.stop}
+        )
         found.append(Paragraph(paragraph.line, paragraph.text, tuple(citers)))
     return tuple(found)
 
@@ -162,9 +184,13 @@ def report_lines(result: Coverage) -> Iterator[str]:
             yield f"  {where}: {item.number}  {item.context}" + (f"  {detail}" if detail else "")
     summary = result.summary()
     yield ""
-    yield (f"小结：数字 {summary['figures']} 个，已收录为指标 {summary['metrics']} 个，声明不是指标 "
-           f"{summary['declared']} 个，未收录 {summary['uncaptured']} 个；段落 {summary['paragraphs']} 段，"
-           f"有记录引用 {summary['cited_paragraphs']} 段。")
+    yield (
+        f"小结：数字 {summary['figures']} 个，已收录为指标 {summary['metrics']} 个，声明不是指标 "
+        f"{summary['declared']} 个，未收录 {summary['uncaptured']} 个；段落 {summary['paragraphs']} 段，"
+        f"有记录引用 {summary['cited_paragraphs']} 段。"
+    )
     if summary["uncaptured"]:
-        yield (f"下一步：把每个未收录的数字写成做法的 metrics（catalog cite {result.source} <数字> 找出它所在的句子），"
-               "或在来源记录的 not_metrics 中写明它为什么不是成效指标。")
+        yield (
+            f"下一步：把每个未收录的数字写成做法的 metrics（catalog cite {result.source} <数字> 找出它所在的句子），"
+            "或在来源记录的 not_metrics 中写明它为什么不是成效指标。"
+        )

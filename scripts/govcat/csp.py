@@ -15,7 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 STYLE_ATTRIBUTE = re.compile(r'\sstyle="(?P<value>[^"]*)"')
 FIXED = (
     "default-src 'none'",
@@ -50,8 +50,9 @@ def policy(site: Path) -> str:
     """The policy for the site built at ``site``, as one header value."""
     scripts, styles = inline_parts(site)
     script_src = " ".join(["script-src 'self'", *sorted(sha256(s) for s in scripts)])
-    style_src = " ".join(["style-src 'self'", *(["'unsafe-hashes'"] if styles else []),
-                          *sorted(sha256(s) for s in styles)])
+    style_src = " ".join(
+        ["style-src 'self'", *(["'unsafe-hashes'"] if styles else []), *sorted(sha256(s) for s in styles)]
+    )
     return "; ".join([FIXED[0], script_src, style_src, *FIXED[1:]])
 
 

@@ -78,8 +78,11 @@ def export_theme(catalog: Catalog, wanted: str) -> Export:
         raise ExportError(f"主题“{theme['name']}”还没有做法，没有可汇编的内容")
     writer = Writer(catalog)
     front = writer.theme_front(theme_id)
-    return Export(document(writer.package(), [writer.piece(i) for i in ids], front.title, front),
-                  file_name(theme_title(theme)), len(ids))
+    return Export(
+        document(writer.package(), [writer.piece(i) for i in ids], front.title, front),
+        file_name(theme_title(theme)),
+        len(ids),
+    )
 
 
 def write_new(path: Path, data: bytes, force: bool) -> None:

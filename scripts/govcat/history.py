@@ -20,8 +20,20 @@ class FileDates:
 
 def file_dates(root: Path, folder: str) -> dict[str, FileDates]:
     """Path (relative to ``root``, forward slashes) -> dates, for every file git knows in ``folder``."""
-    command = ["git", "-c", "core.quotepath=off", "-C", str(root), "log", "--relative", "--no-renames",
-               "--format=%x00%cs", "--name-only", "--", folder]
+    command = [
+        "git",
+        "-c",
+        "core.quotepath=off",
+        "-C",
+        str(root),
+        "log",
+        "--relative",
+        "--no-renames",
+        "--format=%x00%cs",
+        "--name-only",
+        "--",
+        folder,
+    ]
     try:
         run = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
     except (OSError, subprocess.SubprocessError):

@@ -82,7 +82,9 @@ def refuse_non_text(text: str, shown: str) -> None:
     if CONTROL.search(text):
         raise IntakeError(f"{shown} 不是文本文件（含有控制字符）：请把文章的文字复制到纯文本文件（.txt）中保存")
     if HTML.search(text):
-        raise IntakeError(f"{shown} 是网页（HTML）代码，不是文章的文字：请在浏览器中选中正文复制，粘贴到纯文本文件（.txt）中保存")
+        raise IntakeError(
+            f"{shown} 是网页（HTML）代码，不是文章的文字：请在浏览器中选中正文复制，粘贴到纯文本文件（.txt）中保存"
+        )
 
 
 def normalise(text: str) -> StoredText:
@@ -141,7 +143,9 @@ def read_source_file(path: Path, shown: str) -> StoredText:
 def check_source_details(published: str, url: str | None) -> None:
     """The publication date and address as the source schema wants them, before anything is written."""
     try:
-        valid_date = bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", published)) and bool(datetime.date.fromisoformat(published))
+        valid_date = bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", published)) and bool(
+            datetime.date.fromisoformat(published)
+        )
     except ValueError:
         valid_date = False
     if not valid_date:
@@ -150,8 +154,16 @@ def check_source_details(published: str, url: str | None) -> None:
         raise IntakeError(f"--url “{url}”不是网址：要以 http:// 或 https:// 开头，不含空格")
 
 
-def new_source(project: Project, catalog: Catalog, record_id: str, title: str, article: Path,
-               publisher: str, published: str, url: str | None) -> tuple[Path, Path, StoredText]:
+def new_source(
+    project: Project,
+    catalog: Catalog,
+    record_id: str,
+    title: str,
+    article: Path,
+    publisher: str,
+    published: str,
+    url: str | None,
+) -> tuple[Path, Path, StoredText]:
     """Store the article's text and write its source record; returns both paths and what changed.
     Nothing is written unless both files can be, and nothing existing is replaced."""
     kind = KINDS["source"]
@@ -161,8 +173,10 @@ def new_source(project: Project, catalog: Catalog, record_id: str, title: str, a
     text_path = project.folder(kind) / f"{record_id}.txt"
     record = record_path(project, catalog, kind, record_id, None)
     if article.resolve() == text_path.resolve():
-        raise IntakeError(f"--from 的文件就是要保存的全文 {project.relative(text_path)}：请把原文件放在 "
-                          f"{kind.folder}/ 之外（例如下载文件夹），命令会把整理好的全文存到这里")
+        raise IntakeError(
+            f"--from 的文件就是要保存的全文 {project.relative(text_path)}：请把原文件放在 "
+            f"{kind.folder}/ 之外（例如下载文件夹），命令会把整理好的全文存到这里"
+        )
     for path in (text_path, record):
         if path.exists():
             raise IntakeError(f"{project.relative(path)} 已存在，不会覆盖：换一个编号，或修改已有的来源")

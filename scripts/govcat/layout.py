@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
 # What an id may look like; the same rule as "id" in schemas/defs.schema.json (a test keeps them equal).
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Path segments the generator uses for pages of its own, beside record pages: every section's
@@ -21,13 +20,26 @@ PAGE_SEGMENT = "page"
 RESERVED_IDS = ("index", PAGE_SEGMENT)
 
 # Names Windows will not give a file, whatever the extension: an id must not be one of them.
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
 # Ids that YAML tools other than ours (editors' IDEs, scripts reading practices.json's sources)
 # read as something other than text when written unquoted, as references are.
-YAML_WORDS = {"null": "空值", "true": "是非值", "false": "是非值", "yes": "是非值", "no": "是非值",
-              "on": "是非值", "off": "是非值", "y": "是非值", "n": "是非值"}
-YAML_NOT_TEXT = ((re.compile(r"[0-9]+|0x[0-9a-f]+|0o[0-7]+|[0-9]+e[0-9]+"), "数字"),
-                 (re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"), "日期"))
+YAML_WORDS = {
+    "null": "空值",
+    "true": "是非值",
+    "false": "是非值",
+    "yes": "是非值",
+    "no": "是非值",
+    "on": "是非值",
+    "off": "是非值",
+    "y": "是非值",
+    "n": "是非值",
+}
+YAML_NOT_TEXT = (
+    (re.compile(r"[0-9]+|0x[0-9a-f]+|0o[0-7]+|[0-9]+e[0-9]+"), "数字"),
+    (re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"), "日期"),
+)
 
 
 def reserved_id(record_id: str) -> str | None:
@@ -38,7 +50,8 @@ def reserved_id(record_id: str) -> str | None:
         names = "、".join(RESERVED_IDS)
         return f"“{record_id}”是网站自用的路径名（{names}：栏目首页与列表的分页），不能用作编号：换一个编号"
     meaning = YAML_WORDS.get(record_id) or next(
-        (what for pattern, what in YAML_NOT_TEXT if pattern.fullmatch(record_id)), None)
+        (what for pattern, what in YAML_NOT_TEXT if pattern.fullmatch(record_id)), None
+    )
     if meaning:
         return f"“{record_id}”在 YAML 中会被读成{meaning}而不是文字，不能用作编号：换一个编号，例如在前面加上地区拼音"
     return None

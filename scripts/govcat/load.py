@@ -33,8 +33,13 @@ def load_catalog(project: Project) -> Catalog:
                 records.append(record)
             else:
                 unreadable.setdefault(kind.name, set()).add(path.stem)
-        catalog = Catalog(project, loaded=records, source_texts=read_sources(records), unreadable=unreadable,
-                          reading_problems=problems)
+        catalog = Catalog(
+            project,
+            loaded=records,
+            source_texts=read_sources(records),
+            unreadable=unreadable,
+            reading_problems=problems,
+        )
         for record in records:
             catalog.records.setdefault(record.kind.name, {}).setdefault(record.id, record)
         return catalog

@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 
 from govcat import material
 from govcat.diagnostics import summary
-from govcat.generate.render import TEMPLATES
 from govcat.generate.addresses import page_dates, record_pages
+from govcat.generate.render import TEMPLATES
 from govcat.layout import KINDS, Project
 from govcat.pipeline import generate
 from govcat.search.index import NO_INDEX_VARIABLE, index_site

@@ -71,8 +71,9 @@ def template_text(kind: Kind, fields: tuple[Field, ...], values: dict[str, str],
     return "\n".join(lines) + "\n"
 
 
-def prefilled(kind: Kind, fields: tuple[Field, ...], record_id: str, title: str, region: str | None,
-              extra: Mapping[str, str]) -> dict[str, str]:
+def prefilled(
+    kind: Kind, fields: tuple[Field, ...], record_id: str, title: str, region: str | None, extra: Mapping[str, str]
+) -> dict[str, str]:
     """The values known from the command line: id, title or name, region (a region's parent),
     and any ``extra`` fields (a source's publisher, date and address)."""
     names = [f.name for f in fields]
@@ -113,8 +114,15 @@ def record_path(project: Project, catalog: Catalog, kind: Kind, record_id: str, 
     return folder / f"{record_id}.yaml"
 
 
-def new_record(project: Project, catalog: Catalog, kind: Kind, record_id: str, title: str,
-               region: str | None, extra: Mapping[str, str] | None = None) -> Path:
+def new_record(
+    project: Project,
+    catalog: Catalog,
+    kind: Kind,
+    record_id: str,
+    title: str,
+    region: str | None,
+    extra: Mapping[str, str] | None = None,
+) -> Path:
     """Write the template of a new record and return its path; refuses to overwrite anything."""
     check_arguments(project, catalog, kind, record_id, region)
     require_supported(project.schemas, kind.schema_file)

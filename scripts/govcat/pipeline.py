@@ -67,10 +67,12 @@ def hand_written_problems(project: Project, outputs: dict[str, str | bytes]) -> 
 
 def docs_tree_files(project: Project, outputs: dict[str, str | bytes]) -> dict[str, str | bytes]:
     """The hand-written pages and the generated ones, by path in one docs folder."""
-    files: dict[str, str | bytes] = {path.relative_to(project.content).as_posix(): path.read_bytes()
-                                     for path in hand_written_pages(project)}
-    files.update({name.removeprefix(f"{DOCS}/"): content for name, content in outputs.items()
-                  if name.startswith(f"{DOCS}/")})
+    files: dict[str, str | bytes] = {
+        path.relative_to(project.content).as_posix(): path.read_bytes() for path in hand_written_pages(project)
+    }
+    files.update(
+        {name.removeprefix(f"{DOCS}/"): content for name, content in outputs.items() if name.startswith(f"{DOCS}/")}
+    )
     return dict(sorted(files.items()))
 
 
@@ -78,10 +80,20 @@ def check_docs_tree(project: Project, docs_tree: Path) -> None:
     """Refuse a place whose contents writing the tree would replace: the project itself, its own
     folders, or a folder that is not empty and not a docs tree written before."""
     out = docs_tree.absolute()
-    kept = [project.content, project.schemas, project.root / "overrides", project.root / "scripts",
-            project.generated, *(project.folder(kind) for kind in KINDS.values())]
+    kept = [
+        project.content,
+        project.schemas,
+        project.root / "overrides",
+        project.root / "scripts",
+        project.generated,
+        *(project.folder(kind) for kind in KINDS.values()),
+    ]
     if out in (project.root, *project.root.parents) or any(out == k or out.is_relative_to(k) for k in kept):
-        raise DocsTreeRefused(f"不能把文档目录写到 {docs_tree}：写入会替换这个目录的内容，请另选一个目录，如 build/docs")
+        raise DocsTreeRefused(
+            f"不能把文档目录写到 {docs_tree}：写入会替换这个目录的内容，请另选一个目录，如 build/docs"
+        )
     written_before = out.is_symlink() and out.resolve().name.startswith(f".{out.name}-")
     if out.exists() and not written_before and (not out.is_dir() or any(out.iterdir())):
-        raise DocsTreeRefused(f"{docs_tree} 已存在，且不是 catalog generate --docs-tree 写的文档目录：不会覆盖，请另选一个目录")
+        raise DocsTreeRefused(
+            f"{docs_tree} 已存在，且不是 catalog generate --docs-tree 写的文档目录：不会覆盖，请另选一个目录"
+        )

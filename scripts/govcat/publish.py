@@ -33,7 +33,9 @@ def base_url(url: str) -> str:
     """An http(s) address ending in "/", so that a sub-path is a folder."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise PublishError(f"发布地址“{url}”不对：应为 http:// 或 https:// 开头的完整网址，如 https://intranet.example/zhili/")
+        raise PublishError(
+            f"发布地址“{url}”不对：应为 http:// 或 https:// 开头的完整网址，如 https://intranet.example/zhili/"
+        )
     return url if url.endswith("/") else url + "/"
 
 
@@ -55,8 +57,18 @@ def build(project: Project, out: Path, url: str | None, offline: bool) -> int:
     env.update({DIRECTORY_URLS_VARIABLE: "false" if offline else "true", "NO_MKDOCS_2_WARNING": "1"})
     if url is not None:
         env[SITE_URL_VARIABLE] = url
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(project.root / "mkdocs.yml"), "--site-dir", str(out.resolve())]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(project.root / "mkdocs.yml"),
+        "--site-dir",
+        str(out.resolve()),
+    ]
     return subprocess.run(command, cwd=project.root, env=env, check=False).returncode
 
 

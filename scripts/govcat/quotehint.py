@@ -99,8 +99,10 @@ def closest(text: str, quote: str) -> Closest | None:
     begin = max(0, first.b - first.a)
     end = min(len(paragraph.text), last.b + last.size + (len(quote) - last.a - last.size))
     passage = paragraph.text[begin:end]
-    edits: list[Edit] = [(tag, quote[i1:i2], passage[j1:j2]) for tag, i1, i2, j1, j2
-                         in SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes()]
+    edits: list[Edit] = [
+        (tag, quote[i1:i2], passage[j1:j2])
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes()
+    ]
     return Closest(position(text, paragraph.start + begin)[0], merged(edits))
 
 
@@ -108,8 +110,13 @@ def merged(edits: list[Edit]) -> tuple[Edit, ...]:
     """Differences one character apart made one (2【7】8【】 and 2【】8【7】 read as 【78】 and 【87】)."""
     result: list[Edit] = []
     for edit in edits:
-        if (edit[0] != "equal" and len(result) >= 2 and result[-2][0] != "equal"
-                and result[-1][0] == "equal" and len(result[-1][1]) == 1):
+        if (
+            edit[0] != "equal"
+            and len(result) >= 2
+            and result[-2][0] != "equal"
+            and result[-1][0] == "equal"
+            and len(result[-1][1]) == 1
+        ):
             between, before = result.pop(), result.pop()
             result.append(("replace", before[1] + between[1] + edit[1], before[2] + between[2] + edit[2]))
         else:
@@ -123,5 +130,8 @@ def explain(text: str, quote: str) -> str:
     if near is None:
         return "原文中没有相近的句子：请确认来源编号，再从原文逐字复制"
     causes = "；".join(near.causes())
-    return (f"原文第 {near.line} 行最接近的是「{near.marked(2)}」，引文是「{near.marked(1)}」（【】中是不同之处）。"
-            + (f"{causes}。" if causes else "") + "请从原文逐字复制，标点和空格也要一致")
+    return (
+        f"原文第 {near.line} 行最接近的是「{near.marked(2)}」，引文是「{near.marked(1)}」（【】中是不同之处）。"
+        + (f"{causes}。" if causes else "")
+        + "请从原文逐字复制，标点和空格也要一致"
+    )

@@ -30,12 +30,24 @@ from .layout import KINDS, Project
 
 # The 18 cities of Henan: id (as in the real records), name, GB/T 2260 code.
 CITIES = (
-    ("zhengzhou", "郑州市", "410100"), ("kaifeng", "开封市", "410200"), ("luoyang", "洛阳市", "410300"),
-    ("pingdingshan", "平顶山市", "410400"), ("anyang", "安阳市", "410500"), ("hebi", "鹤壁市", "410600"),
-    ("xinxiang", "新乡市", "410700"), ("jiaozuo", "焦作市", "410800"), ("puyang", "濮阳市", "410900"),
-    ("xuchang", "许昌市", "411000"), ("luohe", "漯河市", "411100"), ("sanmenxia", "三门峡市", "411200"),
-    ("nanyang", "南阳市", "411300"), ("shangqiu", "商丘市", "411400"), ("xinyang", "信阳市", "411500"),
-    ("zhoukou", "周口市", "411600"), ("zhumadian", "驻马店市", "411700"), ("jiyuan", "济源市", "419001"),
+    ("zhengzhou", "郑州市", "410100"),
+    ("kaifeng", "开封市", "410200"),
+    ("luoyang", "洛阳市", "410300"),
+    ("pingdingshan", "平顶山市", "410400"),
+    ("anyang", "安阳市", "410500"),
+    ("hebi", "鹤壁市", "410600"),
+    ("xinxiang", "新乡市", "410700"),
+    ("jiaozuo", "焦作市", "410800"),
+    ("puyang", "濮阳市", "410900"),
+    ("xuchang", "许昌市", "411000"),
+    ("luohe", "漯河市", "411100"),
+    ("sanmenxia", "三门峡市", "411200"),
+    ("nanyang", "南阳市", "411300"),
+    ("shangqiu", "商丘市", "411400"),
+    ("xinyang", "信阳市", "411500"),
+    ("zhoukou", "周口市", "411600"),
+    ("zhumadian", "驻马店市", "411700"),
+    ("jiyuan", "济源市", "419001"),
 )
 COUNTIES_PER_CITY = 9
 TOWNSHIPS_PER_COUNTY = 15
@@ -66,8 +78,9 @@ class Vocabulary:
 
 def vocabulary(catalog: Catalog) -> Vocabulary:
     article = "\n".join(text for _, text in sorted(catalog.source_texts.items()))
-    clauses = sorted({c.strip() for c in CLAUSE.findall(article) if 8 <= len(c.strip()) <= 40
-                      and not re.search(r"[0-9A-Za-z]", c)})
+    clauses = sorted(
+        {c.strip() for c in CLAUSE.findall(article) if 8 <= len(c.strip()) <= 40 and not re.search(r"[0-9A-Za-z]", c)}
+    )
     practices = catalog.all("practice")
     return Vocabulary(
         clauses=clauses,
@@ -80,7 +93,7 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
 def slug(text: str) -> str:
     """An id from Chinese text: its pinyin, two syllables a word (一联四帮 -> yilian-sibang)."""
     syllables = [s for s in lazy_pinyin(text) if s.isascii() and s.isalpha()]
-    return "-".join("".join(syllables[i:i + 2]) for i in range(0, len(syllables), 2)).lower()
+    return "-".join("".join(syllables[i : i + 2]) for i in range(0, len(syllables), 2)).lower()
 
 
 class Writer:
@@ -128,8 +141,9 @@ class Writer:
         for city_id, city_name, code in CITIES:
             city = city_id if city_id in self.regions else self.add_region(city_id, city_name, "city", province, code)
             for c, county_name in enumerate(self.place_names(counties, ("县", "区")), start=51):
-                county = self.add_region(f"{city}-{slug(county_name[:2])}", county_name, "county", city,
-                                         f"{code[:4]}{c:02d}")
+                county = self.add_region(
+                    f"{city}-{slug(county_name[:2])}", county_name, "county", city, f"{code[:4]}{c:02d}"
+                )
                 for township_name in self.place_names(townships, ("镇", "乡", "街道")):
                     self.add_region(f"{county}-{slug(township_name[:2])}", township_name, "township", county, None)
 
@@ -179,8 +193,9 @@ class Writer:
         for title in self.pick(self.words.measure_titles, 2, 4):
             detail = self.sentence(*self.clauses(2))
             text.append(detail)
-            measures.append({"title": title, "detail": f"{detail}。",
-                             "citations": [{"source": report, "quote": detail}]})
+            measures.append(
+                {"title": title, "detail": f"{detail}。", "citations": [{"source": report, "quote": detail}]}
+            )
         metrics = []
         for _ in range(r.randint(0, 3)):
             metric, sentence = self.metric(place)
@@ -205,8 +220,11 @@ class Writer:
         data["measures"] = measures
         if metrics:
             data["metrics"] = metrics
-        for field, ids, high in (("standards", standards, 2), ("policies", self.source.ids("policy"), 2),
-                                 ("terms", self.source.ids("term"), 3)):
+        for field, ids, high in (
+            ("standards", standards, 2),
+            ("policies", self.source.ids("policy"), 2),
+            ("terms", self.source.ids("term"), 3),
+        ):
             chosen = sorted(self.pick(ids, 0, high))
             if chosen:
                 data[field] = chosen
@@ -223,7 +241,9 @@ class Writer:
         levels = list(LEVEL_WEIGHTS)
         at_level = {level: sorted(r for r, d in self.regions.items() if d["level"] == level) for level in levels}
         drawn = self.random.choices(levels, weights=list(LEVEL_WEIGHTS.values()), k=self.count)
-        return sorted((self.city_of(region), region) for region in (self.random.choice(at_level[level]) for level in drawn))
+        return sorted(
+            (self.city_of(region), region) for region in (self.random.choice(at_level[level]) for level in drawn)
+        )
 
     def practices(self) -> None:
         """Practices in reports of a few each; every 25th is the parent of the next two."""
@@ -255,8 +275,11 @@ class Writer:
         day = FIRST_DAY + datetime.timedelta(days=r.randrange(DAYS))
         title = f"{self.regions[city]['name']}：{r.choice(self.words.clauses)}"
         self.files[f"{KINDS['source'].folder}/{report_id}.yaml"] = {
-            "id": report_id, "publisher": r.choice(PUBLISHERS), "title": title,
-            "published": day.isoformat(), "text_file": f"{report_id}.txt",
+            "id": report_id,
+            "publisher": r.choice(PUBLISHERS),
+            "title": title,
+            "published": day.isoformat(),
+            "text_file": f"{report_id}.txt",
         }
         self.reports[report_id] = [title]
         return report_id
@@ -271,9 +294,13 @@ class Writer:
             items = self.pick(self.words.item_names, 3, 6)
             quote = f"制定{name}，明确{'、'.join(items)}等要求"
             self.reports[report].append(quote)
-            self.files[path] = {"id": standard_id, "name": name, "region": city,
-                                "items": [{"name": i} for i in items],
-                                "citations": [{"source": report, "quote": quote}]}
+            self.files[path] = {
+                "id": standard_id,
+                "name": name,
+                "region": city,
+                "items": [{"name": i} for i in items],
+                "citations": [{"source": report, "quote": quote}],
+            }
         return standard_id
 
     def texts(self) -> Iterator[tuple[str, str]]:

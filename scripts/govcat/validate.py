@@ -97,11 +97,16 @@ def schema_problem(project: Project, error: UnsupportedSchema) -> Diagnostic:
 def record_problems(record: Record, catalog: Catalog) -> list[Diagnostic]:
     """Shape problems of one record; when its shape is right, what the cross-record checks find."""
     try:
-        shape = [record.diagnostic(path, message, at_key=at_key)
-                 for path, at_key, message in schema_errors(record, catalog.project.schemas, catalog)]
+        shape = [
+            record.diagnostic(path, message, at_key=at_key)
+            for path, at_key, message in schema_errors(record, catalog.project.schemas, catalog)
+        ]
     except UnsupportedSchema as error:
         return [schema_problem(catalog.project, error)]
     if shape:
         return shape
-    return [record.diagnostic(path, message)
-            for check in CHECKS[record.kind.name] for path, message in check(record, catalog)]
+    return [
+        record.diagnostic(path, message)
+        for check in CHECKS[record.kind.name]
+        for path, message in check(record, catalog)
+    ]

@@ -33,8 +33,14 @@ TOO_DEEP = f"嵌套超过 {MAX_DEPTH} 层：记录不需要这么深的结构"
 # on screen (bidi controls) or shift line numbers. Tab, LF and CR are fine.
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 INVISIBLE_NAMES = {
-    "\x85": "NEL 换行符", "\u2028": "行分隔符", "\u2029": "段分隔符", "\u200b": "零宽空格",
-    "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u2060": "零宽不换行", "\ufeff": "零宽不换行空格（BOM）",
+    "\x85": "NEL 换行符",
+    "\u2028": "行分隔符",
+    "\u2029": "段分隔符",
+    "\u200b": "零宽空格",
+    "\u200c": "零宽不连字",
+    "\u200d": "零宽连字",
+    "\u2060": "零宽不换行",
+    "\ufeff": "零宽不换行空格（BOM）",
 }
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 DUPLICATE = "\0duplicate"  # path step under which a duplicate key's value is parsed and dropped
@@ -120,8 +126,11 @@ class _Composer:
             mark = error.problem_mark or error.context_mark
             where = _position(mark) if mark else Position(1, 1)
             detail = error.problem or error.context or "无法解析"
-            message = (TOO_DEEP if "nesting depth" in detail  # libyaml's own limit, met while reading ahead
-                       else f"YAML 语法错误（{detail}）：检查这一行的缩进、冒号后的空格和引号是否成对")
+            message = (
+                TOO_DEEP
+                if "nesting depth" in detail  # libyaml's own limit, met while reading ahead
+                else f"YAML 语法错误（{detail}）：检查这一行的缩进、冒号后的空格和引号是否成对"
+            )
             self.doc.problems.append(Problem(where, message))
         except yaml.YAMLError as error:
             self.doc.problems.append(Problem(Position(1, 1), f"YAML 无法读取：{error}"))
@@ -219,8 +228,12 @@ def invisible_characters(text: str) -> list[Problem]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         where = Position(text.count("\n", 0, match.start()) + 1, match.start() - line_start + 1)
         char = match.group()
-        name = INVISIBLE_NAMES.get(char) or ("双向文字控制符" if "\u200e" <= char <= "\u206f" or char == "\u061c" else "控制字符")
-        problems.append(Problem(where, f"不可见字符 U+{ord(char):04X}（{name}）：删除它（常见于从网页或文档复制的文字）"))
+        name = INVISIBLE_NAMES.get(char) or (
+            "双向文字控制符" if "\u200e" <= char <= "\u206f" or char == "\u061c" else "控制字符"
+        )
+        problems.append(
+            Problem(where, f"不可见字符 U+{ord(char):04X}（{name}）：删除它（常见于从网页或文档复制的文字）")
+        )
     return problems
 
 

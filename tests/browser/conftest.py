@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from conftest import PagedSite
 
+
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     with served(site) as url:

@@ -7,10 +7,9 @@ sizes); the real site's listings fit on one page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,18 +20,19 @@ from govcat.load import load_catalog
 from support import heading
 
 if TYPE_CHECKING:
-    from conftest import PagedSite
     from playwright.sync_api import Browser, Page
+
+    from conftest import PagedSite
 
 REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.browser
 
 
-
 def listed_practices(page: Page) -> list[str]:
     paths: list[str] = page.eval_on_selector_all(
-        "article table td:first-child a[href*='practices/']", "links => links.map(a => new URL(a.href).pathname)")
+        "article table td:first-child a[href*='practices/']", "links => links.map(a => new URL(a.href).pathname)"
+    )
     return paths
 
 
@@ -64,8 +64,10 @@ def test_a_theme_in_one_city_and_back(paged_page: Page, paged_site: PagedSite) -
     catalog = paged_site.catalog
     theme = catalog.ids("theme")[1]
     name = catalog.get("theme", theme)["name"]
-    place, ids = max(place_groups(catalog, by_place(catalog, catalog.referring("theme", theme, "practice"))),
-                     key=lambda group: len(group[1]))
+    place, ids = max(
+        place_groups(catalog, by_place(catalog, catalog.referring("theme", theme, "practice"))),
+        key=lambda group: len(group[1]),
+    )
     paged_page.goto(f"themes/{theme}/")
     paged_page.locator(".catalog-index").get_by_role("link", name=place_name(catalog, place), exact=True).click()
     assert heading(paged_page) == f"{name} · {place_name(catalog, place)}"

@@ -37,9 +37,17 @@ def test_policy_has_no_unsafe_inline(site: Path) -> None:
     assert "script-src 'self' 'sha256-" in header
 
 
-@pytest.mark.parametrize("path", ["", "practices/jiyuan-wuzhuguan-louyuan-zhili/", "metrics/",
-                                  "compare/?ids=henan-sihui,kaifeng-zhua-wenhua", "tags/chengshi-shequ/",
-                                  "regions/sanmenxia/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "practices/jiyuan-wuzhuguan-louyuan-zhili/",
+        "metrics/",
+        "compare/?ids=henan-sihui,kaifeng-zhua-wenhua",
+        "tags/chengshi-shequ/",
+        "regions/sanmenxia/",
+    ],
+)
 def test_pages_work_under_the_policy(browser: Browser, csp_url: str, path: str) -> None:
     with checked_page(browser, csp_url, RECORD_VIOLATIONS) as page:  # a violation is a console error, too
         use_page(page, path)

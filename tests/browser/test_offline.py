@@ -61,7 +61,9 @@ def test_search_works_from_the_file_system(file_page: Page, bundle: Path) -> Non
     assert "楼院" in file_page.locator("h1").first.inner_text()
 
 
-def test_compare_selection_downloads_as_word_from_the_file_system(file_page: Page, bundle: Path, tmp_path: Path) -> None:
+def test_compare_selection_downloads_as_word_from_the_file_system(
+    file_page: Page, bundle: Path, tmp_path: Path
+) -> None:
     # The page assembles the compilation from the generator's scripts, which load from file:// too.
     file_page.goto((bundle / "compare" / "index.html").as_uri() + "?ids=henan-sihui,kaifeng-zhua-wenhua")
     file_page.wait_for_selector(".compare-table")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,7 +16,6 @@ pytestmark = pytest.mark.browser
 
 JIYUAN = "practices/jiyuan-wuzhuguan-louyuan-zhili/"
 JIYUAN_TITLE = "济源产城融合示范区：精准施策管理好无主管楼院"
-
 
 
 def column(page: Page, header: str) -> list[str]:
@@ -43,7 +41,10 @@ def test_region_and_standard_links_lead_there_and_back(page: Page) -> None:
 def test_umbrella_and_measure_pages_link_each_other(page: Page) -> None:
     page.goto("practices/zhengzhou-sicuo-bingju/")
     page.get_by_role("link", name="郑州市：不断完善楼院长效治理机制").first.click()
-    assert page.locator(".catalog-meta").get_by_role("link", name="郑州市：“四措并举”解决基层治理难点堵点问题").count() == 1
+    assert (
+        page.locator(".catalog-meta").get_by_role("link", name="郑州市：“四措并举”解决基层治理难点堵点问题").count()
+        == 1
+    )
 
 
 def test_term_mentions_link_to_the_term_with_its_definition(page: Page) -> None:

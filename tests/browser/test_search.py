@@ -9,7 +9,6 @@ the index and overrides/assets/javascripts/search.js for the dialog.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -21,8 +20,8 @@ pytestmark = pytest.mark.browser
 
 # (query, practice that must be among the first five results)
 EXPECTED = [
-    ("楼院", "jiyuan-wuzhuguan-louyuan-zhili"),            # a part of 无主管楼院
-    ("楼院", "zhengzhou-louyuan-changxiao-zhili"),         # …and the start of 楼院长效治理机制
+    ("楼院", "jiyuan-wuzhuguan-louyuan-zhili"),  # a part of 无主管楼院
+    ("楼院", "zhengzhou-louyuan-changxiao-zhili"),  # …and the start of 楼院长效治理机制
     ("廊亭议事", "heshan-langting-yishi"),
     ("减负", "henan-jianfu-funeng"),
     ("五星支部", "henan-wuxing-zhibu-chuangjian"),
@@ -38,22 +37,22 @@ EXPECTED = [
     ("五民工作法", "shanzhou-jinxiu-wumin-gongzuofa"),
     ("一联四帮", "sanmenxia-yilian-sibang"),
     ("网格化", "henan-wanggehua-shuzihua"),
-    ("楼院长效", "zhengzhou-louyuan-changxiao-zhili"),     # a phrase split into two words
+    ("楼院长效", "zhengzhou-louyuan-changxiao-zhili"),  # a phrase split into two words
 ]
 # A cadre's own words, none of them a record's name (issue 14): synonyms, parts, questions.
 OWN_WORDS = [
-    ("挂牌太多", "henan-jianfu-funeng"),                    # 滥挂牌 整治: only 挂牌 is in the catalog
-    ("上班没空办事", "zhengzhou-dangqun-fuwu-zhongxin"),     # 错时、延时 services
+    ("挂牌太多", "henan-jianfu-funeng"),  # 滥挂牌 整治: only 挂牌 is in the catalog
+    ("上班没空办事", "zhengzhou-dangqun-fuwu-zhongxin"),  # 错时、延时 services
     ("社区工作者工资", "sanmenxia-shequ-gongzuozhe-duiwu"),  # 三岗十六级 薪酬
-    ("电信诈骗", "henan-sanling-chuangjian"),               # 打击电信网络诈骗
-    ("红白喜事", "henan-sihui"),                            # 红白理事会, 红白事
-    ("年轻党员", "henan-wuxing-zhibu-chuangjian"),          # 35岁以下 share
-    ("机关联系小区", "sanmenxia-yilian-sibang"),             # 一联四帮
-    ("属地责任清单", "henan-xiangzhen-jiedao-gaige"),        # 属地管理 lists
+    ("电信诈骗", "henan-sanling-chuangjian"),  # 打击电信网络诈骗
+    ("红白喜事", "henan-sihui"),  # 红白理事会, 红白事
+    ("年轻党员", "henan-wuxing-zhibu-chuangjian"),  # 35岁以下 share
+    ("机关联系小区", "sanmenxia-yilian-sibang"),  # 一联四帮
+    ("属地责任清单", "henan-xiangzhen-jiedao-gaige"),  # 属地管理 lists
     ("薪酬", "sanmenxia-shequ-gongzuozhe-duiwu"),
-    ("如何减负", "henan-jianfu-funeng"),                    # a question: its content words
+    ("如何减负", "henan-jianfu-funeng"),  # a question: its content words
     ("怎么选好村支书", "henan-wuxing-zhibu-chuangjian"),
-    ("议事廊亭", "heshan-langting-yishi"),                  # an alias of the practice
+    ("议事廊亭", "heshan-langting-yishi"),  # an alias of the practice
 ]
 DIALOG = "dialog.catalog-search"
 INPUT = ".catalog-search__input"
@@ -69,21 +68,24 @@ def search(page: Page, query: str) -> list[str]:
         page.keyboard.press("/")
     page.fill(INPUT, query)
     page.press(INPUT, "End")
-    page.wait_for_function("q => document.querySelector('.catalog-search__status').textContent.includes('找到')"
-                           " || document.querySelector('.catalog-search__status').textContent.includes('没有')", arg=query)
+    page.wait_for_function(
+        "q => document.querySelector('.catalog-search__status').textContent.includes('找到')"
+        " || document.querySelector('.catalog-search__status').textContent.includes('没有')",
+        arg=query,
+    )
     page.wait_for_function("() => !document.querySelector('.catalog-search__result[aria-busy]')")
     return [urlsplit(href).path for href in page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")]
 
 
-@pytest.mark.parametrize(("query", "practice"), EXPECTED + OWN_WORDS,
-                         ids=[f"{q}-{p}" for q, p in EXPECTED + OWN_WORDS])
+@pytest.mark.parametrize(("query", "practice"), EXPECTED + OWN_WORDS, ids=[f"{q}-{p}" for q, p in EXPECTED + OWN_WORDS])
 def test_query_finds_the_practice_in_the_first_five(page: Page, query: str, practice: str) -> None:
     results = search(page, query)
     assert f"/practices/{practice}/" in results[:5], results[:10]
 
 
-@pytest.mark.parametrize("path", ["", "practices/henan-sihui/", "themes/louyuan-zhili/", "metrics/", "glossary/",
-                                  "compare/", "about/"])
+@pytest.mark.parametrize(
+    "path", ["", "practices/henan-sihui/", "themes/louyuan-zhili/", "metrics/", "glossary/", "compare/", "about/"]
+)
 def test_slash_opens_search_on_every_page(page: Page, path: str) -> None:
     page.goto(path)
     page.locator("body").press("/")
@@ -111,14 +113,17 @@ def test_a_query_typed_before_the_index_arrives_is_answered(page: Page) -> None:
     assert page.locator(RESULT_LINKS).count() == 0
     held[0].continue_()
     page.locator(RESULT_LINKS).first.wait_for()
-    assert "/practices/henan-sihui/" in [urlsplit(h).path for h in
-                                         page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")]
+    assert "/practices/henan-sihui/" in [
+        urlsplit(h).path for h in page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    ]
 
 
 def test_each_result_shows_title_region_and_a_marked_snippet(page: Page) -> None:
     search(page, "彩礼")
     result = page.locator(".catalog-search__result", has=page.locator("a[href*='/practices/henan-sihui/']"))
-    assert result.locator(".catalog-search__title").inner_text() == "河南省：规范“四会”组织，以新时代文明实践增添德治动力"
+    assert (
+        result.locator(".catalog-search__title").inner_text() == "河南省：规范“四会”组织，以新时代文明实践增添德治动力"
+    )
     assert result.locator(".catalog-search__kind").inner_text() == "做法"
     assert result.locator(".catalog-search__region").inner_text() == "河南省"
     assert result.locator(".catalog-search__snippet mark").first.inner_text() == "彩礼"
@@ -133,11 +138,15 @@ def test_facets_narrow_the_results_by_keyboard_and_say_how_many(page: Page) -> N
     assert 0 < count < len(everything)
     zhengzhou.locator("input").focus()
     page.keyboard.press("Space")
-    page.wait_for_function("n => document.querySelector('.catalog-search__status').textContent.includes('显示 ' + n + ' 项')",
-                           arg=count)
-    shown = page.eval_on_selector_all(".catalog-search__result", """items => items.map(item =>
+    page.wait_for_function(
+        "n => document.querySelector('.catalog-search__status').textContent.includes('显示 ' + n + ' 项')", arg=count
+    )
+    shown = page.eval_on_selector_all(
+        ".catalog-search__result",
+        """items => items.map(item =>
         item.querySelector('.catalog-search__title').textContent + ' | ' +
-        (item.querySelector('.catalog-search__region') || {textContent: ''}).textContent)""")
+        (item.querySelector('.catalog-search__region') || {textContent: ''}).textContent)""",
+    )
     assert len(shown) == min(count, 10)
     assert all("郑州市" in line for line in shown), shown  # in Zhengzhou, or Zhengzhou's own page
     assert page.evaluate("document.activeElement.closest('.catalog-search__facet') !== null")  # focus stays

@@ -8,10 +8,9 @@ chosen practices, which the browser assembles from the generator's pieces (the s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest

@@ -54,8 +54,14 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         monkeypatch.chdir(REPO)
         assert main(["generate", "--docs-tree", str(root / "docs")]) == 0
         (root / "zensical.yml").write_text(CONFIG.format(repo=REPO.as_posix()), "utf-8")
-        run = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "--config-file", "zensical.yml"],
-                             cwd=root, capture_output=True, text=True, timeout=600, check=False)
+        run = subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", "zensical.yml"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         assert run.returncode == 0, run.stdout + run.stderr
         assert main(["index", str(root / "site")]) == 0
     return root / "site"
@@ -80,8 +86,11 @@ def test_every_page_of_the_docs_tree_is_built(zensical_site: Path, site: Path) -
 def test_the_search_index_is_the_one_mkdocs_gets(zensical_site: Path, site: Path) -> None:
     """Our index reads only the built HTML, so both engines' sites give the same index."""
     ours = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*") if p.is_file()}
-    theirs = {p.relative_to(zensical_site).as_posix(): p.read_bytes()
-              for p in (zensical_site / "search").rglob("*") if p.is_file()}
+    theirs = {
+        p.relative_to(zensical_site).as_posix(): p.read_bytes()
+        for p in (zensical_site / "search").rglob("*")
+        if p.is_file()
+    }
     assert theirs == ours
 
 

@@ -10,15 +10,42 @@ imports the checks.
 from __future__ import annotations
 
 from ..catalog import Catalog
-from . import compare, downloads, glossary, guide, home, metrics, practices, references, regions, tags, themes, updates, word
+from . import (
+    compare,
+    downloads,
+    glossary,
+    guide,
+    home,
+    metrics,
+    practices,
+    references,
+    regions,
+    tags,
+    themes,
+    updates,
+    word,
+)
 from .frontmatter import front_matter_text
-from .render import make_environment
-from .searchdict import synonym_lines, user_dictionary
 from .functions import TemplateFunctions
 from .outputs import BinaryFile, RawFile
+from .render import make_environment
+from .searchdict import synonym_lines, user_dictionary
 
-GENERATORS = (home, practices, regions, themes, tags, references, glossary, metrics, compare, guide, updates, downloads,
-              word)
+GENERATORS = (
+    home,
+    practices,
+    regions,
+    themes,
+    tags,
+    references,
+    glossary,
+    metrics,
+    compare,
+    guide,
+    updates,
+    downloads,
+    word,
+)
 DOCS = "docs"  # the pages, below build/generated (Project.generated_docs)
 OWNER_NOTE = "README.txt"
 OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；请修改 practices/ 与 reference/ 中的记录。\n"
@@ -50,8 +77,10 @@ def generated_files(catalog: Catalog) -> dict[str, str | bytes]:
     not to be edited."""
     outputs: dict[str, str | bytes] = {f"{DOCS}/{uri}": content for uri, content in render_pages(catalog).items()}
     project = catalog.project
-    for path, text in ((project.search_dictionary, user_dictionary(catalog)),
-                       (project.search_synonyms, synonym_lines(catalog))):
+    for path, text in (
+        (project.search_dictionary, user_dictionary(catalog)),
+        (project.search_synonyms, synonym_lines(catalog)),
+    ):
         outputs[path.relative_to(project.generated).as_posix()] = text
     outputs[OWNER_NOTE] = OWNER_TEXT
     return outputs

@@ -63,5 +63,9 @@ def record_pages(project: Project) -> dict[str, str]:
 def page_dates(catalog: Catalog) -> dict[str, str]:
     """Page path -> the date its record gives: a practice's last review, a source's publication,
     a policy's date. The sitemap shows these instead of the day of the build."""
-    return {page_uri(kind, record["id"]): record[field]
-            for kind, field in DATE_FIELDS.items() for record in catalog.all(kind) if field in record}
+    return {
+        page_uri(kind, record["id"]): record[field]
+        for kind, field in DATE_FIELDS.items()
+        for record in catalog.all(kind)
+        if field in record
+    }

@@ -17,14 +17,26 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text
-from .render import relative_url
 from .addresses import COMPARE, COMPARE_DATA, compare_data_uri
+from .frontmatter import NAVIGATION_AND_TOC, front_matter
 from .names import display_name
 from .outputs import Page, RawFile
-from .frontmatter import NAVIGATION_AND_TOC, front_matter
+from .render import relative_url
 from .searchmeta import LIST_KIND
 
-FIELDS = ("地区", "层级", "主题", "概述", "背景与问题", "主要举措", "成效数据", "采用的标准", "政策依据", "相关做法", "来源")
+FIELDS = (
+    "地区",
+    "层级",
+    "主题",
+    "概述",
+    "背景与问题",
+    "主要举措",
+    "成效数据",
+    "采用的标准",
+    "政策依据",
+    "相关做法",
+    "来源",
+)
 
 
 def names(catalog: Catalog, kind: str, ids: list[str]) -> list[str]:
@@ -51,8 +63,12 @@ def columns(catalog: Catalog, practice: dict[str, Any]) -> list[list[str]]:
 
 def piece(catalog: Catalog, practice: dict[str, Any]) -> str:
     """The script holding one practice's comparison rows."""
-    data = {"fields": list(FIELDS), "title": practice["title"],
-            "short": practice.get("short_title", practice["title"]), "cells": columns(catalog, practice)}
+    data = {
+        "fields": list(FIELDS),
+        "title": practice["title"],
+        "short": practice.get("short_title", practice["title"]),
+        "cells": columns(catalog, practice),
+    }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
     return f"catalogCompare.add({json.dumps(practice['id'])}, {text});\n"
 
@@ -60,5 +76,9 @@ def piece(catalog: Catalog, practice: dict[str, Any]) -> str:
 def pages(catalog: Catalog) -> Iterator[Page | RawFile]:
     for practice in catalog.all("practice"):
         yield RawFile(compare_data_uri(practice["id"]), piece(catalog, practice))
-    yield Page(COMPARE, "compare.md.j2", {"data_folder": Markup(relative_url(COMPARE, COMPARE_DATA) + "/")},
-               front_matter(NAVIGATION_AND_TOC, {"kind": LIST_KIND}))
+    yield Page(
+        COMPARE,
+        "compare.md.j2",
+        {"data_folder": Markup(relative_url(COMPARE, COMPARE_DATA) + "/")},
+        front_matter(NAVIGATION_AND_TOC, {"kind": LIST_KIND}),
+    )

@@ -21,8 +21,20 @@ from .outputs import RawFile
 
 DATA_FORMAT = 1
 BOM = "\ufeff"
-METRIC_COLUMNS = ("做法编号", "做法", "地区", "指标", "数值", "单位", "限定词", "原文写法", "范围", "时间",
-                  "来源编号", "原文")
+METRIC_COLUMNS = (
+    "做法编号",
+    "做法",
+    "地区",
+    "指标",
+    "数值",
+    "单位",
+    "限定词",
+    "原文写法",
+    "范围",
+    "时间",
+    "来源编号",
+    "原文",
+)
 
 
 def catalog_json(catalog: Catalog) -> str:
@@ -36,10 +48,18 @@ def metric_rows(catalog: Catalog) -> Iterator[list[str]]:
         region = catalog.get("region", practice["region"])["name"]
         for metric in practice.get("metrics", []):
             yield [
-                practice["id"], practice["title"], region, metric["indicator"], metric["value"],
-                metric.get("unit", ""), metric.get("qualifier", ""), metric_text(metric),
-                metric.get("scope", ""), metric.get("as_of", ""),
-                metric["citation"]["source"], metric["citation"]["quote"],
+                practice["id"],
+                practice["title"],
+                region,
+                metric["indicator"],
+                metric["value"],
+                metric.get("unit", ""),
+                metric.get("qualifier", ""),
+                metric_text(metric),
+                metric.get("scope", ""),
+                metric.get("as_of", ""),
+                metric["citation"]["source"],
+                metric["citation"]["quote"],
             ]
 
 

@@ -35,4 +35,8 @@ def listing_front_matter(listing: ListingPage[Any], hide: tuple[str, ...], searc
 def front_matter_text(meta: dict[str, Any]) -> str:
     if not meta:
         return ""
-    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}\n" for key, value in meta.items()) + "---\n"
+    return (
+        "---\n"
+        + "".join(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}\n" for key, value in meta.items())
+        + "---\n"
+    )

@@ -108,7 +108,10 @@ class TemplateFunctions:
             linked.add(term_id)
             definition = " ".join(self.catalog.get("term", term_id)["definition"].replace('"', "＂").split())
             target = relative_url(context["page_uri"], page_uri("term", term_id))
-            pieces += [escape_characters(text[done:match.start()]), f'[{inline(match.group())}]({target} "{definition}")']
+            pieces += [
+                escape_characters(text[done : match.start()]),
+                f'[{inline(match.group())}]({target} "{definition}")',
+            ]
             done = match.end()
         pieces.append(escape_characters(text[done:]))
         return paragraphs(Markup("".join(pieces)))

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pypinyin import Style, lazy_pinyin
 
 from ..catalog import Catalog
-from .references import PRACTICE_HEADINGS, practices_of
 from .addresses import index_uri
-from .outputs import Page
 from .frontmatter import front_matter
+from .outputs import Page
+from .references import PRACTICE_HEADINGS, practices_of
 from .searchmeta import LIST_PAGE
 
 USES_SHOWN = 5  # practices named under each term; the term's page lists them all
@@ -33,14 +33,20 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         letters.setdefault(initial if initial.isalpha() else "#", []).append(term_id)
     by_theme = []
     for theme_id in catalog.ids("theme"):
-        used = [t for t in terms
-                if any(theme_id in catalog.get("practice", p)["themes"] for p in catalog.term_mentions[t])]
+        used = [
+            t for t in terms if any(theme_id in catalog.get("practice", p)["themes"] for p in catalog.term_mentions[t])
+        ]
         if used:
             by_theme.append((theme_id, used))
-    yield Page(index_uri("term"), "glossary.md.j2", {
-        "letters": [(letter, catalog.each("term", ids)) for letter, ids in sorted(letters.items())],
-        "by_theme": by_theme,
-        "uses": {t: practices_of(catalog, "term", t) for t in terms},
-        "uses_shown": USES_SHOWN,
-        "uses_heading": PRACTICE_HEADINGS["term"],
-    }, front_matter(search=LIST_PAGE))
+    yield Page(
+        index_uri("term"),
+        "glossary.md.j2",
+        {
+            "letters": [(letter, catalog.each("term", ids)) for letter, ids in sorted(letters.items())],
+            "by_theme": by_theme,
+            "uses": {t: practices_of(catalog, "term", t) for t in terms},
+            "uses_shown": USES_SHOWN,
+            "uses_heading": PRACTICE_HEADINGS["term"],
+        },
+        front_matter(search=LIST_PAGE),
+    )

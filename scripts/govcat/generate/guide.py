@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..catalog import Catalog
+from ..layout import KINDS, Kind
 from ..schema.documents import load_schema
 from ..schema.fields import Field, choices_note, record_fields, shared_definitions
-from ..layout import KINDS, Kind
 from .addresses import FIELDS, schema_uri
-from .render import relative_url
 from .outputs import Page
-
+from .render import relative_url
 
 
 @dataclass(frozen=True)
@@ -51,12 +50,22 @@ def kind_fields(catalog: Catalog, kind: Kind) -> KindFields:
     schema = load_schema(schemas, kind.schema_file)
     where = f"{kind.folder}/<地区>/<编号>.yaml" if kind.nested else f"{kind.folder}/<编号>.yaml"
     target = relative_url(FIELDS, schema_uri(kind.schema_file))
-    return KindFields(kind, schema["title"], schema["description"], where,
-                      Markup(f"[{kind.schema_file}]({target})"), list(rows(record_fields(schemas, kind.schema_file))))
+    return KindFields(
+        kind,
+        schema["title"],
+        schema["description"],
+        where,
+        Markup(f"[{kind.schema_file}]({target})"),
+        list(rows(record_fields(schemas, kind.schema_file))),
+    )
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
-    yield Page(FIELDS, "guide-fields.md.j2", {
-        "kinds": [kind_fields(catalog, kind) for kind in KINDS.values()],
-        "shared": shared_definitions(catalog.project.schemas),
-    })
+    yield Page(
+        FIELDS,
+        "guide-fields.md.j2",
+        {
+            "kinds": [kind_fields(catalog, kind) for kind in KINDS.values()],
+            "shared": shared_definitions(catalog.project.schemas),
+        },
+    )

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..catalog import Catalog
+from .addresses import metrics_uri
+from .frontmatter import NAVIGATION_AND_TOC, listing_front_matter
+from .outputs import Page
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, place_groups, place_name
-from .addresses import metrics_uri
-from .outputs import Page
-from .frontmatter import NAVIGATION_AND_TOC, listing_front_matter
 from .searchmeta import LIST_PAGE
 
 Row = tuple[str, int, dict[str, Any]]
@@ -38,9 +38,19 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     for place, found in [(None, rows(catalog, practices)), *by_place_rows]:
         province = place is not None and catalog.get("region", place)["level"] == "province"
         for listing in paginate(metrics_uri(place), found, PAGE_SIZES.metrics):
-            yield Page(listing.uri, "metrics.md.j2", {
-                "place": place, "province": province, "listing": listing, "overview_uri": metrics_uri(),
-                "places": places,
-                "rows": [(catalog.get("practice", pid), catalog.place_of(catalog.get("practice", pid)["region"]), metric)
-                         for pid, _, metric in listing.items],
-            }, listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE))
+            yield Page(
+                listing.uri,
+                "metrics.md.j2",
+                {
+                    "place": place,
+                    "province": province,
+                    "listing": listing,
+                    "overview_uri": metrics_uri(),
+                    "places": places,
+                    "rows": [
+                        (catalog.get("practice", pid), catalog.place_of(catalog.get("practice", pid)["region"]), metric)
+                        for pid, _, metric in listing.items
+                    ],
+                },
+                listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE),
+            )

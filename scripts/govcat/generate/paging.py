@@ -39,8 +39,8 @@ AROUND = 2  # page numbers shown either side of the current one
 class PageSizes:
     """How many items one page of each sort of listing holds."""
 
-    table: int = 50     # rows of a practice table with summaries
-    links: int = 200    # one-line links to practices or sources
+    table: int = 50  # rows of a practice table with summaries
+    links: int = 200  # one-line links to practices or sources
     metrics: int = 100  # rows of the metrics table, each with its source footnote
 
 
@@ -61,10 +61,10 @@ class ListingPage(Generic[T]):
     """One page of a listing: its items and where it stands among the listing's pages."""
 
     uris: tuple[str, ...]  # the path of every page of the listing, page 1 first
-    number: int            # this page's number, from 1
+    number: int  # this page's number, from 1
     items: tuple[T, ...]
-    start: int             # position of this page's first item in the whole listing, from 0
-    total: int             # items in the whole listing
+    start: int  # position of this page's first item in the whole listing, from 0
+    total: int  # items in the whole listing
 
     @property
     def uri(self) -> str:
@@ -124,7 +124,7 @@ def paginate(listing_uri: str, items: Sequence[T], size: int) -> list[ListingPag
     count = max(1, -(-len(items) // size))
     uris = tuple(page_path(listing_uri, n) for n in range(1, count + 1))
     return [
-        ListingPage(uris, n, tuple(items[(n - 1) * size:n * size]), (n - 1) * size, len(items))
+        ListingPage(uris, n, tuple(items[(n - 1) * size : n * size]), (n - 1) * size, len(items))
         for n in range(1, count + 1)
     ]
 

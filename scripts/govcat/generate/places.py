@@ -19,9 +19,11 @@ def by_place(catalog: Catalog, practice_ids: list[str]) -> list[str]:
     """Practices in the order of the region tree: the province's own first, then each city's
     (by code): the city's own, then each county's, with its townships after it; by id within a
     region."""
+
     def key(practice_id: str) -> tuple[list[tuple[str, str]], str]:
         chain = catalog.region_chain(catalog.get("practice", practice_id)["region"])
         return ([region_key(catalog, r) for r in chain], practice_id)
+
     return sorted(practice_ids, key=key)
 
 

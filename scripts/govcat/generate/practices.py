@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..catalog import Catalog
+from . import searchmeta
+from .addresses import index_uri, page_uri
+from .frontmatter import NAVIGATION, front_matter, listing_front_matter
+from .outputs import Page
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, place_groups, place_name
-from .addresses import index_uri, page_uri
-from .outputs import Page
-from .wordlinks import practice_download
-from . import searchmeta
-from .frontmatter import NAVIGATION, front_matter, listing_front_matter
 from .searchmeta import LIST_PAGE
+from .wordlinks import practice_download
 
 
 def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
@@ -27,23 +27,36 @@ def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
     family = {practice.get("parent"), *catalog.children(practice["id"])}
     named = practice.get("related", [])
     naming = catalog.referring("practice", practice["id"], "practice")
-    return [p for p in dict.fromkeys(named + naming) if p not in family and catalog.get("practice", p).get("parent") != practice["id"]]
+    return [
+        p
+        for p in dict.fromkeys(named + naming)
+        if p not in family and catalog.get("practice", p).get("parent") != practice["id"]
+    ]
 
 
 def practice_pages(catalog: Catalog) -> Iterator[Page]:
     for practice in catalog.all("practice"):
         practice_id = practice["id"]
         uri = page_uri("practice", practice_id)
-        yield Page(uri, "practice.md.j2", {
-            "practice": practice,
-            "region_chain": catalog.region_chain(practice["region"]),
-            "children": [(child, catalog.get("practice", child)["summary"]) for child in catalog.children(practice_id)],
-            "standards": [(s, [item["name"] for item in catalog.get("standard", s)["items"]])
-                          for s in practice.get("standards", [])],
-            "terms": [catalog.get("term", t) for t in catalog.practice_terms.get(practice_id, [])],
-            "related": [(r, catalog.get("practice", r)["region"]) for r in related(catalog, practice)],
-            "word_link": practice_download(uri, practice),
-        }, front_matter(NAVIGATION, searchmeta.practice(catalog, practice)))
+        yield Page(
+            uri,
+            "practice.md.j2",
+            {
+                "practice": practice,
+                "region_chain": catalog.region_chain(practice["region"]),
+                "children": [
+                    (child, catalog.get("practice", child)["summary"]) for child in catalog.children(practice_id)
+                ],
+                "standards": [
+                    (s, [item["name"] for item in catalog.get("standard", s)["items"]])
+                    for s in practice.get("standards", [])
+                ],
+                "terms": [catalog.get("term", t) for t in catalog.practice_terms.get(practice_id, [])],
+                "related": [(r, catalog.get("practice", r)["region"]) for r in related(catalog, practice)],
+                "word_link": practice_download(uri, practice),
+            },
+            front_matter(NAVIGATION, searchmeta.practice(catalog, practice)),
+        )
 
 
 def list_pages(catalog: Catalog) -> Iterator[Page]:
@@ -51,18 +64,26 @@ def list_pages(catalog: Catalog) -> Iterator[Page]:
     listings = paginate(index_uri("practice"), ordered, PAGE_SIZES.table)
     starts: dict[str, str] = {}  # place -> the page its practices begin on
     groups_of_page: list[list[tuple[str, list[dict[str, Any]], bool]]] = []
-    before: str | None = None    # the place of the last practice on the page before
+    before: str | None = None  # the place of the last practice on the page before
     for listing in listings:
         groups = place_groups(catalog, listing.items)
         for place, _ in groups:
             starts.setdefault(place, listing.uri)
-        groups_of_page.append([(place, catalog.each("practice", ids), index == 0 and place == before)
-                               for index, (place, ids) in enumerate(groups)])
+        groups_of_page.append(
+            [
+                (place, catalog.each("practice", ids), index == 0 and place == before)
+                for index, (place, ids) in enumerate(groups)
+            ]
+        )
         before = groups[-1][0] if groups else None
     places = [(place_name(catalog, place), len(ids), starts[place]) for place, ids in place_groups(catalog, ordered)]
     for listing, page_groups in zip(listings, groups_of_page, strict=True):
-        yield Page(listing.uri, "practices.md.j2", {"listing": listing, "groups": page_groups, "places": places},
-                   listing_front_matter(listing, NAVIGATION, LIST_PAGE))
+        yield Page(
+            listing.uri,
+            "practices.md.j2",
+            {"listing": listing, "groups": page_groups, "places": places},
+            listing_front_matter(listing, NAVIGATION, LIST_PAGE),
+        )
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:

@@ -14,12 +14,12 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..layout import KINDS
+from . import searchmeta
+from .addresses import index_uri, page_uri
+from .frontmatter import NAVIGATION, front_matter, listing_front_matter
+from .outputs import Page
 from .paging import PAGE_SIZES, paginate
 from .places import by_place
-from .addresses import index_uri, page_uri
-from .outputs import Page
-from . import searchmeta
-from .frontmatter import NAVIGATION, front_matter, listing_front_matter
 from .searchmeta import LIST_PAGE
 
 REFERENCE_KINDS = ("standard", "policy", "term", "source")
@@ -79,19 +79,26 @@ def index_order(catalog: Catalog, kind: str) -> list[str]:
 def record_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], list[Row]]]) -> Iterator[Page]:
     heading = PRACTICE_HEADINGS[kind]
     for record in catalog.all(kind):
-        first, *more = paginate(page_uri(kind, record["id"]), practices_of(catalog, kind, record["id"]),
-                                PAGE_SIZES.links)
+        first, *more = paginate(
+            page_uri(kind, record["id"]), practices_of(catalog, kind, record["id"]), PAGE_SIZES.links
+        )
         context = record_context(catalog, kind, record, comparisons)
         context["listing"] = first
-        yield Page(first.uri, f"{kind}.md.j2", context, front_matter(NAVIGATION, searchmeta.record(catalog, kind, record)))
+        yield Page(
+            first.uri, f"{kind}.md.j2", context, front_matter(NAVIGATION, searchmeta.record(catalog, kind, record))
+        )
         for listing in more:
-            yield Page(listing.uri, "record-list.md.j2", {"kind": kind, "record": record, "listing": listing,
-                                                          "heading": heading},
-                       listing_front_matter(listing, NAVIGATION, LIST_PAGE))
+            yield Page(
+                listing.uri,
+                "record-list.md.j2",
+                {"kind": kind, "record": record, "listing": listing, "heading": heading},
+                listing_front_matter(listing, NAVIGATION, LIST_PAGE),
+            )
 
 
-def record_context(catalog: Catalog, kind: str, record: dict[str, Any],
-                   comparisons: list[tuple[list[str], list[Row]]]) -> dict[str, Any]:
+def record_context(
+    catalog: Catalog, kind: str, record: dict[str, Any], comparisons: list[tuple[list[str], list[Row]]]
+) -> dict[str, Any]:
     """What a reference record's page shows besides its first page of practices."""
     referrers = catalog.referrers.get((kind, record["id"]), {})
     if kind == "source":  # its page lists every kind of record citing it, practices among them
@@ -113,17 +120,34 @@ def stored_text_path(source: dict[str, Any]) -> str:
 
 def index_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], list[Row]]]) -> Iterator[Page]:
     if kind in UNPAGED_INDEX:
-        yield Page(index_uri(kind), UNPAGED_INDEX[kind], {
-            "standards": [(s, len(catalog.referring(kind, s["id"], "practice"))) for s in catalog.all(kind)],
-            "comparisons": comparisons,
-        }, front_matter(search=LIST_PAGE))
+        yield Page(
+            index_uri(kind),
+            UNPAGED_INDEX[kind],
+            {
+                "standards": [(s, len(catalog.referring(kind, s["id"], "practice"))) for s in catalog.all(kind)],
+                "comparisons": comparisons,
+            },
+            front_matter(search=LIST_PAGE),
+        )
         return
     for listing in paginate(index_uri(kind), index_order(catalog, kind), PAGE_SIZES.links):
-        yield Page(listing.uri, "reference-index.md.j2", {
-            "kind": kind, "listing": listing,
-            "rows": [(rid, catalog.get(kind, rid).get("published") if kind == "source" else None,
-                      len(catalog.referring(kind, rid, "practice"))) for rid in listing.items],
-        }, listing_front_matter(listing, (), LIST_PAGE))
+        yield Page(
+            listing.uri,
+            "reference-index.md.j2",
+            {
+                "kind": kind,
+                "listing": listing,
+                "rows": [
+                    (
+                        rid,
+                        catalog.get(kind, rid).get("published") if kind == "source" else None,
+                        len(catalog.referring(kind, rid, "practice")),
+                    )
+                    for rid in listing.items
+                ],
+            },
+            listing_front_matter(listing, (), LIST_PAGE),
+        )
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalog import Catalog
+from . import searchmeta
+from .addresses import index_uri, page_uri, theme_place_uri
+from .frontmatter import NAVIGATION, NAVIGATION_AND_TOC, front_matter, listing_front_matter
+from .outputs import Page
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, region_key
-from .addresses import index_uri, page_uri, theme_place_uri
-from .outputs import Page
-from . import searchmeta
-from .frontmatter import NAVIGATION, NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from .searchmeta import LIST_PAGE
 
-TREE_LEVELS = ("province", "city", "county")   # /regions/ lists these; the rest on their parent's page
-THEME_COUNT_LEVELS = ("province", "city")      # the levels that have a listing per theme
+TREE_LEVELS = ("province", "city", "county")  # /regions/ lists these; the rest on their parent's page
+THEME_COUNT_LEVELS = ("province", "city")  # the levels that have a listing per theme
 
 
 def theme_counts(catalog: Catalog, region_id: str, practice_ids: list[str]) -> dict[str, tuple[int, str]]:
@@ -47,14 +47,19 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
         counts = theme_counts(catalog, region_id, practices)
         themes = [(catalog.get("theme", t)["name"], count, uri) for t, (count, uri) in counts.items()]
         for listing in paginate(page_uri("region", region_id), practices, PAGE_SIZES.table):
-            yield Page(listing.uri, "region.md.j2", {
-                "region": region,
-                "chain": catalog.region_chain(region_id),
-                "subregions": subregions.get(region_id, []),
-                "listing": listing,
-                "practices": catalog.each("practice", listing.items),
-                "themes": themes,
-            }, listing_front_matter(listing, NAVIGATION, searchmeta.record(catalog, "region", region)))
+            yield Page(
+                listing.uri,
+                "region.md.j2",
+                {
+                    "region": region,
+                    "chain": catalog.region_chain(region_id),
+                    "subregions": subregions.get(region_id, []),
+                    "listing": listing,
+                    "practices": catalog.each("practice", listing.items),
+                    "themes": themes,
+                },
+                listing_front_matter(listing, NAVIGATION, searchmeta.record(catalog, "region", region)),
+            )
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
@@ -63,19 +68,29 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     rows = [r for r in order if catalog.get("region", r)["level"] in THEME_COUNT_LEVELS]
     themes = catalog.all("theme")
     counts = {r: theme_counts(catalog, r, catalog.practices_in_region(r)) for r in rows}
-    yield Page(index_uri("region"), "regions.md.j2", {
-        "themes": themes,
-        "matrix": [(r, catalog.get("region", r)["level"] == "province", [counts[r].get(t["id"]) for t in themes])
-                   for r in rows[1:] + rows[:1] if catalog.practices_in_region(r)],
-        "tree": [(depth, r, catalog.get("region", r)["level"], len(catalog.practices_in_region(r)), below)
-                 for depth, r, below in tree(catalog, order)],
-    }, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))
+    yield Page(
+        index_uri("region"),
+        "regions.md.j2",
+        {
+            "themes": themes,
+            "matrix": [
+                (r, catalog.get("region", r)["level"] == "province", [counts[r].get(t["id"]) for t in themes])
+                for r in rows[1:] + rows[:1]
+                if catalog.practices_in_region(r)
+            ],
+            "tree": [
+                (depth, r, catalog.get("region", r)["level"], len(catalog.practices_in_region(r)), below)
+                for depth, r, below in tree(catalog, order)
+            ],
+        },
+        front_matter(NAVIGATION_AND_TOC, LIST_PAGE),
+    )
 
 
 def tree(catalog: Catalog, order: list[str]) -> list[tuple[int, str, int]]:
     """(depth, region, number of its sub-regions left out) for the regions down to ``TREE_LEVELS``."""
     shown = [r for r in order if catalog.get("region", r)["level"] in TREE_LEVELS]
-    below = {r: 0 for r in shown}
+    below = dict.fromkeys(shown, 0)
     for region_id in order:
         chain = catalog.region_chain(region_id)
         if region_id not in below:

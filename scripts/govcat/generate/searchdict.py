@@ -22,10 +22,16 @@ from ..catalog import Catalog
 from ..hanzi import HAN_RUN
 from ..search.words import name_parts, plain_jieba
 
-FREQUENCY = 100000       # a name beats any split of it
-PART_FREQUENCY = 10000   # a part beats the splits jieba would otherwise choose (楼/院长)
-NAME_FIELDS = (("term", "name"), ("region", "name"), ("standard", "name"), ("theme", "name"),
-               ("tag", "name"), ("policy", "title"))
+FREQUENCY = 100000  # a name beats any split of it
+PART_FREQUENCY = 10000  # a part beats the splits jieba would otherwise choose (楼/院长)
+NAME_FIELDS = (
+    ("term", "name"),
+    ("region", "name"),
+    ("standard", "name"),
+    ("theme", "name"),
+    ("tag", "name"),
+    ("policy", "title"),
+)
 QUOTED = re.compile(r"“([^”]+)”")
 
 
@@ -54,5 +60,4 @@ def user_dictionary(catalog: Catalog) -> str:
     plain = plain_jieba()
     unknown_parts = sorted({p for n in words for p in name_parts(plain, n)} - set(words))
     unknown_parts = [p for p in unknown_parts if not plain.has_word(p)]
-    return ("".join(f"{w} {FREQUENCY}\n" for w in words)
-            + "".join(f"{p} {PART_FREQUENCY}\n" for p in unknown_parts))
+    return "".join(f"{w} {FREQUENCY}\n" for w in words) + "".join(f"{p} {PART_FREQUENCY}\n" for p in unknown_parts)

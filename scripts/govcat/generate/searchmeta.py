@@ -47,11 +47,20 @@ def practice(catalog: Catalog, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": KINDS["practice"].label,
         "region": region_line(catalog, region),
-        "facets": {"theme": themes, "city": [city_name(catalog, region)], "level": [LEVEL_LABELS[data["level"]]],
-                   "tag": tags},
-        "names": [*data.get("aliases", []), *names(catalog, "region", chain), *themes,
-                  *names(catalog, "term", data.get("terms", [])), *names(catalog, "standard", data.get("standards", [])),
-                  *tags],
+        "facets": {
+            "theme": themes,
+            "city": [city_name(catalog, region)],
+            "level": [LEVEL_LABELS[data["level"]]],
+            "tag": tags,
+        },
+        "names": [
+            *data.get("aliases", []),
+            *names(catalog, "region", chain),
+            *themes,
+            *names(catalog, "term", data.get("terms", [])),
+            *names(catalog, "standard", data.get("standards", [])),
+            *tags,
+        ],
     }
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalog import Catalog
+from . import searchmeta
+from .addresses import index_uri, page_uri
+from .frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
+from .outputs import Page
 from .paging import PAGE_SIZES, paginate
 from .places import by_place
-from .addresses import index_uri, page_uri
-from .outputs import Page
-from . import searchmeta
-from .frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from .searchmeta import LIST_PAGE
 
 
@@ -24,9 +24,17 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     for tag in catalog.all("tag"):
         practices = by_place(catalog, catalog.referring("tag", tag["id"], "practice"))
         for listing in paginate(page_uri("tag", tag["id"]), practices, PAGE_SIZES.table):
-            yield Page(listing.uri, "tag.md.j2", {"record": tag, "listing": listing,
-                                                  "practices": catalog.each("practice", listing.items)},
-                       listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "tag", tag)))
-    yield Page(index_uri("tag"), "tags.md.j2", {
-        "tags": [(tag, len(catalog.referring("tag", tag["id"], "practice"))) for tag in catalog.all("tag")],
-    }, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))
+            yield Page(
+                listing.uri,
+                "tag.md.j2",
+                {"record": tag, "listing": listing, "practices": catalog.each("practice", listing.items)},
+                listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "tag", tag)),
+            )
+    yield Page(
+        index_uri("tag"),
+        "tags.md.j2",
+        {
+            "tags": [(tag, len(catalog.referring("tag", tag["id"], "practice"))) for tag in catalog.all("tag")],
+        },
+        front_matter(NAVIGATION_AND_TOC, LIST_PAGE),
+    )

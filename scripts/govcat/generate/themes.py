@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalog import Catalog
+from . import searchmeta
+from .addresses import index_uri, page_uri, theme_place_uri
+from .frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
+from .outputs import Page
 from .paging import PAGE_SIZES, paginate
 from .places import by_place, place_groups, place_name
-from .addresses import index_uri, page_uri, theme_place_uri
-from .outputs import Page
-from .wordlinks import theme_download
-from . import searchmeta
-from .frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from .searchmeta import LIST_PAGE
+from .wordlinks import theme_download
 
 HEADLINE_METRICS = 3
 
@@ -29,18 +29,42 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         groups = place_groups(catalog, practices)
         places = [(place_name(catalog, place), len(ids), theme_place_uri(theme["id"], place)) for place, ids in groups]
         for listing in paginate(theme_uri, practices, PAGE_SIZES.table):
-            yield Page(listing.uri, "theme.md.j2", {
-                "theme": theme, "listing": listing, "practices": catalog.each("practice", listing.items),
-                "headline_metrics": HEADLINE_METRICS, "places": places,
-                "word_link": theme_download(listing.uri, theme),
-            }, listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "theme", theme)))
+            yield Page(
+                listing.uri,
+                "theme.md.j2",
+                {
+                    "theme": theme,
+                    "listing": listing,
+                    "practices": catalog.each("practice", listing.items),
+                    "headline_metrics": HEADLINE_METRICS,
+                    "places": places,
+                    "word_link": theme_download(listing.uri, theme),
+                },
+                listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "theme", theme)),
+            )
         for place, ids in groups:
             for listing in paginate(theme_place_uri(theme["id"], place), ids, PAGE_SIZES.table):
-                yield Page(listing.uri, "theme-place.md.j2", {
-                    "theme": theme, "place": place, "province": catalog.get("region", place)["level"] == "province",
-                    "listing": listing, "practices": catalog.each("practice", listing.items),
-                    "headline_metrics": HEADLINE_METRICS, "theme_uri": theme_uri,
-                }, listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE))
-    yield Page(index_uri("theme"), "themes.md.j2", {
-        "themes": [(theme, len(catalog.referring("theme", theme["id"], "practice"))) for theme in catalog.all("theme")],
-    }, front_matter(NAVIGATION_AND_TOC, LIST_PAGE))
+                yield Page(
+                    listing.uri,
+                    "theme-place.md.j2",
+                    {
+                        "theme": theme,
+                        "place": place,
+                        "province": catalog.get("region", place)["level"] == "province",
+                        "listing": listing,
+                        "practices": catalog.each("practice", listing.items),
+                        "headline_metrics": HEADLINE_METRICS,
+                        "theme_uri": theme_uri,
+                    },
+                    listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE),
+                )
+    yield Page(
+        index_uri("theme"),
+        "themes.md.j2",
+        {
+            "themes": [
+                (theme, len(catalog.referring("theme", theme["id"], "practice"))) for theme in catalog.all("theme")
+            ],
+        },
+        front_matter(NAVIGATION_AND_TOC, LIST_PAGE),
+    )

@@ -13,8 +13,8 @@ from ..catalog import Catalog
 from ..history import file_dates
 from ..layout import KINDS
 from .addresses import UPDATES
-from .outputs import Page
 from .frontmatter import front_matter
+from .outputs import Page
 from .searchmeta import LIST_PAGE
 
 SHOWN = 30
@@ -45,5 +45,7 @@ def updates(catalog: Catalog) -> list[Update]:
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:
-    shown = [(u.day, u.event, u.practice, catalog.get("practice", u.practice)["region"]) for u in updates(catalog)[:SHOWN]]
+    shown = [
+        (u.day, u.event, u.practice, catalog.get("practice", u.practice)["region"]) for u in updates(catalog)[:SHOWN]
+    ]
     yield Page(UPDATES, "updates.md.j2", {"updates": shown, "shown": SHOWN}, front_matter(search=LIST_PAGE))

@@ -41,14 +41,18 @@ def script(variable: str, key: str | None, data: dict[str, Any]) -> str:
 
 
 def package_script(package: Package, compare: Front) -> str:
-    return script("catalogWord", None, {
-        "format": 1,
-        "parts": [list(part) for part in package.parts],
-        "noteReference": package.note_reference,
-        "note": package.note,
-        "closing": package.closing,
-        "compare": {"title": str(Markup.escape(compare.title)), "front": compare.xml, "fileTitle": compare.title},
-    })
+    return script(
+        "catalogWord",
+        None,
+        {
+            "format": 1,
+            "parts": [list(part) for part in package.parts],
+            "noteReference": package.note_reference,
+            "note": package.note,
+            "closing": package.closing,
+            "compare": {"title": str(Markup.escape(compare.title)), "front": compare.xml, "fileTitle": compare.title},
+        },
+    )
 
 
 def piece_script(piece: Piece) -> str:

@@ -68,8 +68,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..catalog import LEVEL_LABELS, Catalog, metric_text
-from .render import TEMPLATES
 from .names import display_name, short_name
+from .render import TEMPLATES
 
 CATALOG_NAME = "基层治理实践库"
 COMPARE_TITLE = "基层治理做法对比"
@@ -140,13 +140,13 @@ class Typography:
     heading2: str = "楷体_GB2312"
     page_number: str = "宋体"
     latin: str = "Times New Roman"
-    title_size: int = 44      # 二号
-    body_size: int = 32       # 三号
-    table_size: int = 24      # 小四
-    note_size: int = 21       # 五号
+    title_size: int = 44  # 二号
+    body_size: int = 32  # 三号
+    table_size: int = 24  # 小四
+    note_size: int = 21  # 五号
     page_number_size: int = 28  # 四号
-    title_line: int = 700     # 35 pt a title line
-    table_line: int = 264     # 1.1 lines in tables
+    title_line: int = 700  # 35 pt a title line
+    table_line: int = 264  # 1.1 lines in tables
     note_line: int = 240
 
 
@@ -243,7 +243,7 @@ CLOSING_PUNCTUATION = re.compile(r"[。！？；：，、…]+$")
 def sentence_end(text: str) -> tuple[str, str]:
     """The text and its closing punctuation, apart: note references go between them."""
     match = CLOSING_PUNCTUATION.search(text)
-    return (text[:match.start()], match.group()) if match and match.start() else (text, "")
+    return (text[: match.start()], match.group()) if match and match.start() else (text, "")
 
 
 def numbered(items: Iterable[str]) -> list[str]:
@@ -278,13 +278,33 @@ class CompactLoader(FileSystemLoader):
 
 
 def make_environment() -> Environment:
-    env = Environment(loader=CompactLoader(TEMPLATES / "word"), undefined=StrictUndefined, autoescape=True,
-                      finalize=xml_text, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
-    env.globals.update(slot=slot, layout=LAYOUT, type=TYPE, fonts=FONTS, catalog_name=CATALOG_NAME,
-                       metric_columns=METRIC_COLUMNS, row_columns=ROW_COLUMNS,
-                       level_label=LEVEL_LABELS.__getitem__, metric_text=metric_text, blocks=blocks,
-                       one_line=one_line, numbered=numbered, title_lines=title_lines, sentence_end=sentence_end,
-                       chinese_number=chinese_number, short_name=lambda data: short_name("practice", data))
+    env = Environment(
+        loader=CompactLoader(TEMPLATES / "word"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=xml_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.globals.update(
+        slot=slot,
+        layout=LAYOUT,
+        type=TYPE,
+        fonts=FONTS,
+        catalog_name=CATALOG_NAME,
+        metric_columns=METRIC_COLUMNS,
+        row_columns=ROW_COLUMNS,
+        level_label=LEVEL_LABELS.__getitem__,
+        metric_text=metric_text,
+        blocks=blocks,
+        one_line=one_line,
+        numbered=numbered,
+        title_lines=title_lines,
+        sentence_end=sentence_end,
+        chinese_number=chinese_number,
+        short_name=lambda data: short_name("practice", data),
+    )
     env.filters["one_line"] = one_line
     return env
 
@@ -294,11 +314,11 @@ class Piece:
     """One practice as every document shows it."""
 
     id: str
-    name: str          # its short title, for file names
-    date: str          # the newest date among the records it shows
-    row: str           # its row of a comparison table; slot "n": its number there
-    body: str          # title and sections; slots "0", "1"…: where its notes are referred to
-    notes: list[str]   # the text of each note, in order
+    name: str  # its short title, for file names
+    date: str  # the newest date among the records it shows
+    row: str  # its row of a comparison table; slot "n": its number there
+    body: str  # title and sections; slots "0", "1"…: where its notes are referred to
+    notes: list[str]  # the text of each note, in order
 
 
 @dataclass(frozen=True)
@@ -306,7 +326,7 @@ class Front:
     """What a compilation opens with: its title (also the document's) and its XML."""
 
     title: str
-    xml: str           # slots "count" and "rows"
+    xml: str  # slots "count" and "rows"
 
 
 @dataclass(frozen=True)
@@ -314,9 +334,9 @@ class Package:
     """The record-independent XML of every document, with slots."""
 
     parts: tuple[tuple[str, str], ...]  # (part name, template): slots front, body, closing, notes, title, date
-    note_reference: str                 # slot id
-    note: str                           # slots id, note
-    closing: str                        # slot day
+    note_reference: str  # slot id
+    note: str  # slots id, note
+    closing: str  # slot day
 
 
 @dataclass
@@ -342,9 +362,15 @@ class Writer:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.env = make_environment()
-        self.env.globals.update(catalog=catalog, place=self.place, short_place=self.short_place,
-                                names=self.names, name=self.name, policy_line=self.policy_line,
-                                headline_metrics=self.headline_metrics)
+        self.env.globals.update(
+            catalog=catalog,
+            place=self.place,
+            short_place=self.short_place,
+            names=self.names,
+            name=self.name,
+            policy_line=self.policy_line,
+            headline_metrics=self.headline_metrics,
+        )
 
     # ---- helpers the templates call ----
 
@@ -405,13 +431,24 @@ class Writer:
     def piece(self, practice_id: str) -> Piece:
         practice = self.catalog.get("practice", practice_id)
         state = _PieceState()
-        body = self.render("practice.xml.j2", practice=practice, note=state.note, heading=state.heading,
-                           terms=self.catalog.practice_terms.get(practice_id, []))
+        body = self.render(
+            "practice.xml.j2",
+            practice=practice,
+            note=state.note,
+            heading=state.heading,
+            terms=self.catalog.practice_terms.get(practice_id, []),
+        )
         note = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
         cited: set[str] = set()
         notes = [str(note(self.note_parts(citations, cited))) for citations in state.notes]
-        return Piece(practice_id, short_name("practice", practice), self.newest_date(practice),
-                     self.render("row.xml.j2", practice=practice), body, notes)
+        return Piece(
+            practice_id,
+            short_name("practice", practice),
+            self.newest_date(practice),
+            self.render("row.xml.j2", practice=practice),
+            body,
+            notes,
+        )
 
     def front(self, title: str, foreword: str | None) -> Front:
         return Front(title, self.render("front.xml.j2", title=title, foreword=foreword))
@@ -425,15 +462,21 @@ class Writer:
 
     def package(self) -> Package:
         parts = tuple((name, self.render(template, **extra)) for name, template, extra in PARTS)
-        return Package(parts, self.render("note-parts.xml.j2", reference=True),
-                       self.render("note-parts.xml.j2", reference=False), self.render("closing.xml.j2"))
+        return Package(
+            parts,
+            self.render("note-parts.xml.j2", reference=True),
+            self.render("note-parts.xml.j2", reference=False),
+            self.render("closing.xml.j2"),
+        )
 
 
 def theme_title(theme: dict[str, Any]) -> str:
     return f"{theme['name']}做法汇编"
 
 
-def assemble(package: Package, pieces: Sequence[Piece], title: str, front: Front | None = None) -> Iterator[tuple[str, bytes]]:
+def assemble(
+    package: Package, pieces: Sequence[Piece], title: str, front: Front | None = None
+) -> Iterator[tuple[str, bytes]]:
     """The parts of the document of ``pieces`` (a compilation when ``front`` is given), in order.
 
     ``word.js`` does the same in the browser; keep the two alike.
@@ -492,5 +535,5 @@ def compare_file_name(names: Sequence[str]) -> str:
     """基层治理做法对比：甲、乙.docx, shortened to 60 characters; word.js names its downloads alike."""
     name = UNSAFE_IN_FILE_NAMES.sub("-", f"{COMPARE_TITLE}：{'、'.join(names)}")
     if len(name) > COMPARE_NAME_LENGTH:
-        name = name[:COMPARE_NAME_LENGTH - 1] + "…"
+        name = name[: COMPARE_NAME_LENGTH - 1] + "…"
     return name + ".docx"

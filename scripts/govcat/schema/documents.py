@@ -72,8 +72,9 @@ def parse_schema(text: str) -> dict[str, Any]:
     return parsed
 
 
-def follow_ref(ref: object, here: str, where: str,
-               document: Callable[[str], dict[str, Any]]) -> tuple[dict[str, Any], str, str]:
+def follow_ref(
+    ref: object, here: str, where: str, document: Callable[[str], dict[str, Any]]
+) -> tuple[dict[str, Any], str, str]:
     """The schema object a ``$ref`` written in file ``here`` (at ``where``, ``file#pointer``) points
     at, the file it is written in and its pointer; ``document`` gives a schema file's contents by
     name. Refused with ``UnsupportedSchema`` when it leads elsewhere than this file or the shared
@@ -82,8 +83,9 @@ def follow_ref(ref: object, here: str, where: str,
     there = file_name or here
     missing = f"“{ref}”指向的定义不存在（只能引用本文件或 {DEFS_FILE} 中的定义）"
     if there not in (here, DEFS_FILE):
-        raise UnsupportedSchema.at(where, f"“{ref}”引用了 {there}：只能引用本文件或 {DEFS_FILE} 中的定义，"
-                                          f"共用的写法请移到 {DEFS_FILE}")
+        raise UnsupportedSchema.at(
+            where, f"“{ref}”引用了 {there}：只能引用本文件或 {DEFS_FILE} 中的定义，共用的写法请移到 {DEFS_FILE}"
+        )
     try:
         node: Any = document(there)
     except OSError:

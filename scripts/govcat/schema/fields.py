@@ -17,8 +17,16 @@ from .documents import DEFS_FILE, UnsupportedSchema, follow_ref, load_schema
 
 # How the shared definitions in defs.schema.json are called for editors.
 SHARED_VALUES = {
-    "id": "编号", "text": "文字", "date": "日期", "url": "网址", "level": "层级",
-    "citation": "出处", "citations": "出处列表", "idList": "编号列表", "aliases": "别称列表", "aliasesBasis": "别称依据",
+    "id": "编号",
+    "text": "文字",
+    "date": "日期",
+    "url": "网址",
+    "level": "层级",
+    "citation": "出处",
+    "citations": "出处列表",
+    "idList": "编号列表",
+    "aliases": "别称列表",
+    "aliasesBasis": "别称依据",
 }
 TYPE_VALUES = {"string": "文字", "array": "列表", "object": "映射"}
 
@@ -68,8 +76,10 @@ def build_field(schema_dir: Path, name: str, node: dict[str, Any], required: boo
 def object_fields(schema_dir: Path, schema: dict[str, Any], here: str) -> tuple[Field, ...]:
     """The properties of an object schema, in schema order."""
     required = set(schema.get("required", ()))
-    return tuple(build_field(schema_dir, name, node, name in required, here)
-                 for name, node in schema.get("properties", {}).items())
+    return tuple(
+        build_field(schema_dir, name, node, name in required, here)
+        for name, node in schema.get("properties", {}).items()
+    )
 
 
 def record_fields(schema_dir: Path, schema_file: str) -> tuple[Field, ...]:
@@ -78,7 +88,7 @@ def record_fields(schema_dir: Path, schema_file: str) -> tuple[Field, ...]:
 
 
 def choices_note(field: Field) -> str:
-    """"可选：a、b。" for a closed list, unless the description already names every choice."""
+    """ "可选：a、b。" for a closed list, unless the description already names every choice."""
     if not field.choices or all(choice in field.description for choice in field.choices):
         return ""
     return f"可选：{'、'.join(field.choices)}。"

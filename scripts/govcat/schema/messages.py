@@ -89,8 +89,9 @@ def missing_fields(error: ValidationError, fields: tuple[Field, ...]) -> Iterato
             yield path, False, f"{field_name(path + (name,))}: 缺少必填字段。{hint}"
 
 
-def pattern_message(path: FieldPath, value: str, schema: dict[str, Any], kind: str | None,
-                    catalog: Catalog | None) -> str:
+def pattern_message(
+    path: FieldPath, value: str, schema: dict[str, Any], kind: str | None, catalog: Catalog | None
+) -> str:
     """A value of the wrong form; where an id of ``kind`` belongs, the id it most likely means."""
     where, rule = field_name(path), schema.get("description", "")
     if kind is None:
@@ -98,12 +99,15 @@ def pattern_message(path: FieldPath, value: str, schema: dict[str, Any], kind: s
     hint = reference_hint(catalog, kind, value) if catalog is not None else None
     if hint:
         return f"{where}: {describe(value)}不是编号。{hint}"
-    return (f"{where}: {describe(value)}不是编号：这里要写{KINDS[kind].label}的编号"
-            f"（{KINDS[kind].folder}/ 中的文件名，不含 .yaml）。{rule}")
+    return (
+        f"{where}: {describe(value)}不是编号：这里要写{KINDS[kind].label}的编号"
+        f"（{KINDS[kind].folder}/ 中的文件名，不含 .yaml）。{rule}"
+    )
 
 
-def explain(error: ValidationError, record: Record, fields: tuple[Field, ...],
-            catalog: Catalog | None) -> Iterator[Finding]:
+def explain(
+    error: ValidationError, record: Record, fields: tuple[Field, ...], catalog: Catalog | None
+) -> Iterator[Finding]:
     """The findings of one jsonschema error: field path, whether to point at its key, message."""
     path: FieldPath = tuple(error.absolute_path)
     where = field_name(path)

@@ -31,14 +31,18 @@ def _unique(items: list[Any]) -> bool:
     return len(seen) == len(set(seen))
 
 
-def _keyword(key: str, value: Any, node: dict[str, Any], compile_node: Callable[[Any, str], Check],
-             where: str) -> Check:
+def _keyword(
+    key: str, value: Any, node: dict[str, Any], compile_node: Callable[[Any, str], Check], where: str
+) -> Check:
     """The check for one keyword of the schema object at ``where``; each applies only to values
     of the kind it is about."""
     if key == "type":
         if not isinstance(value, str) or value not in TYPES:
-            raise UnsupportedSchema.at(f"{where}/type", f"不支持 type: {json.dumps(value, ensure_ascii=False)}："
-                                    f"记录中的值只有 {'、'.join(TYPES)} 三种（数字、日期也写作 string）")
+            raise UnsupportedSchema.at(
+                f"{where}/type",
+                f"不支持 type: {json.dumps(value, ensure_ascii=False)}："
+                f"记录中的值只有 {'、'.join(TYPES)} 三种（数字、日期也写作 string）",
+            )
         kind = TYPES[value]
         return lambda data: isinstance(data, kind)
     if key == "properties":
@@ -65,8 +69,11 @@ def _keyword(key: str, value: Any, node: dict[str, Any], compile_node: Callable[
         return lambda data: not isinstance(data, str) or len(data) >= value
     if key == "maxLength":
         return lambda data: not isinstance(data, str) or len(data) <= value
-    raise UnsupportedSchema.at(f"{where}/{key}", f"不支持 JSON Schema 关键字 {key}: {json.dumps(value, ensure_ascii=False)}："
-                            "改用已支持的写法，或在 scripts/govcat/schema/shapecheck.py 中加上它")
+    raise UnsupportedSchema.at(
+        f"{where}/{key}",
+        f"不支持 JSON Schema 关键字 {key}: {json.dumps(value, ensure_ascii=False)}："
+        "改用已支持的写法，或在 scripts/govcat/schema/shapecheck.py 中加上它",
+    )
 
 
 @cache

@@ -66,8 +66,9 @@ class Summary:
     largest_bucket: int
 
 
-def page_scores(document: Document, words: Words, average_length: float, length: float,
-                counts: dict[str, float]) -> dict[str, int]:
+def page_scores(
+    document: Document, words: Words, average_length: float, length: float, counts: dict[str, float]
+) -> dict[str, int]:
     """Word -> stored score for one page."""
     title = set(words.of(document.title))
     names = {w for name in document.settings.names for w in words.of(name)}
@@ -160,14 +161,24 @@ def facets(documents: list[Document]) -> list[dict[str, Any]]:
                 pages[value].append(number)
         if pages:
             ordered = sorted(pages.items(), key=lambda item: value_order(facet, item[0], len(item[1])))
-            found.append({"key": facet, "label": FACET_LABELS[facet],
-                          "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in ordered]})
+            found.append(
+                {
+                    "key": facet,
+                    "label": FACET_LABELS[facet],
+                    "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in ordered],
+                }
+            )
     return found
 
 
 def fragment(document: Document) -> dict[str, str]:
-    return {"u": document.path, "t": document.title, "k": document.settings.kind,
-            "r": document.settings.region, "x": document.text[:SNIPPET_CHARACTERS]}
+    return {
+        "u": document.path,
+        "t": document.title,
+        "k": document.settings.kind,
+        "r": document.settings.region,
+        "x": document.text[:SNIPPET_CHARACTERS],
+    }
 
 
 def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]:
@@ -175,9 +186,18 @@ def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]
     lists = {word: encoded(pages) for word, pages in postings(documents, words).items()}
     split, buckets = buckets_of(lists)
     written = {
-        "manifest.js": script("manifest", {"format": FORMAT, "pages": len(documents), "buckets": len(buckets),
-                                           "split": split, "stop": STOP_WORDS, "question": list(QUESTION_WORDS),
-                                           "scale": SCALE}),
+        "manifest.js": script(
+            "manifest",
+            {
+                "format": FORMAT,
+                "pages": len(documents),
+                "buckets": len(buckets),
+                "split": split,
+                "stop": STOP_WORDS,
+                "question": list(QUESTION_WORDS),
+                "scale": SCALE,
+            },
+        ),
         "facets.js": script("facets", facets(documents)),
     }
     written.update((f"w/{n}.js", script(f"w/{n}", bucket)) for n, bucket in enumerate(buckets))
@@ -224,6 +244,10 @@ def build_index(site: Path, dictionary: str, synonyms: str = "") -> Summary:
     contents, word_count = files(documents, Words(dictionary, synonyms))
     write_folder(site, contents)
     buckets = [len(text.encode("utf-8")) for name, text in contents.items() if name.startswith("w/")]
-    return Summary(pages=len(documents), words=word_count, buckets=len(buckets),
-                   bytes=sum(len(text.encode("utf-8")) for text in contents.values()),
-                   largest_bucket=max(buckets, default=0))
+    return Summary(
+        pages=len(documents),
+        words=word_count,
+        buckets=len(buckets),
+        bytes=sum(len(text.encode("utf-8")) for text in contents.values()),
+        largest_bucket=max(buckets, default=0),
+    )

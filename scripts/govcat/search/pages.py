@@ -27,16 +27,24 @@ FACETS = ("kind", "theme", "city", "level", "tag")
 OTHER_KIND = "页面"
 # Where a piece of text stands decides its weight (see govcat.search.index for how it counts).
 TITLE, HEADING, BODY, QUOTE, FACTS = "title", "heading", "body", "quote", "facts"
-WEIGHTS = {"h1": TITLE, "h2": HEADING, "h3": HEADING, "h4": HEADING, "h5": HEADING, "h6": HEADING,
-           "blockquote": QUOTE, "details": QUOTE}
+WEIGHTS = {
+    "h1": TITLE,
+    "h2": HEADING,
+    "h3": HEADING,
+    "h4": HEADING,
+    "h5": HEADING,
+    "h6": HEADING,
+    "blockquote": QUOTE,
+    "details": QUOTE,
+}
 SKIPPED = frozenset({"script", "style", "template", "svg", "button", "nav", "form"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 BLOCKS = frozenset({"div", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "details", "blockquote", "section"})
 
-ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
+ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
 META = re.compile(r"""<meta name="catalog:search" content=(?:'([^']*)'|"([^"]*)")\s*/?>""")
-PAGE_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-PIECE = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->|([^<]+)|<""", re.S)
+PAGE_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+PIECE = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->|([^<]+)|<""", re.DOTALL)
 CLASS = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
 QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
 SKIPPED_ATTRIBUTES = re.compile(r"\s(hidden|data-search-exclude)(?=[\s=/]|$)")
@@ -47,9 +55,12 @@ PERMALINKS = re.compile(r"""<a class="(?:headerlink|footnote-backref|footnote-re
 # Block elements that never change where text stands become line breaks, so that only the
 # elements that do are walked; those of them that are hidden or ignored go first, whole.
 HIDDEN_PLAIN_BLOCKS = re.compile(
-    r"""<(p|li|td|th|dd|dt)\b(?=[^>]*\s(?:hidden|data-search-exclude)(?:[\s=/>]))[^>]*>.*?</\1>""", re.S)
+    r"""<(p|li|td|th|dd|dt)\b(?=[^>]*\s(?:hidden|data-search-exclude)(?:[\s=/>]))[^>]*>.*?</\1>""", re.DOTALL
+)
 PLAIN_BLOCKS = re.compile(r"""<(?:/?(?:p|li|td|th|tr|thead|tbody|table|ul|ol|dl|dd|dt)|br|hr)\b[^>]*>""")
-INLINE = re.compile(r"""</?(?:a|strong|em|b|i|span|code|mark|abbr|sup|sub|small|del|ins|kbd|q|cite|time)\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
+INLINE = re.compile(
+    r"""</?(?:a|strong|em|b|i|span|code|mark|abbr|sup|sub|small|del|ins|kbd|q|cite|time)\b(?:[^>"']|"[^"]*"|'[^']*')*>"""
+)
 
 
 class PageError(ValueError):
@@ -99,8 +110,11 @@ def settings_of(path: str, page: str) -> Settings:
         boost=float(_typed(path, data, "boost", (int, float), 1.0)),
         kind=_typed(path, data, "kind", str, OTHER_KIND),
         region=_typed(path, data, "region", str, ""),
-        facets={name: _strings(path, values, f"facets.{name}")
-                for name, values in sorted(_typed(path, data, "facets", dict, {}).items()) if name in FACETS},
+        facets={
+            name: _strings(path, values, f"facets.{name}")
+            for name, values in sorted(_typed(path, data, "facets", dict, {}).items())
+            if name in FACETS
+        },
         names=_strings(path, data.get("names", []), "names"),
     )
 

@@ -26,8 +26,30 @@ TOKEN = re.compile(f"[{HAN_CHARACTERS}]+|[0-9]+(?:\\.[0-9]+)*|[a-z\u00e0-\u024f]
 STOP_WORDS = "的了和与及或是为对把被将等以其之而并也都就从向由于着个"
 # What makes a query a question rather than a name; search.js drops them before searching
 # (怎么选好村支书 → 选好村支书). Longer ones first, so that 怎么样 goes whole.
-QUESTION_WORDS = ("为什么", "怎么样", "怎么办", "有没有", "能不能", "是不是", "怎么", "怎样", "如何", "什么", "哪些",
-                  "哪个", "哪里", "是否", "吗", "呢", "吧", "啊", "呀", "嘛", "？", "?")
+QUESTION_WORDS = (
+    "为什么",
+    "怎么样",
+    "怎么办",
+    "有没有",
+    "能不能",
+    "是不是",
+    "怎么",
+    "怎样",
+    "如何",
+    "什么",
+    "哪些",
+    "哪个",
+    "哪里",
+    "是否",
+    "吗",
+    "呢",
+    "吧",
+    "啊",
+    "呀",
+    "嘛",
+    "？",
+    "?",
+)
 
 
 def normalise(text: str) -> str:

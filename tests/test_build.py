@@ -26,7 +26,7 @@ def test_strict_build_renders_a_practice_page(project: Project) -> None:
     assert run.returncode == 0, run.stderr
     html = (project.root / "out/practices/zhengzhou-dangqun-fuwu-zhongxin/index.html").read_text("utf-8")
     assert "<title>郑州市：完善社区党群服务中心功能 - 基层治理实践库</title>" in html
-    assert '<html lang="zh"' in html
+    assert '<html lang="zh-CN"' in html  # overrides/partials/languages/custom.html
     assert '<a href="../../regions/zhengzhou/">郑州市</a>' in html
     assert "实行“一窗办”“全岗通”,同时落实错时、延时、上门帮办等服务。" in html
     # Chinese headings get readable anchors, not _1, _2.

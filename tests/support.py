@@ -7,16 +7,16 @@ import html
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Dialog, Page
 
 REPO = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -87,3 +87,17 @@ def stays_on_site(url: str, served: bool) -> bool:
     if parts.scheme in IN_PAGE_SCHEMES:
         return True
     return parts.hostname in LOCAL_HOSTS if served else parts.scheme == "file"
+
+
+ColorScheme = Literal["light", "dark"]  # the palettes a test renders the site in
+
+
+def refuse_into(alerts: list[str]) -> Callable[[Dialog], None]:
+    """A handler for a page's "dialog" event: every alert, confirm or prompt is noted in
+    ``alerts`` and dismissed (our pages must never raise one)."""
+
+    def refuse(dialog: Dialog) -> None:
+        alerts.append(dialog.message)
+        dialog.dismiss()
+
+    return refuse

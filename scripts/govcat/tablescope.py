@@ -8,8 +8,8 @@ including tables inside ``<div markdown>`` blocks. It is enabled in mkdocs.yml a
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
 from typing import Any
+from xml.etree import ElementTree
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -17,17 +17,17 @@ from markdown.treeprocessors import Treeprocessor
 
 
 class ColumnScope(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for head in root.iter("thead"):
             for cell in head.iter("th"):
                 cell.set("scope", "col")
 
 
 class TableScopeExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         # After the block parser has built the tables, before the tree is serialised.
         md.treeprocessors.register(ColumnScope(md), "catalog_table_scope", 5)
 
 
-def makeExtension(**kwargs: Any) -> TableScopeExtension:
+def makeExtension(**kwargs: Any) -> TableScopeExtension:  # noqa: N802 - Python-Markdown looks it up by this name
     return TableScopeExtension(**kwargs)

@@ -15,32 +15,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from support import ColorScheme
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+
+    from conftest import PagedSite
+
 pytestmark = pytest.mark.browser
 
 FAILING_IMPACTS = ("serious", "critical")
-PALETTES = {"light": "default", "dark": "slate"}  # Playwright's colour scheme -> Material's scheme
+PALETTES: dict[ColorScheme, str] = {
+    "light": "default",
+    "dark": "slate",
+}  # Playwright's colour scheme -> Material's scheme
 WIDTHS = {"laptop": 1366, "phone": 390}
 FOUR = "henan-sihui,kaifeng-zhua-wenhua,jiyuan-wuzhuguan-louyuan-zhili,zhengzhou-louyuan-changxiao-zhili"
 
 
-def sorted_and_filtered(page) -> None:  # type: ignore[no-untyped-def]
+def sorted_and_filtered(page: Page) -> None:
     page.locator("article thead th", has_text="数值").click()
     page.get_by_label("按城市筛选").select_option("济源市")
 
 
-def filtered_by_theme(page) -> None:  # type: ignore[no-untyped-def]
+def filtered_by_theme(page: Page) -> None:
     page.get_by_label("按主题筛选").select_option("楼院治理")
 
 
-def compared(page) -> None:  # type: ignore[no-untyped-def]
+def compared(page: Page) -> None:
     page.wait_for_selector(".compare-table")
 
 
-def basket_at_its_limit(page) -> None:  # type: ignore[no-untyped-def]
+def basket_at_its_limit(page: Page) -> None:
     """Five practices asked for: the basket holds four and says why not the fifth."""
     toggles = page.locator("article table .compare-toggle")
     for at in range(5):
@@ -48,21 +59,23 @@ def basket_at_its_limit(page) -> None:  # type: ignore[no-untyped-def]
     page.locator(".compare-bar").get_by_text("最多").wait_for()
 
 
-def tooltip_shown(page) -> None:  # type: ignore[no-untyped-def]
+def tooltip_shown(page: Page) -> None:
     page.locator("article p a[title]").first.focus()
     page.locator(".md-tooltip2--active").wait_for()
 
 
-def searched(page) -> None:  # type: ignore[no-untyped-def]
+def searched(page: Page) -> None:
     page.keyboard.press("/")
     page.keyboard.insert_text("社区")
     page.keyboard.press("End")
-    page.wait_for_function("() => document.querySelector('.catalog-search__result a')"
-                           " && !document.querySelector('.catalog-search__result[aria-busy]')")
+    page.wait_for_function(
+        "() => document.querySelector('.catalog-search__result a')"
+        " && !document.querySelector('.catalog-search__result[aria-busy]')"
+    )
     page.evaluate("document.querySelector('.catalog-search__facets').open = true")  # folded on a phone
 
 
-def large_text(page) -> None:  # type: ignore[no-untyped-def]
+def large_text(page: Page) -> None:
     page.get_by_role("button", name="大字").click()
 
 
@@ -91,8 +104,10 @@ REAL_SITE = [
     View("术语", "terms/siyi-liang-gongkai/"),
     View("标签", "tags/chengshi-shequ/"),
     View("来源", "sources/zgsqb-2024-08-05-henan-jiceng-zhili/"),
-    *(View(f"列表 {path}", path) for path in
-      ("practices/", "themes/", "regions/", "standards/", "policies/", "tags/", "sources/")),
+    *(
+        View(f"列表 {path}", path)
+        for path in ("practices/", "themes/", "regions/", "standards/", "policies/", "tags/", "sources/")
+    ),
     View("指标（排序、筛选后）", "metrics/", sorted_and_filtered),
     View("指标 · 城市", "metrics/sanmenxia/"),
     View("对比（未选）", "compare/"),
@@ -118,7 +133,7 @@ def paged_views(site: Path) -> list[View]:
     return [View(f"第 2 页 {path}/", f"{path}/") for path in first_of_section.values()]
 
 
-def violations_of(context, base: str, views: list[View], scheme: str, axe: Axe) -> list[str]:  # type: ignore[no-untyped-def]
+def violations_of(context: BrowserContext, base: str, views: list[View], scheme: str, axe: Axe) -> list[str]:
     """One line per serious or critical violation found on ``views``: rule, target, page."""
     found = []
     for view in views:
@@ -138,13 +153,13 @@ def violations_of(context, base: str, views: list[View], scheme: str, axe: Axe) 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("palette", PALETTES.keys())
-def test_no_serious_violation_on_any_page_type(browser, base_url: str, paged_url: str, paged_site,  # type: ignore[no-untyped-def]
-                                               palette: str, width: int) -> None:
+def test_no_serious_violation_on_any_page_type(
+    browser: Browser, base_url: str, paged_url: str, paged_site: PagedSite, palette: ColorScheme, width: int
+) -> None:
     axe = Axe()
     found = []
     for base, views in ((base_url, REAL_SITE), (paged_url, paged_views(paged_site.site))):
-        context = browser.new_context(locale="zh-CN", color_scheme=palette,
-                                      viewport={"width": width, "height": 900})
+        context = browser.new_context(locale="zh-CN", color_scheme=palette, viewport={"width": width, "height": 900})
         found += violations_of(context, base, views, PALETTES[palette], axe)
         context.close()
     report = "\n".join(found)

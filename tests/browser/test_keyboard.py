@@ -9,7 +9,14 @@ layout a laptop zoomed to 200 % gets too); no step uses the mouse.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
+
+from support import ColorScheme, refuse_into
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +35,13 @@ FOCUS_RING = """() => {
 }"""
 
 
+PRESSED = "n => document.querySelectorAll('article .compare-toggle[aria-pressed=true]').length === n"
+
+
 class Keyboard:
     """Presses keys on ``page`` and checks, at every stop, that the focus can be seen."""
 
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: Page) -> None:
         self.page = page
         self.unseen: list[str] = []
 
@@ -50,24 +60,30 @@ class Keyboard:
                 return presses
         raise AssertionError(f"{condition} not reached in {limit} presses of {key} on {self.page.url}")
 
-    def focused(self, expression: str) -> object:
+    def focused(self, expression: str) -> Any:
         return self.page.evaluate(f"(el => {expression})(document.activeElement)")
 
 
-def column(page, header: str) -> list[str]:  # type: ignore[no-untyped-def]
+def column(page: Page, header: str) -> list[str]:
     headers = [h.strip() for h in page.locator("article table").first.locator("thead th").all_inner_texts()]
     index = headers.index(header) + 1
-    return [t.strip() for t in page.locator(f"article table >> nth=0 >> tbody tr:visible td:nth-child({index})").all_inner_texts()]
+    return [
+        t.strip()
+        for t in page.locator(f"article table >> nth=0 >> tbody tr:visible td:nth-child({index})").all_inner_texts()
+    ]
 
 
 @pytest.mark.parametrize("width", [1366, 390], ids=["laptop", "phone"])
 @pytest.mark.parametrize("palette", ["light", "dark"])
-def test_the_whole_way_with_the_keyboard_alone(browser, base_url: str, palette: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="zh-CN", base_url=base_url, color_scheme=palette,
-                                  viewport={"width": width, "height": 900})
+def test_the_whole_way_with_the_keyboard_alone(
+    browser: Browser, base_url: str, palette: ColorScheme, width: int
+) -> None:
+    context = browser.new_context(
+        locale="zh-CN", base_url=base_url, color_scheme=palette, viewport={"width": width, "height": 900}
+    )
     page = context.new_page()
     alerts: list[str] = []
-    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    page.on("dialog", refuse_into(alerts))
     keys = Keyboard(page)
 
     # The first Tab shows the skip link; following it puts the reader at the page's title.
@@ -77,7 +93,9 @@ def test_the_whole_way_with_the_keyboard_alone(browser, base_url: str, palette: 
     assert keys.focused("el.classList.contains('md-skip')") and skip.inner_text().strip() == "跳到正文"
     page.wait_for_function("() => getComputedStyle(document.querySelector('.md-skip')).opacity === '1'")
     keys.press("Enter")
-    assert page.url.endswith("#基层治理实践库") or page.url.endswith("#%E5%9F%BA%E5%B1%82%E6%B2%BB%E7%90%86%E5%AE%9E%E8%B7%B5%E5%BA%93")
+    assert page.url.endswith("#基层治理实践库") or page.url.endswith(
+        "#%E5%9F%BA%E5%B1%82%E6%B2%BB%E7%90%86%E5%AE%9E%E8%B7%B5%E5%BA%93"
+    )
 
     # Search from the header button, open the first result.
     page.goto("./")
@@ -112,6 +130,9 @@ def test_the_whole_way_with_the_keyboard_alone(browser, base_url: str, palette: 
             break
         keys.press("ArrowDown")
     status = page.locator(".catalog-filters [role=status]")
+    page.wait_for_function(
+        "s => document.querySelector(s).textContent.startsWith('显示 6 / ')", arg=".catalog-filters [role=status]"
+    )
     assert status.inner_text().startswith("显示 6 / ")
     keys.tab_to("el.classList.contains('catalog-sort') && el.textContent === '数值'")
     keys.press("Enter")
@@ -131,6 +152,7 @@ def test_the_whole_way_with_the_keyboard_alone(browser, base_url: str, palette: 
         assert keys.focused("el.getAttribute('aria-label')").startswith("对比：")
         keys.press("Space" if at % 2 else "Enter")
     pressed = page.locator("article .compare-toggle[aria-pressed=true]")
+    page.wait_for_function(PRESSED, arg=4)
     assert pressed.count() == 4
     assert keys.focused("el.getAttribute('aria-pressed')") == "false"  # the fifth, refused
     note = page.locator(".compare-bar__note")
@@ -139,6 +161,7 @@ def test_the_whole_way_with_the_keyboard_alone(browser, base_url: str, palette: 
     keys.tab_to("el.classList.contains('compare-toggle')", key="Shift+Tab")
     assert keys.focused("el.dataset.practice") == chosen[3]
     keys.press("Enter")  # take the fourth out again: three remain
+    page.wait_for_function(PRESSED, arg=3)
     assert pressed.count() == 3 and note.inner_text() == ""
 
     # The bar's link opens the comparison of the three.
@@ -148,13 +171,14 @@ def test_the_whole_way_with_the_keyboard_alone(browser, base_url: str, palette: 
     page.wait_for_selector(".compare-table")
     assert page.locator(".compare-table thead th").count() == 4
     assert page.eval_on_selector_all(".compare-table thead th a", "links => links.map(a => a.pathname)") == [
-        f"/practices/{id}/" for id in chosen[:3]]
+        f"/practices/{practice}/" for practice in chosen[:3]
+    ]
 
     context.close()
     assert keys.unseen == [], "focus not visible at these stops:\n" + "\n".join(keys.unseen)
 
 
-def test_the_navigation_drawer_opens_and_closes_with_the_keyboard(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_navigation_drawer_opens_and_closes_with_the_keyboard(browser: Browser, base_url: str) -> None:
     """Where the navigation is a drawer (a phone, a zoomed laptop) the closed drawer holds no Tab
     stop; its button opens it, the focus moves in, Esc closes it and brings the focus back."""
     context = browser.new_context(locale="zh-CN", base_url=base_url, viewport={"width": 390, "height": 844})

@@ -3,7 +3,12 @@ applies before the first paint, and never makes a phone's page wider than the ph
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -36,12 +41,15 @@ STICKING_OUT = """() => {
 }"""
 
 
-def test_the_header_button_enlarges_the_text_and_is_remembered(page) -> None:  # type: ignore[no-untyped-def]
+def test_the_header_button_enlarges_the_text_and_is_remembered(page: Page) -> None:
     page.goto(PRACTICE)
     normal = page.evaluate(PARAGRAPH_SIZE)
     button = page.locator(".md-header").get_by_role("button", name="大字")
     assert button.get_attribute("aria-pressed") == "false"
-    assert page.evaluate("document.querySelector('.catalog-search-open').nextElementSibling.className") == "catalog-textsize"
+    assert (
+        page.evaluate("document.querySelector('.catalog-search-open').nextElementSibling.className")
+        == "catalog-textsize"
+    )
     button.click()
     assert button.get_attribute("aria-pressed") == "true"
     assert page.evaluate(PARAGRAPH_SIZE) >= 1.25 * normal
@@ -54,7 +62,7 @@ def test_the_header_button_enlarges_the_text_and_is_remembered(page) -> None:  #
     assert page.evaluate(PARAGRAPH_SIZE) == normal
 
 
-def test_a_remembered_choice_applies_before_any_script_of_the_body_runs(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_remembered_choice_applies_before_any_script_of_the_body_runs(browser: Browser, base_url: str) -> None:
     """The head's inline script alone makes the page large: with textsize.js not loaded at all,
     the page is still drawn large, so it never flashes small first."""
     context = browser.new_context(base_url=base_url)  # the blocked script logs an error: not the checked page
@@ -68,7 +76,7 @@ def test_a_remembered_choice_applies_before_any_script_of_the_body_runs(browser,
     context.close()
 
 
-def test_another_tab_follows_the_choice(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_another_tab_follows_the_choice(browser: Browser, base_url: str) -> None:
     context = browser.new_context(base_url=base_url)
     first, second = context.new_page(), context.new_page()
     first.goto(PRACTICE)
@@ -80,7 +88,7 @@ def test_another_tab_follows_the_choice(browser, base_url: str) -> None:  # type
 
 
 @pytest.mark.parametrize("path", [PRACTICE, "themes/louyuan-zhili/", "metrics/"])
-def test_nothing_overflows_a_phone_in_large_text(browser, base_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_overflows_a_phone_in_large_text(browser: Browser, base_url: str, path: str) -> None:
     context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, locale="zh-CN")
     context.add_init_script(REMEMBERED)
     page = context.new_page()
@@ -91,7 +99,7 @@ def test_nothing_overflows_a_phone_in_large_text(browser, base_url: str, path: s
     assert found["scrollWidth"] <= found["width"] and found["out"] == [], found
 
 
-def test_reduced_motion_is_honoured(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_reduced_motion_is_honoured(browser: Browser, base_url: str) -> None:
     context = browser.new_context(base_url=base_url, reduced_motion="reduce")
     page = context.new_page()
     page.goto(PRACTICE)

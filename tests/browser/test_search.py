@@ -84,7 +84,8 @@ def test_query_finds_the_practice_in_the_first_five(page: Page, query: str, prac
 
 
 @pytest.mark.parametrize(
-    "path", ["", "practices/henan-sihui/", "themes/louyuan-zhili/", "metrics/", "glossary/", "compare/", "about/"]
+    "path",
+    ["", "practices/henan-sihui/", "themes/louyuan-zhili/", "metrics/", "glossary/", "compare/", "about/", "404.html"],
 )
 def test_slash_opens_search_on_every_page(page: Page, path: str) -> None:
     page.goto(path)
@@ -141,6 +142,7 @@ def test_facets_narrow_the_results_by_keyboard_and_say_how_many(page: Page) -> N
     page.wait_for_function(
         "n => document.querySelector('.catalog-search__status').textContent.includes('显示 ' + n + ' 项')", arg=count
     )
+    page.wait_for_function("() => !document.querySelector('.catalog-search__result[aria-busy]')")  # titles loaded
     shown = page.eval_on_selector_all(
         ".catalog-search__result",
         """items => items.map(item =>

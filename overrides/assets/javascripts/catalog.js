@@ -17,7 +17,7 @@
   /* Site root and page address style, from Material's own configuration. */
   function siteRoot() {
     var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base + "/", location.href);
+    return new URL(config.base.replace(/\/*$/, "/"), location.href);  // "." -> "./", "/" stays "/"
   }
   function fileStyleUrls() {
     return /\.html$/.test(location.pathname);

@@ -16,7 +16,7 @@
   /* ---- Where the site is ---- */
   function siteRoot() {
     var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base + "/", location.href);
+    return new URL(config.base.replace(/\/*$/, "/"), location.href);  // "." -> "./", "/" stays "/"
   }
   function pageHref(path, terms) {
     var target = location.protocol === "file:" ? path : path.replace(/(^|\/)index\.html$/, "$1");

@@ -18,7 +18,7 @@
   /* ---- Loading the generator's scripts ---- */
   function siteRoot() {
     var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base + "/", location.href);
+    return new URL(config.base.replace(/\/*$/, "/"), location.href);  // "." -> "./", "/" stays "/"
   }
   function load(path) {
     return new Promise(function (resolve) {

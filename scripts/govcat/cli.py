@@ -181,19 +181,26 @@ def command_publish(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def built_site(project: Project, args: argparse.Namespace, how_to_build: str) -> Path | None:
+    """The built site a command reads (`--site`, else site/), or None after saying how to build it."""
+    site: Path = args.site or project.root / "site"
+    if (site / "index.html").is_file():
+        return site
+    print(f"error: {site} 不是构建好的站点：先运行 {how_to_build}", file=sys.stderr)
+    return None
+
+
 def command_csp(project: Project, args: argparse.Namespace) -> int:
-    site = args.site or project.root / "site"
-    if not (site / "index.html").is_file():
-        print(f"error: {site} 不是构建好的站点：先运行 mkdocs build 或 catalog publish", file=sys.stderr)
+    site = built_site(project, args, "mkdocs build 或 catalog publish")
+    if site is None:
         return 2
     print(nginx_directive(site) if args.nginx else policy(site))
     return 0
 
 
 def command_index(project: Project, args: argparse.Namespace) -> int:
-    site = args.site or project.root / "site"
-    if not (site / "index.html").is_file():
-        print(f"error: {site} 不是构建好的站点：先运行 mkdocs build（或其他引擎的构建）", file=sys.stderr)
+    site = built_site(project, args, "mkdocs build（或其他引擎的构建）")
+    if site is None:
         return 2
     try:
         built = index_site(project, site)

@@ -208,3 +208,22 @@ def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
     assert main(["index", str(site)]) == 1
     assert capsys.readouterr().out == "about/index.html: error: front matter search.boost 的值“高”类型不对\n"
     assert (site / "search" / "manifest.js").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("command", "how_to_build"),
+    [(["index"], "mkdocs build（或其他引擎的构建）"), (["csp"], "mkdocs build 或 catalog publish")],
+)
+def test_commands_that_read_a_built_site_say_how_to_build_one(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    project: Project,
+    command: list[str],
+    how_to_build: str,
+) -> None:
+    monkeypatch.chdir(project.root)
+    site = tmp_path / "not-a-site"
+    site.mkdir()
+    assert main([*command, str(site)]) == 2
+    assert capsys.readouterr().err == f"error: {site} 不是构建好的站点：先运行 {how_to_build}\n"

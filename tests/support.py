@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from govcat.cli import main
+from govcat.layout import Project
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Dialog, Page
 
@@ -29,6 +32,25 @@ def unavailable(reason: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"CI: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+def run_catalog(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, list[str], str]:
+    """``catalog ARGV`` in the project's folder, as an editor types it: its exit status, the lines it
+    printed and what it wrote to stderr."""
+    monkeypatch.chdir(project.root)
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err
+
+
+def edit(project: Project, relative: str, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in a record of the project, as an editor would."""
+    path = project.root / relative
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, f"{relative} has {text.count(old)} of {old!r}, not one"
+    path.write_text(text.replace(old, new), "utf-8")
 
 
 def mkdocs_build(root: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from govcat.cli import main
 from govcat.layout import Project
 from govcat.validate import check_project
+from support import edit, run_catalog
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 SOURCE = "reference/sources/zgsqb-excerpt.yaml"
@@ -20,26 +20,10 @@ METRIC = (
 )
 
 
-def run(
-    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
-) -> tuple[int, list[str], str]:
-    monkeypatch.chdir(project.root)
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err
-
-
-def edit(project: Project, relative: str, old: str, new: str) -> None:
-    path = project.root / relative
-    text = path.read_text("utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), "utf-8")
-
-
 def test_coverage_lists_paragraphs_with_their_records_and_the_uncaptured_figure(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt")
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt")
     assert status == 0
     assert out == [
         f"来源 zgsqb-excerpt，全文 {TEXT}",
@@ -67,7 +51,7 @@ def test_a_metric_captures_its_figure_and_a_declaration_accounts_for_it(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     edit(project, PRACTICE, "terms: [yichuangban]\n", METRIC)
-    status, out, _ = run(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt", "--format", "json")
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt", "--format", "json")
     report = json.loads("\n".join(out))
     assert status == 0 and report["summary"] == {
         "figures": 1,
@@ -98,7 +82,7 @@ def test_a_metric_captures_its_figure_and_a_declaration_accounts_for_it(
         '  - number: "278"\n    quote: 区内278个无主管楼院\n    reason: 治理范围，不是成效\n',
     )
     assert check_project(project).diagnostics == []
-    status, out, _ = run(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt", "--format", "json")
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt", "--format", "json")
     report = json.loads("\n".join(out))
     assert [(f["status"], f["reason"]) for f in report["figures"]] == [("declared", "治理范围，不是成效")]
     assert report["summary"]["uncaptured"] == 0
@@ -109,7 +93,7 @@ def test_a_new_source_has_every_figure_uncaptured(
 ) -> None:
     article = tmp_path / "article.txt"
     article.write_text("2025/03/12 来源:洛阳日报\n已召开议事会312场,满意率达到96.5%。\n", "utf-8")
-    status, _, _ = run(
+    status, _, _ = run_catalog(
         project,
         monkeypatch,
         capsys,
@@ -127,7 +111,7 @@ def test_a_new_source_has_every_figure_uncaptured(
         "2025-03-12",
     )
     assert status == 0
-    status, out, _ = run(project, monkeypatch, capsys, "coverage", "lyrb-x", "--format", "json")
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "coverage", "lyrb-x", "--format", "json")
     report = json.loads("\n".join(out))
     assert [(f["number"], f["status"]) for f in report["figures"]] == [
         ("2025", "uncaptured"),
@@ -142,18 +126,18 @@ def test_a_new_source_has_every_figure_uncaptured(
 def test_coverage_of_an_unknown_or_broken_source_says_so(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(project, monkeypatch, capsys, "coverage", "zgsqb-exerpt") == (
+    assert run_catalog(project, monkeypatch, capsys, "coverage", "zgsqb-exerpt") == (
         2,
         [],
         "error: 找不到来源“zgsqb-exerpt”，是不是“zgsqb-excerpt”？\n",
     )
-    assert run(project, monkeypatch, capsys, "cite", "xyz", "一窗办") == (
+    assert run_catalog(project, monkeypatch, capsys, "cite", "xyz", "一窗办") == (
         2,
         [],
         "error: 找不到来源“xyz”，已有的来源：zgsqb-excerpt\n",
     )
     (project.root / SOURCE).write_text("id: [zgsqb-excerpt\n", "utf-8")
-    assert run(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt") == (
+    assert run_catalog(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt") == (
         2,
         [],
         f"error: 来源记录 {SOURCE} 读不出来：先运行 catalog check 修正它\n",
@@ -163,7 +147,7 @@ def test_coverage_of_an_unknown_or_broken_source_says_so(
 def test_cite_prints_a_citation_that_passes_the_check_when_pasted(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "无主管楼院", "278")
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "无主管楼院", "278")
     assert status == 0
     assert out == [
         "# 1 句，粘贴到 sources: 或 citations: 下（与同级的“- source:”对齐缩进）；指标的 citation: 只要其中 source: 和 quote: 两行",
@@ -183,14 +167,16 @@ def test_cite_prints_a_citation_that_passes_the_check_when_pasted(
 def test_cite_finds_each_sentence_of_a_paragraph_on_its_own(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "功能")
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "功能")
     assert status == 0 and out[2:] == ["# 第 2 行", "- source: zgsqb-excerpt", '  quote: "完善社区党群服务中心功能。"']
 
 
 def test_cite_says_which_word_is_missing_and_how_the_text_writes_it(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "一窗辦", "“全岗通”，同时", "楼院")
+    status, out, _ = run_catalog(
+        project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "一窗辦", "“全岗通”，同时", "楼院"
+    )
     assert status == 1
     assert out == [
         "来源“zgsqb-excerpt”中没有同时含有“一窗辦”、““全岗通”，同时”、“楼院”的句子：",

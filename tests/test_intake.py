@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from govcat.cli import main
 from govcat.layout import Project
 from govcat.validate import check_project
+from support import run_catalog
 
 ARTICLE = "洛阳市涧西区：“小院议事厅”\n今年以来，涧西区在全区126个老旧小区推行“小院议事厅”。\n截至2月底，已召开议事会312场,居民满意率达到96.5%。\n"
 ID = "lyrb-2025-03-12-jianxi"
@@ -25,15 +25,6 @@ NEXT_STEPS = [
     f"  2. 找出要引用的句子，得到可直接粘贴的 source 和 quote：catalog cite {ID} 关键词 …",
     f"  3. 写好做法等记录后，看哪些段落和数字还没有收录：catalog coverage {ID}",
 ]
-
-
-def run(
-    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
-) -> tuple[int, list[str], str]:
-    monkeypatch.chdir(project.root)
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err
 
 
 def article(tmp_path: Path, data: bytes, name: str = "article.txt") -> Path:
@@ -51,7 +42,7 @@ def test_a_plain_utf8_article_is_stored_as_it_is_and_its_record_checks_clean(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = article(tmp_path, ARTICLE.encode("utf-8"))
-    status, out, _ = run(
+    status, out, _ = run_catalog(
         project,
         monkeypatch,
         capsys,
@@ -90,7 +81,7 @@ def test_windows_text_is_normalised_and_every_change_reported(
 ) -> None:
     decomposed = "e\u0301"  # é written as e + combining accent: NFC makes it one character
     messy = ("\n洛阳市涧西区：“小院议事厅”  \r\n今年以来，\u200b涧西区" + decomposed + "\r\n\r\n").encode("utf-8")
-    status, out, _ = run(
+    status, out, _ = run_catalog(
         project,
         monkeypatch,
         capsys,
@@ -128,7 +119,7 @@ def test_gbk_and_utf16_articles_are_converted_with_a_notice(
     encoding: str,
     notice: str,
 ) -> None:
-    status, out, _ = run(
+    status, out, _ = run_catalog(
         project,
         monkeypatch,
         capsys,
@@ -182,7 +173,7 @@ def test_what_is_not_an_article_text_is_refused_and_nothing_written(
 ) -> None:
     before = sources(project)
     path = article(tmp_path, data, name)
-    status, out, err = run(project, monkeypatch, capsys, "new", "source", "--from", str(path), *OPTIONS)
+    status, out, err = run_catalog(project, monkeypatch, capsys, "new", "source", "--from", str(path), *OPTIONS)
     assert (status, out, err) == (2, [], f"error: {message.format(path=path.as_posix())}\n")
     assert sources(project) == before
 
@@ -244,14 +235,16 @@ def test_mistakes_on_the_command_line_are_refused_and_nothing_written(
         ): "已有来源“zgsqb-excerpt”：reference/sources/zgsqb-excerpt.yaml，请换一个编号，或直接修改该文件",
     }
     for argv, message in cases.items():
-        status, _, err = run(project, monkeypatch, capsys, "new", "source", "--from", path, *argv)
+        status, _, err = run_catalog(project, monkeypatch, capsys, "new", "source", "--from", path, *argv)
         assert (status, err) == (2, f"error: {message}\n"), argv
-    status, _, err = run(project, monkeypatch, capsys, "new", "theme", "--id", "x", *title, "--from", path)
+    status, _, err = run_catalog(project, monkeypatch, capsys, "new", "theme", "--id", "x", *title, "--from", path)
     assert (status, err) == (
         2,
         "error: --from、--publisher、--date、--url 只用于来源：catalog new source --from 文章.txt …\n",
     )
-    status, _, err = run(project, monkeypatch, capsys, "new", "source", "--from", str(tmp_path / "nope.txt"), *OPTIONS)
+    status, _, err = run_catalog(
+        project, monkeypatch, capsys, "new", "source", "--from", str(tmp_path / "nope.txt"), *OPTIONS
+    )
     assert (status, err) == (2, f"error: 找不到文件 {(tmp_path / 'nope.txt').as_posix()}\n")
     assert sources(project) == before
 
@@ -260,7 +253,7 @@ def test_an_existing_text_is_never_overwritten(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (project.root / TEXT).write_text("编辑正在整理的全文\n", "utf-8")
-    status, _, err = run(
+    status, _, err = run_catalog(
         project,
         monkeypatch,
         capsys,
@@ -273,7 +266,9 @@ def test_an_existing_text_is_never_overwritten(
     assert (status, err) == (2, f"error: {TEXT} 已存在，不会覆盖：换一个编号，或修改已有的来源\n")
     assert (project.root / TEXT).read_text("utf-8") == "编辑正在整理的全文\n"
     assert not (project.root / RECORD).exists()
-    status, _, err = run(project, monkeypatch, capsys, "new", "source", "--from", str(project.root / TEXT), *OPTIONS)
+    status, _, err = run_catalog(
+        project, monkeypatch, capsys, "new", "source", "--from", str(project.root / TEXT), *OPTIONS
+    )
     assert (status, err) == (
         2,
         (

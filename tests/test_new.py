@@ -6,20 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from govcat.cli import main
 from govcat.layout import KINDS, Project
 from govcat.validate import check_project
+from support import run_catalog
 
 NEW = "practices/zhengzhou/zhengzhou-xin-zuofa.yaml"
-
-
-def run(
-    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
-) -> tuple[int, str, str]:
-    monkeypatch.chdir(project.root)
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def fill(path: Path, lines: dict[str, str]) -> None:
@@ -38,7 +29,7 @@ def messages(project: Project) -> list[str]:
 def test_new_practice_template_fails_naming_each_field_then_passes_when_filled(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(
+    status, out, _ = run_catalog(
         project,
         monkeypatch,
         capsys,
@@ -52,7 +43,7 @@ def test_new_practice_template_fails_naming_each_field_then_passes_when_filled(
         "郑州市：新做法",
     )
     assert status == 0
-    assert out.splitlines() == [f"已写入 {NEW}", f"下一步：按文件中的注释填写，然后运行 catalog check {NEW}"]
+    assert out == [f"已写入 {NEW}", f"下一步：按文件中的注释填写，然后运行 catalog check {NEW}"]
     path = project.root / NEW
     first = path.read_text("utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../schemas/practice.schema.json"
@@ -93,9 +84,9 @@ def test_every_kind_gets_a_template_whose_only_problems_are_fields_to_fill(
     kind: str, project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     region = ["--region", "zhengzhou"] if kind in ("practice", "standard", "policy", "region") else []
-    status, out, _ = run(project, monkeypatch, capsys, "new", kind, "--id", "xin", "--title", "新记录", *region)
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "new", kind, "--id", "xin", "--title", "新记录", *region)
     assert status == 0
-    shown = out.splitlines()[0].removeprefix("已写入 ")
+    shown = out[0].removeprefix("已写入 ")
     assert shown.startswith(KINDS[kind].folder + "/") and shown.endswith("/xin.yaml")
     found = messages(project)
     assert found and all(m.startswith(f"{shown}:") and "必填字段还没有填写" in m for m in found), found
@@ -137,7 +128,7 @@ def test_new_refuses_bad_ids_unknown_regions_and_existing_records(
         },
     }
     for argv, expected in cases.items():
-        status, _, err = run(project, monkeypatch, capsys, "new", *argv, "--title", "标题")
+        status, _, err = run_catalog(project, monkeypatch, capsys, "new", *argv, "--title", "标题")
         assert status == 2 and err.startswith(expected), (argv, err)
     assert sorted(p for p in project.root.rglob("*.yaml")) == before
 
@@ -148,6 +139,6 @@ def test_new_never_overwrites_a_file(
     # A file that is not (yet) a loadable record still is not overwritten.
     path = project.root / "reference/themes/xin.yaml"
     path.write_text("编辑中：\n  - [", "utf-8")
-    status, _, err = run(project, monkeypatch, capsys, "new", "theme", "--id", "xin", "--title", "新主题")
+    status, _, err = run_catalog(project, monkeypatch, capsys, "new", "theme", "--id", "xin", "--title", "新主题")
     assert status == 2 and err == "error: reference/themes/xin.yaml 已存在，不会覆盖\n"
     assert path.read_text("utf-8") == "编辑中：\n  - ["

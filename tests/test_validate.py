@@ -13,6 +13,7 @@ from govcat.layout import Project
 from govcat.records import Record
 from govcat.schema.messages import Finding, schema_errors
 from govcat.validate import check_project
+from support import edit
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 Write = Callable[[str, str], Path]
@@ -20,13 +21,6 @@ Write = Callable[[str, str], Path]
 
 def messages(project: Project) -> list[str]:
     return [str(d) for d in check_project(project).diagnostics]
-
-
-def edit(project: Project, relative: str, old: str, new: str) -> None:
-    path = project.root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture lacks {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_fixture_catalog_is_clean(project: Project) -> None:
@@ -284,8 +278,8 @@ def test_a_name_where_an_id_belongs_gets_the_id(
     ("old", "new", "expected"),
     [
         (
-            '"minItems": 1,',
-            '"minItems": 1, "maxItems": 3,',
+            'idList",\n      "minItems": 1,',
+            'idList",\n      "minItems": 1, "maxItems": 3,',
             (
                 "schemas/practice.schema.json:19:22: error: properties/themes/maxItems: 不支持 JSON Schema 关键字 maxItems: 3："
                 "改用已支持的写法，或在 scripts/govcat/schema/shapecheck.py 中加上它"

@@ -17,8 +17,9 @@ What depends on Material's internals, and where:
 * **The page template.** ``overrides/main.html`` extends Material's ``base.html`` and fills its
   ``extrahead`` block with ``<meta name="catalog:search">`` (the page's front matter ``search``).
 * **The page's markup, read by our scripts** (``overrides/assets/javascripts/``; the code is the
-  front-end's, the dependency is listed here): ``search.js``, ``catalog.js`` and ``word.js`` read
-  the site's base address from Material's ``<script id="__config">`` JSON; ``search.js`` puts its
+  front-end's, the dependency is listed here): ``site.js``, which ``search.js``, ``catalog.js``
+  and ``word.js`` call, reads the site's base address from Material's ``<script id="__config">``
+  JSON; ``search.js`` puts its
   button into the header bar, ``.md-header__inner``, before ``.md-header__option``; ``catalog.js``
   and ``word.js`` use Material's ``md-typeset__scrollwrap``/``md-typeset__table`` table wrappers
   and ``md-button``; the style sheets use Material's ``--md-*`` colour and font variables.

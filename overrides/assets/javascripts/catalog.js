@@ -14,11 +14,8 @@
   var ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var each = function (list, action) { Array.prototype.forEach.call(list, action); };
 
-  /* Site root and page address style, from Material's own configuration. */
-  function siteRoot() {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base.replace(/\/*$/, "/"), location.href);  // "." -> "./", "/" stays "/"
-  }
+  /* Page address style: directory URLs, or .html files (the offline bundle). */
+  var siteRoot = window.catalogSite.root;
   function fileStyleUrls() {
     return /\.html$/.test(location.pathname);
   }
@@ -352,19 +349,10 @@
       compareData.practices[id] = practice;
     }
   };
-  function loadPieces(app, ids, done) {
-    var waiting = ids.length;
-    function finished() {
-      waiting -= 1;
-      if (!waiting) done();
-    }
-    ids.forEach(function (id) {  // ids match ID_PATTERN: each is a file name in that folder
-      var script = document.createElement("script");
-      script.src = new URL(app.dataset.pieces + id + ".js", location.href).href;
-      script.addEventListener("load", finished);
-      script.addEventListener("error", finished);
-      document.head.appendChild(script);
-    });
+  function loadPieces(app, ids) {  // ids match ID_PATTERN: each is a file name in that folder
+    return Promise.all(ids.map(function (id) {
+      return window.catalogSite.loadScript(new URL(app.dataset.pieces + id + ".js", location.href));
+    }));
   }
   function renderComparison(app) {
     var asked = new URLSearchParams(location.search).get("ids");
@@ -375,7 +363,7 @@
       showEmpty(app);
       return;
     }
-    loadPieces(app, wanted, function () {
+    loadPieces(app, wanted).then(function () {
       var known = function (id) { return Object.prototype.hasOwnProperty.call(compareData.practices, id); };
       var missing = wanted.filter(function (id) { return !known(id); });
       if (missing.length) app.appendChild(document.createElement("p")).textContent = app.dataset.missing + missing.join("、");

@@ -14,10 +14,7 @@
   var IS_HAN = new RegExp("^[" + HAN + "]", "u");
 
   /* ---- Where the site is ---- */
-  function siteRoot() {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base.replace(/\/*$/, "/"), location.href);  // "." -> "./", "/" stays "/"
-  }
+  var siteRoot = window.catalogSite.root;
   function pageHref(path, terms) {
     var target = location.protocol === "file:" ? path : path.replace(/(^|\/)index\.html$/, "$1");
     var url = new URL(target, siteRoot());
@@ -35,13 +32,11 @@
     if (!requests[name]) {
       requests[name] = new Promise(function (resolve, reject) {
         arrived[name] = resolve;
-        var script = document.createElement("script");
-        script.src = new URL("search/" + name + ".js", siteRoot()).href;
-        script.onerror = function () {
+        window.catalogSite.loadScript(new URL("search/" + name + ".js", siteRoot())).then(function (loaded) {
+          if (loaded) return;
           delete requests[name];
           reject(new Error("无法载入搜索索引：" + name));
-        };
-        document.head.appendChild(script);
+        });
       });
     }
     return requests[name];

@@ -16,18 +16,8 @@
   var UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f!"#$%&'*,\/:;<=>?@\[\\\]^_`{|}~]/g;
 
   /* ---- Loading the generator's scripts ---- */
-  function siteRoot() {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base.replace(/\/*$/, "/"), location.href);  // "." -> "./", "/" stays "/"
-  }
   function load(path) {
-    return new Promise(function (resolve) {
-      var script = document.createElement("script");
-      script.src = new URL(path, siteRoot()).href;
-      script.onload = function () { resolve(true); };
-      script.onerror = function () { resolve(false); };
-      document.head.appendChild(script);
-    });
+    return window.catalogSite.loadScript(new URL(path, window.catalogSite.root()));
   }
   function loadAll(ids) {
     var pieces = window.catalogWordPieces || {};

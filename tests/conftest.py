@@ -14,14 +14,14 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from govcat import checks
-from govcat.catalog import Catalog
-from govcat.generate import GENERATORS, paging
-from govcat.generate.paging import PageSizes
+from govcat.bench.synthetic import write_catalog
+from govcat.checks import rules as checks
+from govcat.checks.validate import check_project
 from govcat.layout import Project
-from govcat.load import load_catalog
-from govcat.synthetic import write_catalog
-from govcat.validate import check_project
+from govcat.model.catalog import Catalog
+from govcat.model.load import load_catalog
+from govcat.site.generate import GENERATORS, paging
+from govcat.site.generate.paging import PageSizes
 from support import mkdocs_build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ FROZEN_TODAY = datetime.date(2026, 11, 28)
 
 def copy_project_skeleton(target: Path) -> None:
     """The parts of a project that are not records: config, schemas, hand-written pages."""
-    for name in ("mkdocs.yml", "schemas", "content", "overrides", "scripts/govcat/mkdocs_hook.py"):
+    for name in ("mkdocs.yml", "schemas", "content", "overrides", "scripts/govcat/site/mkdocs_hook.py"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)

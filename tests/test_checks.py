@@ -1,4 +1,4 @@
-"""Every check of ``govcat.checks``: each of its messages, exactly, on the fixture catalog.
+"""Every check of ``govcat.checks.rules``: each of its messages, exactly, on the fixture catalog.
 
 Each case changes the fixture catalog a little (files written, lines replaced) and lists every
 message ``catalog check`` then prints. ``test_every_check_has_a_case`` keeps the table complete:
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from govcat.checks import CHECKS
+from govcat.checks.rules import CHECKS
+from govcat.checks.validate import check_project
 from govcat.layout import Project
-from govcat.validate import check_project
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 SOURCE = "reference/sources/zgsqb-excerpt.yaml"

@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from govcat.catalog import Catalog
+from govcat.checks.validate import check_project
 from govcat.cli import main
 from govcat.layout import Project
-from govcat.validate import check_project
+from govcat.model.catalog import Catalog
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = "zgsqb-2024-08-05-henan-jiceng-zhili"

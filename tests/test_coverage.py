@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from govcat.checks.validate import check_project
 from govcat.layout import Project
-from govcat.validate import check_project
 from support import edit, run_catalog
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"

@@ -13,12 +13,12 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from govcat.generate.guide import rows
-from govcat.generate.render import escape
+from govcat.checks.schema.fields import record_fields
 from govcat.layout import KINDS, Project
-from govcat.pipeline import generate
-from govcat.records import read_record, record_paths
-from govcat.schema.fields import record_fields
+from govcat.model.records import read_record, record_paths
+from govcat.site.generate.guide import rows
+from govcat.site.generate.render import escape
+from govcat.site.pipeline import generate
 from support import visible
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from govcat.generate.output import write_tree
 from govcat.layout import Project
-from govcat.pipeline import DocsTreeRefused, generate
+from govcat.site.generate.output import write_tree
+from govcat.site.pipeline import DocsTreeRefused, generate
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 PAGE = "practices/zhengzhou-dangqun-fuwu-zhongxin.md"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from govcat.checks.validate import check_project
 from govcat.layout import Project
-from govcat.validate import check_project
 from support import mkdocs_build
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
@@ -155,8 +155,8 @@ def test_ids_the_site_uses_for_its_own_pages(project: Project, write: Write, kin
 
 
 def test_id_rule_in_code_is_the_schema_rule(project: Project) -> None:
+    from govcat.checks.schema.documents import load_schema
     from govcat.layout import ID_PATTERN
-    from govcat.schema.documents import load_schema
 
     assert load_schema(project.schemas, "defs.schema.json")["$defs"]["id"]["pattern"] == f"^{ID_PATTERN.pattern}$"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from govcat.checks.validate import check_project
 from govcat.layout import Project
-from govcat.validate import check_project
 from support import run_catalog
 
 ARTICLE = "洛阳市涧西区：“小院议事厅”\n今年以来，涧西区在全区126个老旧小区推行“小院议事厅”。\n截至2月底，已召开议事会312场,居民满意率达到96.5%。\n"

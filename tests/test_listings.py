@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 
 import yaml
 
-from govcat.catalog import Catalog
-from govcat.generate.places import by_place, place_groups
+from govcat.model.catalog import Catalog
+from govcat.site.generate.places import by_place, place_groups
 
 PRACTICE = re.compile(r"^/practices/([a-z0-9-]+)/$")
 

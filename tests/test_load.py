@@ -8,9 +8,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from govcat.checks.validate import validate
 from govcat.layout import Project
-from govcat.load import load_catalog
-from govcat.validate import validate
+from govcat.model.load import load_catalog
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 THEME = "reference/themes/shequ-fuwu.yaml"
@@ -54,7 +54,7 @@ def test_of_two_records_with_one_id_the_first_is_indexed_and_the_second_reported
 
 def test_the_generator_does_not_import_the_checks() -> None:
     """Pages are made from checked records; what makes a record wrong is not the generator's concern."""
-    code = "import sys, govcat.generate; print(sorted(m for m in sys.modules if m.startswith('govcat.')))"
+    code = "import sys, govcat.site.generate; print(sorted(m for m in sys.modules if m.startswith('govcat.')))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "govcat.checks" not in loaded and "govcat.validate" not in loaded
-    assert "govcat.generate.practices" in loaded
+    assert "govcat.checks.rules" not in loaded and "govcat.checks.validate" not in loaded
+    assert "govcat.site.generate.practices" in loaded

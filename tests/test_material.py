@@ -1,5 +1,5 @@
 """Material's internals stay guarded: an untested version stops the build, and the markup our
-scripts and the search index read is in the pages Material builds (see govcat/material.py)."""
+scripts and the search index read is in the pages Material builds (see govcat/site/material.py)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from govcat import material
 from govcat.layout import Project
+from govcat.site import material
 
 UNTESTED = (
     "安装的是 mkdocs-material 9.8.3，本站只在 9.8.2 上测试过：它依赖 Material 未公开的内部结构"
-    "（见 scripts/govcat/material.py），换了版本站点可能悄悄变样。请按 requirements.lock 安装"
+    "（见 scripts/govcat/site/material.py），换了版本站点可能悄悄变样。请按 requirements.lock 安装"
     "（pip install --require-hashes -r requirements.lock）；要升级 Material，先按 material.py 开头的步骤核对，"
     "再把新版本加入 TESTED_MATERIAL"
 )

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from govcat.checks.validate import check_project
 from govcat.layout import KINDS, Project
-from govcat.validate import check_project
 from support import run_catalog
 
 NEW = "practices/zhengzhou/zhengzhou-xin-zuofa.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govcat.generate.paging import PagerLink, page_numbers, page_path, paginate
+from govcat.site.generate.paging import PagerLink, page_numbers, page_path, paginate
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ import pytest
 
 from govcat.cli import main
 from govcat.layout import Project
-from govcat.search.index import build_index, encoded, fnv1a
-from govcat.search.pages import BODY, FACTS, HEADING, QUOTE, TITLE, PageError, pieces_of, settings_of
-from govcat.search.words import Words
+from govcat.site.search.index import build_index, encoded, fnv1a
+from govcat.site.search.pages import BODY, FACTS, HEADING, QUOTE, TITLE, PageError, pieces_of, settings_of
+from govcat.site.search.words import Words
 
 DICTIONARY = "无主管楼院 100000\n楼院 10000\n社区工作者 100000\n"
 ARTICLE = """<article class="md-content__inner md-typeset">

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import rjieba
 
-from govcat.catalog import Catalog
-from govcat.generate.searchdict import FREQUENCY, PART_FREQUENCY, user_dictionary
+from govcat.checks.validate import check_project
 from govcat.layout import Project
-from govcat.validate import check_project
+from govcat.model.catalog import Catalog
+from govcat.site.generate.searchdict import FREQUENCY, PART_FREQUENCY, user_dictionary
 
 Write = Callable[[str, str], Path]
 

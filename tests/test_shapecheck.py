@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from govcat.checks.schema.documents import DEFS_FILE, schema_text
+from govcat.checks.schema.messages import make_validator
+from govcat.checks.schema.shapecheck import compiled
 from govcat.layout import Project
-from govcat.load import load_catalog
-from govcat.schema.documents import DEFS_FILE, schema_text
-from govcat.schema.messages import make_validator
-from govcat.schema.shapecheck import compiled
+from govcat.model.load import load_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 

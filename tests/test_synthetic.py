@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govcat.catalog import Catalog
+from govcat.bench.synthetic import CITIES, write_catalog
+from govcat.checks.validate import check_project
 from govcat.layout import Project
-from govcat.load import load_catalog
-from govcat.synthetic import CITIES, write_catalog
-from govcat.validate import check_project
+from govcat.model.catalog import Catalog
+from govcat.model.load import load_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""govcat.tablescope: every header cell of a Markdown table heads its column (scope="col")."""
+"""govcat.site.tablescope: every header cell of a Markdown table heads its column (scope="col")."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ TABLE = "| 做法 | 地区 |\n| --- | ---: |\n| 四措并举 | 郑州市 |\n"
 
 
 def render(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "md_in_html", "govcat.tablescope"])
+    return markdown.markdown(text, extensions=["tables", "md_in_html", "govcat.site.tablescope"])
 
 
 def test_header_cells_get_a_column_scope_and_data_cells_nothing() -> None:

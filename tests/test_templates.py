@@ -11,14 +11,14 @@ import pytest
 from jinja2 import meta
 from markupsafe import Markup
 
-from govcat.catalog import Catalog
-from govcat.generate import GENERATORS
-from govcat.generate.functions import TemplateFunctions, joined
-from govcat.generate.outputs import Page
-from govcat.generate.paging import PageSizes
-from govcat.generate.render import TEMPLATES, make_environment
 from govcat.layout import Project
-from govcat.load import load_catalog
+from govcat.model.catalog import Catalog
+from govcat.model.load import load_catalog
+from govcat.site.generate import GENERATORS
+from govcat.site.generate.functions import TemplateFunctions, joined
+from govcat.site.generate.outputs import Page
+from govcat.site.generate.paging import PageSizes
+from govcat.site.generate.render import TEMPLATES, make_environment
 from support import REPO
 
 RENDERING = {"page_uri", "linked_terms"}  # given by the orchestrator to every page as it renders it

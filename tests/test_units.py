@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from govcat.catalog import Catalog, metric_text
-from govcat.generate.practices import related
-from govcat.generate.references import aligned_rows, comparable_groups
 from govcat.layout import KINDS, Project
-from govcat.records import Record
-from govcat.sourcetext import stands_whole
-from govcat.yamlsource import YamlDocument
+from govcat.model.catalog import Catalog, metric_text
+from govcat.model.records import Record
+from govcat.model.sourcetext import stands_whole
+from govcat.model.yamlsource import YamlDocument
+from govcat.site.generate.practices import related
+from govcat.site.generate.references import aligned_rows, comparable_groups
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from govcat.catalog import Catalog
+from govcat.checks.schema.messages import Finding, schema_errors
+from govcat.checks.validate import check_project
 from govcat.cli import main
 from govcat.layout import Project
-from govcat.records import Record
-from govcat.schema.messages import Finding, schema_errors
-from govcat.validate import check_project
+from govcat.model.catalog import Catalog
+from govcat.model.records import Record
 from support import edit
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
@@ -104,7 +104,7 @@ def test_check_command_says_when_a_named_file_is_not_a_record(
 
 
 def test_checking_one_file_does_not_check_the_others(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from govcat import validate
+    from govcat.checks import validate
 
     checked: list[str] = []
     real = schema_errors
@@ -282,7 +282,7 @@ def test_a_name_where_an_id_belongs_gets_the_id(
             'idList",\n      "minItems": 1, "maxItems": 3,',
             (
                 "schemas/practice.schema.json:19:22: error: properties/themes/maxItems: 不支持 JSON Schema 关键字 maxItems: 3："
-                "改用已支持的写法，或在 scripts/govcat/schema/shapecheck.py 中加上它"
+                "改用已支持的写法，或在 scripts/govcat/checks/schema/shapecheck.py 中加上它"
             ),
         ),
         (

@@ -24,9 +24,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from govcat.cli import main
-from govcat.generate.wordml import COMPARE_TITLE, Writer, document
 from govcat.layout import Project
-from govcat.pipeline import generate
+from govcat.site.pipeline import generate
+from govcat.word.wordml import COMPARE_TITLE, Writer, document
 from support import unavailable
 
 PRACTICE_ID = "zhengzhou-dangqun-fuwu-zhongxin"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govcat.yamlsource import Position, parse_yaml
+from govcat.model.yamlsource import Position, parse_yaml
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:

@@ -8,25 +8,25 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .bench import DEFAULT_STAGES, STAGES, BenchError, bench
-from .catalog import Catalog
-from .cite import citation_block, matching, word_report
-from .coverage import coverage, report_lines
-from .csp import nginx_directive, policy
-from .diagnostics import Diagnostic, summary
-from .export import ExportError, export_practices, export_theme, practice_ids, write_new
-from .intake import IntakeError, new_source, punctuation_note
-from .layout import KINDS, Project
-from .load import load_catalog
-from .newrecord import NewRecordError, new_record
-from .pipeline import DocsTreeRefused, generate
-from .publish import BuildFailed, PublishError, publish
-from .records import kind_of
-from .schema.documents import UnsupportedSchema
-from .search.index import IndexInputMissing, index_site
-from .search.pages import PageError
-from .suggest import reference_hint
-from .validate import check_project
+from govcat.bench.run import DEFAULT_STAGES, STAGES, BenchError, bench
+from govcat.checks.schema.documents import UnsupportedSchema
+from govcat.checks.suggest import reference_hint
+from govcat.checks.validate import check_project
+from govcat.editors.cite import citation_block, matching, word_report
+from govcat.editors.coverage import coverage, report_lines
+from govcat.editors.intake import IntakeError, new_source, punctuation_note
+from govcat.editors.newrecord import NewRecordError, new_record
+from govcat.layout import KINDS, Project
+from govcat.model.catalog import Catalog
+from govcat.model.diagnostics import Diagnostic, summary
+from govcat.model.load import load_catalog
+from govcat.model.records import kind_of
+from govcat.site.csp import nginx_directive, policy
+from govcat.site.pipeline import DocsTreeRefused, generate
+from govcat.site.publish import BuildFailed, PublishError, publish
+from govcat.site.search.index import IndexInputMissing, index_site
+from govcat.site.search.pages import PageError
+from govcat.word.export import ExportError, export_practices, export_theme, practice_ids, write_new
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> int:

@@ -1,7 +1,7 @@
 """Browser tests: the repository's real site, built once, served on 127.0.0.1, driven by Chromium.
 
 The browser is Debian's chromium (``CHROMIUM`` overrides the path), driven by Playwright; the
-site is served and the browser started as ``catalog bench`` does (``govcat.browser``). Without a
+site is served and the browser started as ``catalog bench`` does (``govcat.bench.browser``). Without a
 browser the tests are skipped locally but fail when ``CI`` is set, so CI cannot pass by skipping
 them. Every page the fixtures give checks at teardown that nothing was logged as a console error
 and that no request left the site.
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from govcat.browser import CHROMIUM_ARGS, chromium, served
+from govcat.bench.browser import CHROMIUM_ARGS, chromium, served
 from support import checked_page, unavailable
 
 if TYPE_CHECKING:

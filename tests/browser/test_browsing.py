@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from govcat.generate.places import by_place, place_groups, place_name
 from govcat.layout import Project
-from govcat.load import load_catalog
+from govcat.model.load import load_catalog
+from govcat.site.generate.places import by_place, place_groups, place_name
 from support import heading
 
 if TYPE_CHECKING:

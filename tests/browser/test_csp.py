@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from govcat.browser import served
-from govcat.csp import policy
+from govcat.bench.browser import served
+from govcat.site.csp import policy
 from support import checked_page
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 The queries are what cadres type; each must bring the named practice into the first five results.
 Typing goes in as Chinese does from an input method: the text is inserted, then a key follows
-(an IME commit), so the tests press End after filling the box. See scripts/govcat/search/ for
+(an IME commit), so the tests press End after filling the box. See scripts/govcat/site/search/ for
 the index and overrides/assets/javascripts/search.js for the dialog.
 """
 

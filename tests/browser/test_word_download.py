@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 import docx
 import pytest
 
-from govcat.generate.wordml import COMPARE_TITLE, Writer, assemble
 from govcat.layout import Project
-from govcat.load import load_catalog
+from govcat.model.load import load_catalog
+from govcat.word.wordml import COMPARE_TITLE, Writer, assemble
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

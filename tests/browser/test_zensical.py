@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from govcat.browser import served
+from govcat.bench.browser import served
 from govcat.cli import main
 from support import REPO, checked_page, heading, unavailable
 

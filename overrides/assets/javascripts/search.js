@@ -1,4 +1,4 @@
-/* 基层治理实践库: the site's search (see scripts/govcat/search/ for the index it reads).
+/* 基层治理实践库: the site's search (see scripts/govcat/site/search/ for the index it reads).
  * A dialog opened from the header button or with "/": it loads only the pieces of the index a
  * query needs, with <script> elements (so it also works opened from file://), splits a Chinese
  * query with the words of the index, ranks pages, narrows them by facets and shows snippets.

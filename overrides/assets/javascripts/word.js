@@ -2,7 +2,7 @@
  *
  * The generator writes every practice's piece of WordprocessingML (word/pieces/<id>.js) and the
  * record-independent parts (word/package.js) as scripts, which load from file:// too. This file
- * fills their slots exactly as govcat/generate/wordml.py's assemble() does (notes numbered
+ * fills their slots exactly as govcat/word/wordml.py's assemble() does (notes numbered
  * across the document, rows of the comparison table, the newest record date) and zips the parts
  * uncompressed (CRC-32, no library). Nothing is fetched from another host, and no record text is
  * put into the page: the XML only goes into the file. */

@@ -1,0 +1,112 @@
+"""Check a loaded catalog, collecting every problem before anyone stops.
+
+Order: what reading found (``govcat.model.load``: files that did not parse), files in record folders
+that would be ignored, ids used twice, then each record's shape (schema) and, for records whose
+shape is right, the cross-record checks of ``govcat.checks.rules``. References always resolve against
+the whole catalog, even when only some files are being checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from govcat.checks.rules import CHECKS
+from govcat.checks.schema.documents import UnsupportedSchema, pointer_position
+from govcat.checks.schema.messages import schema_errors
+from govcat.layout import KINDS, Project
+from govcat.model.catalog import Catalog
+from govcat.model.diagnostics import Diagnostic
+from govcat.model.load import cycle_collection_paused, load_catalog
+from govcat.model.records import Record
+
+
+@dataclass
+class CheckResult:
+    catalog: Catalog
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+def check_project(project: Project, only: Iterable[Path] | None = None) -> CheckResult:
+    """Load the catalog and check every record (or, with ``only``, report on just those files)."""
+    with cycle_collection_paused():  # checking, too, makes many small containers and no cycles
+        catalog = load_catalog(project)
+        return CheckResult(catalog, validate(catalog, only))
+
+
+def validate(catalog: Catalog, only: Iterable[Path] | None = None) -> list[Diagnostic]:
+    """Every problem of the catalog, sorted; with ``only``, those of the named files (and of the
+    schemas they use: a schema that cannot be used concerns every file checked)."""
+    project = catalog.project
+    diagnostics = [*catalog.reading_problems, *stray_files(project), *duplicate_ids(catalog.loaded)]
+    wanted = None if only is None else {project.relative(path) for path in only}
+    for record in catalog.loaded:
+        if wanted is None or record.display_path in wanted:  # others are read, not checked
+            diagnostics.extend(record_problems(record, catalog))
+    if wanted is not None:
+        diagnostics = [d for d in diagnostics if d.path in wanted or d.path.startswith("schemas/")]
+    return sorted(set(diagnostics))
+
+
+def duplicate_ids(records: Iterable[Record]) -> Iterator[Diagnostic]:
+    """A record whose kind and id an earlier record already has (the catalog indexes the first)."""
+    first: dict[tuple[str, str], Record] = {}
+    for record in records:
+        key = (record.kind.name, record.id)
+        if key in first:
+            yield record.diagnostic(("id",), f"id: 编号“{record.id}”重复，另见 {first[key].display_path}")
+        else:
+            first[key] = record
+
+
+def stray_files(project: Project) -> Iterator[Diagnostic]:
+    """Files in record folders that would silently be ignored."""
+    for kind in KINDS.values():
+        folder = project.folder(kind)
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            depth = len(path.relative_to(folder).parts)
+            expected_depth = 2 if kind.nested else 1
+            shown = project.relative(path)
+            if path.suffix in (".yml", ".YAML", ".Yaml"):
+                yield Diagnostic(shown, 1, 1, f"记录文件的扩展名应为 .yaml：改名为 {path.stem}.yaml")
+            elif path.suffix == ".yaml" and depth != expected_depth:
+                where = f"{kind.folder}/<地区>/<编号>.yaml" if kind.nested else f"{kind.folder}/<编号>.yaml"
+                yield Diagnostic(shown, 1, 1, f"{kind.label}文件应放在 {where}")
+
+
+def schema_problem(project: Project, error: UnsupportedSchema) -> Diagnostic:
+    """A schema that cannot be used, reported at the schema file instead of at every record."""
+    path = project.schemas / error.file_name
+    try:
+        line, column = error.position or pointer_position(path.read_text("utf-8"), error.pointer)
+    except OSError:
+        line, column = 1, 1
+    where = f"{error.pointer.lstrip('/')}: " if error.pointer else ""
+    return Diagnostic(project.relative(path), line, column, f"{where}{error.reason}")
+
+
+def record_problems(record: Record, catalog: Catalog) -> list[Diagnostic]:
+    """Shape problems of one record; when its shape is right, what the cross-record checks find."""
+    try:
+        shape = [
+            record.diagnostic(path, message, at_key=at_key)
+            for path, at_key, message in schema_errors(record, catalog.project.schemas, catalog)
+        ]
+    except UnsupportedSchema as error:
+        return [schema_problem(catalog.project, error)]
+    if shape:
+        return shape
+    return [
+        record.diagnostic(path, message)
+        for check in CHECKS[record.kind.name]
+        for path, message in check(record, catalog)
+    ]

@@ -1,0 +1,86 @@
+"""Generate the catalog's Markdown pages from checked records.
+
+A thin orchestrator in the manner of PEP 0's generator: each module in ``GENERATORS`` yields the
+pages of one output; this module renders them with Jinja2 into the files of the generator-owned
+folder (``generated_files``). It trusts the records it is given: ``govcat.site.pipeline`` checks them
+first and then writes the folder at once (``output.write_tree``); nothing in this package
+imports the checks.
+"""
+
+from __future__ import annotations
+
+from govcat.model.catalog import Catalog
+from govcat.site.generate import (
+    compare,
+    downloads,
+    glossary,
+    guide,
+    home,
+    metrics,
+    practices,
+    references,
+    regions,
+    tags,
+    themes,
+    updates,
+    word,
+)
+from govcat.site.generate.frontmatter import front_matter_text
+from govcat.site.generate.functions import TemplateFunctions
+from govcat.site.generate.outputs import BinaryFile, RawFile
+from govcat.site.generate.render import make_environment
+from govcat.site.generate.searchdict import synonym_lines, user_dictionary
+
+GENERATORS = (
+    home,
+    practices,
+    regions,
+    themes,
+    tags,
+    references,
+    glossary,
+    metrics,
+    compare,
+    guide,
+    updates,
+    downloads,
+    word,
+)
+DOCS = "docs"  # the pages, below build/generated (Project.generated_docs)
+OWNER_NOTE = "README.txt"
+OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；请修改 practices/ 与 reference/ 中的记录。\n"
+
+
+def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
+    """Every generated file's path (below the docs folder) and content: pages rendered, raw files as given."""
+    functions = TemplateFunctions(catalog)
+    env = make_environment(functions.globals(), functions.filters())
+    rendered: dict[str, str | bytes] = {}
+    for generator in GENERATORS:
+        for output in generator.pages(catalog):
+            if output.uri in rendered:
+                raise ValueError(f"两个生成器都要写 {output.uri}")
+            if isinstance(output, RawFile):
+                rendered[output.uri] = output.text
+            elif isinstance(output, BinaryFile):
+                rendered[output.uri] = output.data
+            else:
+                template = env.get_template(output.template)
+                text = template.render(output.context, page_uri=output.uri, linked_terms=set())
+                rendered[output.uri] = front_matter_text(output.meta) + text
+    return dict(sorted(rendered.items()))
+
+
+def generated_files(catalog: Catalog) -> dict[str, str | bytes]:
+    """Everything the generator owns, by path below ``build/generated``: the pages and data files
+    (under ``docs/``), the search dictionary and synonym groups, and a note saying the folder is
+    not to be edited."""
+    outputs: dict[str, str | bytes] = {f"{DOCS}/{uri}": content for uri, content in render_pages(catalog).items()}
+    project = catalog.project
+    for path, text in (
+        (project.search_dictionary, user_dictionary(catalog)),
+        (project.search_synonyms, synonym_lines(catalog)),
+    ):
+        outputs[path.relative_to(project.generated).as_posix()] = text
+    outputs[OWNER_NOTE] = OWNER_TEXT
+    return outputs

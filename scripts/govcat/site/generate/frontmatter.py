@@ -1,0 +1,42 @@
+"""The front matter of generated pages, decided in Python and written before the template's text.
+
+Two keys: ``hide`` (which of Material's sidebars a page does without) and ``search`` (what the
+site search learns about the page: see ``searchmeta``). Values are written as JSON, which YAML
+reads as it is, so nothing in a record name can break the front matter; a page without either
+key has no front matter at all (Zensical refuses an empty one).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from govcat.site.generate.paging import ListingPage
+from govcat.site.generate.searchmeta import LATER_PAGE
+
+NAVIGATION = ("navigation",)
+NAVIGATION_AND_TOC = ("navigation", "toc")
+
+
+def front_matter(hide: tuple[str, ...] = (), search: dict[str, Any] | None = None) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    if hide:
+        meta["hide"] = list(hide)
+    if search:
+        meta["search"] = search
+    return meta
+
+
+def listing_front_matter(listing: ListingPage[Any], hide: tuple[str, ...], search: dict[str, Any]) -> dict[str, Any]:
+    """Page 1 of a listing stands for it in search with ``search``; later pages are left out."""
+    return front_matter(hide, search if listing.number == 1 else LATER_PAGE)
+
+
+def front_matter_text(meta: dict[str, Any]) -> str:
+    if not meta:
+        return ""
+    return (
+        "---\n"
+        + "".join(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}\n" for key, value in meta.items())
+        + "---\n"
+    )

@@ -1,0 +1,54 @@
+"""The home page: what the catalog is, what it holds and where to start.
+
+It stays the same size however large the catalog grows: themes and places with their counts,
+and only the newest sources, with a link to the list of all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govcat.model.catalog import Catalog
+from govcat.site.generate import addresses
+from govcat.site.generate.addresses import index_uri, page_uri
+from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter
+from govcat.site.generate.outputs import Page
+from govcat.site.generate.references import index_order
+from govcat.site.generate.regions import region_tree_order
+from govcat.site.generate.searchmeta import LIST_PAGE
+
+NEWEST_SOURCES = 10
+COUNTED = ("practice", "region", "theme", "standard", "policy", "term")
+
+
+def pages(catalog: Catalog) -> Iterator[Page]:
+    themes = [
+        (theme["name"], len(catalog.referring("theme", theme["id"], "practice")), page_uri("theme", theme["id"]))
+        for theme in catalog.all("theme")
+    ]
+    places = [
+        (catalog.get("region", r)["name"], len(catalog.practices_in_region(r)), page_uri("region", r))
+        for r in region_tree_order(catalog)
+        if catalog.get("region", r)["level"] in ("province", "city")
+    ]
+    sources = index_order(catalog, "source")
+    yield Page(
+        addresses.HOME,
+        "home.md.j2",
+        {
+            "counts": {kind: len(catalog.ids(kind)) for kind in COUNTED},
+            "themes": themes,
+            "places": places,
+            "sources": [(s, catalog.get("source", s)["published"]) for s in sources[:NEWEST_SOURCES]],
+            "all_sources": len(sources),
+            "metrics_uri": addresses.metrics_uri(),
+            "compare_uri": addresses.COMPARE,
+            "json_uri": addresses.DATA_JSON,
+            "csv_uri": addresses.DATA_CSV,
+            "fields_uri": addresses.FIELDS,
+            "updates_uri": addresses.UPDATES,
+            "guide_uri": addresses.GUIDE,
+            "sources_uri": index_uri("source"),
+        },
+        front_matter(NAVIGATION_AND_TOC, LIST_PAGE),
+    )

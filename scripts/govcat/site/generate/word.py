@@ -1,0 +1,80 @@
+"""Word documents for meetings (/word/): one per practice, one 汇编 per theme, and the pieces from
+which the compare page makes the 汇编 of any selection in the browser.
+
+Files written (see ``wordml`` for how a document is made):
+
+* ``word/practices/<id>.docx``: the practice, linked as "下载 Word" from its page;
+* ``word/themes/<id>.docx``: the theme's practices in the order of its page, after a comparison
+  table, linked from the theme page (themes without practices get none);
+* ``word/pieces/<id>.js``: a practice's piece, and ``word/package.js``: the package, as scripts
+  (``<script>`` loads from ``file://`` where ``fetch`` does not), for ``word.js`` on /compare/.
+
+Prebuilding every practice's and theme's document keeps "下载 Word" a plain link that works
+without JavaScript and with "save link as"; at 1,000 practices the documents and pieces stay
+within their budget of build time and site size (README, "Benchmarks").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Any
+
+from markupsafe import Markup
+
+from govcat.model.catalog import Catalog
+from govcat.site.generate.outputs import BinaryFile, RawFile
+from govcat.site.generate.places import by_place
+from govcat.site.generate.wordlinks import PACKAGE_URI, piece_uri, practice_uri, theme_uri
+from govcat.word.wordml import Front, Package, Piece, Writer, document
+
+
+def script(variable: str, key: str | None, data: dict[str, Any]) -> str:
+    """A script assigning ``data`` to ``window[variable]`` (or to its ``key``): JSON, except that
+    the two line separators JavaScript strings once could not hold are escaped."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    if key is None:
+        return f"window.{variable} = {text};\n"
+    return f"(window.{variable} = window.{variable} || {{}})[{json.dumps(key)}] = {text};\n"
+
+
+def package_script(package: Package, compare: Front) -> str:
+    return script(
+        "catalogWord",
+        None,
+        {
+            "format": 1,
+            "parts": [list(part) for part in package.parts],
+            "noteReference": package.note_reference,
+            "note": package.note,
+            "closing": package.closing,
+            "compare": {"title": str(Markup.escape(compare.title)), "front": compare.xml, "fileTitle": compare.title},
+        },
+    )
+
+
+def piece_script(piece: Piece) -> str:
+    return script("catalogWordPieces", piece.id, asdict(piece))
+
+
+def theme_practices(catalog: Catalog, theme_id: str) -> list[str]:
+    """The theme's practices in the order of its page."""
+    return by_place(catalog, catalog.referring("theme", theme_id, "practice"))
+
+
+def pages(catalog: Catalog) -> Iterator[BinaryFile | RawFile]:
+    writer = Writer(catalog)
+    package = writer.package()
+    pieces = {practice_id: writer.piece(practice_id) for practice_id in catalog.ids("practice")}
+    for practice_id, piece in pieces.items():
+        title = catalog.get("practice", practice_id)["title"]
+        yield BinaryFile(practice_uri(practice_id), document(package, [piece], title))
+        yield RawFile(piece_uri(practice_id), piece_script(piece))
+    for theme_id in catalog.ids("theme"):
+        chosen = theme_practices(catalog, theme_id)
+        if chosen:
+            front = writer.theme_front(theme_id)
+            yield BinaryFile(theme_uri(theme_id), document(package, [pieces[p] for p in chosen], front.title, front))
+    yield RawFile(PACKAGE_URI, package_script(package, writer.compare_front()))

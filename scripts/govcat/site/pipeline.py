@@ -1,0 +1,99 @@
+"""Check, then generate: what ``catalog generate`` and the MkDocs hook run before a build.
+
+The records are loaded and checked (``govcat.checks.validate``); only when nothing is wrong are the
+pages generated (``govcat.site.generate``) and the generator-owned folder replaced at once
+(``generate.output.write_tree``). Hand-written pages are checked too: one at the path of a
+generated page would silently hide it, and an empty front matter block (two lines of ``---``)
+shows as a stray heading under MkDocs and stops Zensical.
+
+With a docs tree (``catalog generate --docs-tree DIR``) the hand-written pages of ``content/``
+and the generated pages are also written into one folder, DIR: a complete docs folder for an
+engine that runs no MkDocs hook (Zensical; README, "Zensical").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from govcat.checks.validate import CheckResult, check_project
+from govcat.layout import KINDS, Project
+from govcat.model.diagnostics import Diagnostic
+from govcat.site.generate import DOCS, generated_files
+from govcat.site.generate.output import Changes, write_tree
+
+EMPTY_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n---[ \t]*(\r?\n|\Z)")
+
+
+class DocsTreeRefused(ValueError):
+    """The docs tree cannot be written where asked; the message says why, for publishers."""
+
+
+def generate(project: Project, docs_tree: Path | None = None) -> tuple[CheckResult, Changes | None]:
+    """Check everything; only when clean, write the generated folder (its changes, else None) and,
+    when asked, the docs tree. Raises ``DocsTreeRefused`` before anything is written."""
+    if docs_tree is not None:
+        check_docs_tree(project, docs_tree)
+    result = check_project(project)
+    if not result.ok:
+        return result, None
+    outputs = generated_files(result.catalog)
+    problems = hand_written_problems(project, outputs)
+    if problems:
+        return CheckResult(result.catalog, problems), None
+    changes = write_tree(project.generated, outputs)
+    if docs_tree is not None:
+        write_tree(docs_tree, docs_tree_files(project, outputs))
+    return result, changes
+
+
+def hand_written_pages(project: Project) -> list[Path]:
+    return sorted(path for path in project.content.rglob("*") if path.is_file())
+
+
+def hand_written_problems(project: Project, outputs: dict[str, str | bytes]) -> list[Diagnostic]:
+    """Hand-written pages at the path of a generated page, or opening with an empty front matter."""
+    generated = {name.removeprefix(f"{DOCS}/") for name in outputs if name.startswith(f"{DOCS}/")}
+    problems = []
+    for path in hand_written_pages(project):
+        uri = path.relative_to(project.content).as_posix()
+        shown = project.relative(path)
+        if uri in generated:
+            problems.append(Diagnostic(shown, 1, 1, f"手写页面与生成的页面 /{uri} 同名：请给手写页面换个文件名"))
+        if path.suffix == ".md" and EMPTY_FRONT_MATTER.match(path.read_text("utf-8")):
+            problems.append(Diagnostic(shown, 1, 1, "front matter 是空的（开头两行 ---）：删除这两行"))
+    return problems
+
+
+def docs_tree_files(project: Project, outputs: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The hand-written pages and the generated ones, by path in one docs folder."""
+    files: dict[str, str | bytes] = {
+        path.relative_to(project.content).as_posix(): path.read_bytes() for path in hand_written_pages(project)
+    }
+    files.update(
+        {name.removeprefix(f"{DOCS}/"): content for name, content in outputs.items() if name.startswith(f"{DOCS}/")}
+    )
+    return dict(sorted(files.items()))
+
+
+def check_docs_tree(project: Project, docs_tree: Path) -> None:
+    """Refuse a place whose contents writing the tree would replace: the project itself, its own
+    folders, or a folder that is not empty and not a docs tree written before."""
+    out = docs_tree.absolute()
+    kept = [
+        project.content,
+        project.schemas,
+        project.root / "overrides",
+        project.root / "scripts",
+        project.generated,
+        *(project.folder(kind) for kind in KINDS.values()),
+    ]
+    if out in (project.root, *project.root.parents) or any(out == k or out.is_relative_to(k) for k in kept):
+        raise DocsTreeRefused(
+            f"不能把文档目录写到 {docs_tree}：写入会替换这个目录的内容，请另选一个目录，如 build/docs"
+        )
+    written_before = out.is_symlink() and out.resolve().name.startswith(f".{out.name}-")
+    if out.exists() and not written_before and (not out.is_dir() or any(out.iterdir())):
+        raise DocsTreeRefused(
+            f"{docs_tree} 已存在，且不是 catalog generate --docs-tree 写的文档目录：不会覆盖，请另选一个目录"
+        )

@@ -1,0 +1,253 @@
+"""Build the search index of a built site and write it into the site's ``search/`` folder.
+
+Scores. For every (word, page) the index stores one integer: BM25's term-frequency part over
+the page's weighted text (a quoted source sentence counts half), plus a bonus when the word is
+in the page's title, in the names the page refers to (a practice's regions, themes, terms,
+standards) or in a heading; times the page's boost (list pages 0.5). The browser multiplies it
+by the word's inverse document frequency, which it reads off the length of the word's list.
+
+Files, each a script calling ``__catalogSearchData(name, data)`` so that it loads with a
+``<script>`` element, also from ``file://``:
+
+* ``manifest.js`` — page count, bucket count, the characters whose words are split by their
+  first two characters, the stop words and the question words a query drops;
+* ``w/<n>.js`` — buckets of words: a word's key is its first character, or its first two
+  characters for a character with many words; a key's bucket is a hash of it (FNV-1a over
+  UTF-16 code units, as in search.js), so every word starting with a key is in one file and a
+  query loads one small file per character it contains;
+* ``p/<n>.js`` — one page each: address, title, kind, region and text for snippets;
+* ``facets.js`` — for each facet (类型, 主题, 城市, 层级, 标签) its values and their pages.
+
+Pages are numbered in path order and every list is sorted, so the same site gives the same files.
+The new folder is written beside the old one and switched in by renaming.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from govcat.layout import KINDS, Project
+from govcat.model.catalog import LEVEL_LABELS
+from govcat.site.search.pages import BODY, FACETS, FACTS, HEADING, QUOTE, TITLE, Document, read_site
+from govcat.site.search.words import QUESTION_WORDS, STOP_WORDS, Words
+
+FOLDER = "search"
+NO_INDEX_VARIABLE = "CATALOG_NO_SEARCH_INDEX"  # set: the MkDocs hook builds without the index
+CALLBACK = "__catalogSearchData"
+FORMAT = 1
+# BM25 (term saturation, length normalisation), and what each place of a word adds.
+K1, B = 1.2, 0.75
+SYNONYM_WEIGHT = 0.5  # a word a page means (a synonym of one it uses) counts half a use
+TEXT_WEIGHTS = {TITLE: 1.0, HEADING: 1.0, BODY: 1.0, FACTS: 1.0, QUOTE: 0.5}
+TITLE_BONUS, NAMES_BONUS, HEADING_BONUS = 3.0, 1.5, 0.5
+SCALE = 20  # stored score = round(SCALE * score): integers keep the files small
+SPLIT_BYTES = 24 * 1024  # a character whose words take more is keyed by two characters
+BUCKET_BYTES = 16 * 1024  # aimed-for bucket size
+SNIPPET_CHARACTERS = 6000
+FACET_LABELS = {"kind": "类型", "theme": "主题", "city": "城市", "level": "层级", "tag": "标签"}
+FACET_ORDERS = {"kind": tuple(kind.label for kind in KINDS.values()), "level": tuple(LEVEL_LABELS.values())}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What was written, for ``catalog index`` and the benchmark."""
+
+    pages: int
+    words: int
+    buckets: int
+    bytes: int
+    largest_bucket: int
+
+
+def page_scores(
+    document: Document, words: Words, average_length: float, length: float, counts: dict[str, float]
+) -> dict[str, int]:
+    """Word -> stored score for one page."""
+    title = set(words.of(document.title))
+    names = {w for name in document.settings.names for w in words.of(name)}
+    headings = {w for where, text in document.pieces if where == HEADING for w in words.of(text)}
+    norm = K1 * (1 - B + B * length / average_length)
+    scores: dict[str, int] = {}
+    for word in sorted(counts.keys() | names):
+        frequency = counts.get(word, 0.0)
+        score = frequency * (K1 + 1) / (frequency + norm)
+        score += TITLE_BONUS * (word in title) + NAMES_BONUS * (word in names) + HEADING_BONUS * (word in headings)
+        scores[word] = max(1, round(SCALE * document.settings.boost * score))
+    return scores
+
+
+def weighted_counts(document: Document, words: Words) -> dict[str, float]:
+    counts: dict[str, float] = defaultdict(float)
+    for where, text in document.pieces:
+        for word in words.of(text):
+            counts[word] += TEXT_WEIGHTS[where]
+    for word, count in words.synonyms(" ".join(text for _, text in document.pieces)).items():
+        counts[word] += SYNONYM_WEIGHT * count
+    return counts
+
+
+def postings(documents: list[Document], words: Words) -> dict[str, list[tuple[int, int]]]:
+    """Word -> (page number, score) for every page containing it, in page order."""
+    counts = [weighted_counts(d, words) for d in documents]
+    lengths = [sum(c.values()) for c in counts]
+    average = sum(lengths) / len(lengths) if lengths else 1.0
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, (document, count, length) in enumerate(zip(documents, counts, lengths, strict=True)):
+        for word, score in page_scores(document, words, average or 1.0, length, count).items():
+            found[word].append((number, score))
+    return dict(sorted(found.items()))
+
+
+def encoded(pages: list[tuple[int, int]]) -> list[int]:
+    """[gap, score, gap, score, …]: page numbers as gaps from the previous one."""
+    flat: list[int] = []
+    previous = 0
+    for page, score in pages:
+        flat += [page - previous, score]
+        previous = page
+    return flat
+
+
+def fnv1a(key: str) -> int:
+    """FNV-1a (32 bit) over the key's UTF-16 code units: search.js computes the same."""
+    value = 0x811C9DC5
+    units = key.encode("utf-16-le")
+    for i in range(0, len(units), 2):
+        value ^= units[i] | units[i + 1] << 8
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def buckets_of(lists: dict[str, list[int]]) -> tuple[str, list[dict[str, list[int]]]]:
+    """The split characters and the buckets: every word under the bucket of its key."""
+    sizes: dict[str, int] = defaultdict(int)
+    for word, flat in lists.items():
+        sizes[word[0]] += len(word) + 2 * len(flat) + 4
+    split = "".join(sorted(c for c, size in sizes.items() if size > SPLIT_BYTES))
+    count = max(1, math.ceil(sum(sizes.values()) / BUCKET_BYTES))
+    buckets: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    for word, flat in lists.items():
+        key = word[:2] if word[0] in split else word[0]
+        buckets[fnv1a(key) % count][word] = flat
+    return split, buckets
+
+
+def script(name: str, data: Any) -> str:
+    return f"{CALLBACK}({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def value_order(facet: str, value: str, pages: int) -> tuple[int, int, str]:
+    """Kinds in the catalog's order (records first, lists and other pages last), levels from the
+    province down, other values by their number of pages."""
+    known = FACET_ORDERS.get(facet, ())
+    return (known.index(value) if value in known else len(known), -pages, value)
+
+
+def facets(documents: list[Document]) -> list[dict[str, Any]]:
+    """Each facet with its values (in ``value_order``) and the pages of each value."""
+    found: list[dict[str, Any]] = []
+    for facet in FACETS:
+        pages: dict[str, list[int]] = defaultdict(list)
+        for number, document in enumerate(documents):
+            values = [document.settings.kind] if facet == "kind" else document.settings.facets.get(facet, [])
+            for value in dict.fromkeys(values):
+                pages[value].append(number)
+        if pages:
+            ordered = sorted(pages.items(), key=lambda item: value_order(facet, item[0], len(item[1])))
+            found.append(
+                {
+                    "key": facet,
+                    "label": FACET_LABELS[facet],
+                    "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in ordered],
+                }
+            )
+    return found
+
+
+def fragment(document: Document) -> dict[str, str]:
+    return {
+        "u": document.path,
+        "t": document.title,
+        "k": document.settings.kind,
+        "r": document.settings.region,
+        "x": document.text[:SNIPPET_CHARACTERS],
+    }
+
+
+def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]:
+    """Every file of the search folder (path below it -> text), and the number of words."""
+    lists = {word: encoded(pages) for word, pages in postings(documents, words).items()}
+    split, buckets = buckets_of(lists)
+    written = {
+        "manifest.js": script(
+            "manifest",
+            {
+                "format": FORMAT,
+                "pages": len(documents),
+                "buckets": len(buckets),
+                "split": split,
+                "stop": STOP_WORDS,
+                "question": list(QUESTION_WORDS),
+                "scale": SCALE,
+            },
+        ),
+        "facets.js": script("facets", facets(documents)),
+    }
+    written.update((f"w/{n}.js", script(f"w/{n}", bucket)) for n, bucket in enumerate(buckets))
+    written.update((f"p/{n}.js", script(f"p/{n}", fragment(d))) for n, d in enumerate(documents))
+    return written, len(lists)
+
+
+class IndexInputMissing(FileNotFoundError):
+    """The generated dictionary is not there: ``catalog generate`` has not run."""
+
+
+def index_site(project: Project, site: Path) -> Summary:
+    """Index ``site`` with the dictionary and synonyms ``catalog generate`` wrote for ``project``."""
+    if not project.search_dictionary.is_file():
+        raise IndexInputMissing(f"找不到 {project.relative(project.search_dictionary)}：先运行 catalog generate")
+    synonyms = project.search_synonyms.read_text("utf-8") if project.search_synonyms.is_file() else ""
+    return build_index(site, project.search_dictionary.read_text("utf-8"), synonyms)
+
+
+def write_folder(site: Path, contents: dict[str, str]) -> None:
+    """Replace ``site/search`` with ``contents``: assembled beside it, then renamed into place."""
+    staging = Path(tempfile.mkdtemp(dir=site, prefix=f".{FOLDER}-"))
+    try:
+        for relative, text in contents.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        target = site / FOLDER
+        if target.exists():
+            old = target.rename(site / f"{staging.name}-old")
+            staging.rename(target)
+            shutil.rmtree(old)
+        else:
+            staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def build_index(site: Path, dictionary: str, synonyms: str = "") -> Summary:
+    """Index every page of the built site at ``site``; ``dictionary`` is the catalog's jieba
+    user dictionary and ``synonyms`` its synonym groups (see generate/searchdict.py)."""
+    documents = list(read_site(site))
+    contents, word_count = files(documents, Words(dictionary, synonyms))
+    write_folder(site, contents)
+    buckets = [len(text.encode("utf-8")) for name, text in contents.items() if name.startswith("w/")]
+    return Summary(
+        pages=len(documents),
+        words=word_count,
+        buckets=len(buckets),
+        bytes=sum(len(text.encode("utf-8")) for text in contents.values()),
+        largest_bucket=max(buckets, default=0),
+    )

@@ -1,0 +1,225 @@
+"""Read the pages of a built site into search documents: title, weighted text, search settings.
+
+Only the HTML the engine wrote is read, so the same step serves any engine that keeps Material's
+page structure (MkDocs with Material today, Zensical tomorrow). A page's text is its
+``<article>``; each piece of text carries the weight of where it stands (title, heading, body,
+quoted source text). A page's own settings come from ``<meta name="catalog:search">``, which
+``overrides/main.html`` writes from the page's front matter ``search`` mapping:
+
+* ``exclude`` (true: not indexed, e.g. the second and later pages of a listing) and ``boost``
+  (list pages 0.5, so that they rank below the records they list), as in Material's search;
+* ``kind`` (做法, 地区 … shown with each result and offered as a facet), ``region`` (shown with
+  each result), ``facets`` (facet name -> values) and ``names`` (what a practice refers to:
+  its regions, themes, terms and standards, so that it ranks for them).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FACETS = ("kind", "theme", "city", "level", "tag")
+OTHER_KIND = "页面"
+# Where a piece of text stands decides its weight (see govcat.site.search.index for how it counts).
+TITLE, HEADING, BODY, QUOTE, FACTS = "title", "heading", "body", "quote", "facts"
+WEIGHTS = {
+    "h1": TITLE,
+    "h2": HEADING,
+    "h3": HEADING,
+    "h4": HEADING,
+    "h5": HEADING,
+    "h6": HEADING,
+    "blockquote": QUOTE,
+    "details": QUOTE,
+}
+SKIPPED = frozenset({"script", "style", "template", "svg", "button", "nav", "form"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+BLOCKS = frozenset({"div", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "details", "blockquote", "section"})
+
+ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
+META = re.compile(r"""<meta name="catalog:search" content=(?:'([^']*)'|"([^"]*)")\s*/?>""")
+PAGE_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+PIECE = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->|([^<]+)|<""", re.DOTALL)
+CLASS = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
+QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
+SKIPPED_ATTRIBUTES = re.compile(r"\s(hidden|data-search-exclude)(?=[\s=/]|$)")
+SKIPPED_CLASSES = frozenset({"headerlink", "footnote-backref"})
+# Permalinks (¶) and footnote back-links (↩) go first; then inline elements, which never change
+# where text stands, are dropped so that only block structure is walked.
+PERMALINKS = re.compile(r"""<a class="(?:headerlink|footnote-backref|footnote-ref)"[^>]*>[^<]*</a>""")
+# Block elements that never change where text stands become line breaks, so that only the
+# elements that do are walked; those of them that are hidden or ignored go first, whole.
+HIDDEN_PLAIN_BLOCKS = re.compile(
+    r"""<(p|li|td|th|dd|dt)\b(?=[^>]*\s(?:hidden|data-search-exclude)(?:[\s=/>]))[^>]*>.*?</\1>""", re.DOTALL
+)
+PLAIN_BLOCKS = re.compile(r"""<(?:/?(?:p|li|td|th|tr|thead|tbody|table|ul|ol|dl|dd|dt)|br|hr)\b[^>]*>""")
+INLINE = re.compile(
+    r"""</?(?:a|strong|em|b|i|span|code|mark|abbr|sup|sub|small|del|ins|kbd|q|cite|time)\b(?:[^>"']|"[^"]*"|'[^']*')*>"""
+)
+
+
+class PageError(ValueError):
+    """A page's search settings cannot be read; the message names the page and the fix."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A page's search settings (front matter ``search``)."""
+
+    exclude: bool = False
+    boost: float = 1.0
+    kind: str = OTHER_KIND
+    region: str = ""
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One page as the index sees it."""
+
+    path: str  # the HTML file below the site root, forward slashes: practices/x/index.html
+    title: str
+    settings: Settings
+    pieces: list[tuple[str, str]]  # (where it stands, text), in page order
+
+    @property
+    def text(self) -> str:
+        """The page's running text (without its title, headings and facts block), for snippets."""
+        return " ".join(" ".join(text.split()) for where, text in self.pieces if where in (BODY, QUOTE))
+
+
+def settings_of(path: str, page: str) -> Settings:
+    """The page's search settings, checked: a wrong value names the page and the fix."""
+    found = META.search(page)
+    if found is None:
+        return Settings()
+    try:
+        data = json.loads(html.unescape(found.group(1) or found.group(2) or ""))
+    except json.JSONDecodeError:
+        data = None
+    if not isinstance(data, dict):
+        raise PageError(f"{path}: error: front matter “search” 应为映射，如 search: {{boost: 0.5}}")
+    return Settings(
+        exclude=_typed(path, data, "exclude", bool, False),
+        boost=float(_typed(path, data, "boost", (int, float), 1.0)),
+        kind=_typed(path, data, "kind", str, OTHER_KIND),
+        region=_typed(path, data, "region", str, ""),
+        facets={
+            name: _strings(path, values, f"facets.{name}")
+            for name, values in sorted(_typed(path, data, "facets", dict, {}).items())
+            if name in FACETS
+        },
+        names=_strings(path, data.get("names", []), "names"),
+    )
+
+
+def _typed(path: str, data: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+    value = data.get(key, default)
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise PageError(f"{path}: error: front matter search.{key} 的值“{value}”类型不对")
+    return value
+
+
+def _strings(path: str, values: Any, key: str) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise PageError(f"{path}: error: front matter search.{key} 应为文字列表")
+    return list(values)
+
+
+def pieces_of(article: str) -> list[tuple[str, str]]:
+    """The text of an article with where each piece stands; navigation, scripts, buttons,
+    permalinks and hidden elements are left out."""
+    pieces: list[tuple[str, str]] = []
+    stack: list[tuple[str, str | None]] = []  # (tag, where its text stands; None: left out)
+    where: str | None = BODY
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = html.unescape("".join(buffer))
+        if text.strip():
+            pieces.append((where or BODY, text))
+        buffer.clear()
+
+    plain = PLAIN_BLOCKS.sub("\n", HIDDEN_PLAIN_BLOCKS.sub("", INLINE.sub("", PERMALINKS.sub("", article))))
+    for match in PIECE.finditer(plain):
+        closing, tag, attributes, text = match.group(1), match.group(2), match.group(3), match.group(4)
+        if text is not None:
+            if where is not None:
+                buffer.append(text)
+            continue
+        if tag is None:
+            continue  # a comment, or a lone "<"
+        tag = tag.lower()
+        if tag in BLOCKS and where is not None:
+            buffer.append("\n")
+        if closing:
+            _close(stack, tag)
+        elif tag not in VOID and not attributes.rstrip().endswith("/"):
+            stack.append((tag, _where(tag, attributes, where)))
+        inner = stack[-1][1] if stack else BODY
+        if inner != where:
+            flush()
+            where = inner
+    flush()
+    return pieces
+
+
+def _where(tag: str, attributes: str, outer: str | None) -> str | None:
+    """Where the text of an element opened inside text standing at ``outer`` stands."""
+    if outer is None or tag in SKIPPED:
+        return None
+    classes = _classes(attributes)
+    if classes & SKIPPED_CLASSES or SKIPPED_ATTRIBUTES.search(QUOTED_VALUE.sub("", attributes)):
+        return None
+    if "footnote" in classes:  # the numbered notes under a table: quoted source text
+        return QUOTE
+    if "catalog-meta" in classes:  # a record's facts block: searched, but no snippet shows it
+        return FACTS
+    return WEIGHTS.get(tag, outer)
+
+
+def _classes(attributes: str) -> frozenset[str]:
+    found = CLASS.search(attributes)
+    return frozenset((found.group(1) or found.group(2) or "").split()) if found else frozenset()
+
+
+def _close(stack: list[tuple[str, str | None]], tag: str) -> None:
+    """Pop up to the matching open tag; a stray closing tag changes nothing."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == tag:
+            del stack[depth:]
+            return
+
+
+def read_page(site: Path, path: Path) -> Document | None:
+    """The page at ``path`` as a document, or None when it has no article or excludes itself."""
+    shown = path.relative_to(site).as_posix()
+    page = path.read_text(encoding="utf-8")
+    settings = settings_of(shown, page)
+    article = ARTICLE.search(page)
+    if settings.exclude or article is None:
+        return None
+    pieces = pieces_of(article.group(1))
+    title = " ".join(text for where, text in pieces if where == TITLE).split()
+    if not title:
+        head = PAGE_TITLE.search(page)
+        title = html.unescape(head.group(1)).split(" - ")[:1] if head else [shown]
+    return Document(shown, " ".join(title), settings, pieces)
+
+
+def read_site(site: Path) -> Iterator[Document]:
+    """Every indexable page of the site, in path order (the site's own search folder and the
+    404 page left out)."""
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site)
+        if relative.parts[0] in ("search", "assets") or relative.as_posix() == "404.html":
+            continue
+        document = read_page(site, path)
+        if document is not None:
+            yield document

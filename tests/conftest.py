@@ -34,7 +34,7 @@ FROZEN_TODAY = datetime.date(2026, 11, 28)
 
 def copy_project_skeleton(target: Path) -> None:
     """The parts of a project that are not records: config, schemas, hand-written pages."""
-    for name in ("mkdocs.yml", "schemas", "content", "overrides", "scripts/govcat/site/mkdocs_hook.py"):
+    for name in ("mkdocs.yml", "schemas", "content", "overrides"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)

@@ -1,4 +1,8 @@
-"""The ``catalog`` command: check records, generate pages, start new records, publish the site."""
+"""The ``catalog`` command: check records, generate pages, start new records, build and publish the site.
+
+A thin dispatcher: each command imports what it uses when it runs, so that ``catalog check``
+starts without the site generator, the search indexer or the benchmark.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +11,22 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govcat.bench.run import DEFAULT_STAGES, STAGES, BenchError, bench
-from govcat.checks.schema.documents import UnsupportedSchema
-from govcat.checks.suggest import reference_hint
-from govcat.checks.validate import check_project
-from govcat.editors.cite import citation_block, matching, word_report
-from govcat.editors.coverage import coverage, report_lines
-from govcat.editors.intake import IntakeError, new_source, punctuation_note
-from govcat.editors.newrecord import NewRecordError, new_record
+from govcat.bench import DEFAULT_STAGES, STAGES
 from govcat.layout import KINDS, Project
-from govcat.model.catalog import Catalog
-from govcat.model.diagnostics import Diagnostic, summary
-from govcat.model.load import load_catalog
-from govcat.model.records import kind_of
-from govcat.site.csp import nginx_directive, policy
-from govcat.site.pipeline import DocsTreeRefused, generate
-from govcat.site.publish import BuildFailed, PublishError, publish
-from govcat.site.search.index import IndexInputMissing, index_site
-from govcat.site.search.pages import PageError
-from govcat.word.export import ExportError, export_practices, export_theme, practice_ids, write_new
+from govcat.site.engines import DEFAULT_ENGINE, ENGINES
+
+if TYPE_CHECKING:
+    from govcat.model.catalog import Catalog
+    from govcat.model.diagnostics import Diagnostic
+    from govcat.site.engines import BuildRefused
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> int:
     """Print every problem and the count line; the exit status for them."""
+    from govcat.model.diagnostics import summary
+
     for diagnostic in diagnostics:
         print(diagnostic)
     print(summary(diagnostics))
@@ -38,6 +34,10 @@ def report(diagnostics: Sequence[Diagnostic]) -> int:
 
 
 def command_check(project: Project, args: argparse.Namespace) -> int:
+    from govcat.checks.validate import check_project
+    from govcat.model.diagnostics import Diagnostic
+    from govcat.model.records import kind_of
+
     paths = [Path(p) for p in args.paths] or None
     missing = [p for p in paths or [] if not p.is_file()]
     if missing:
@@ -54,6 +54,8 @@ def command_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def command_generate(project: Project, args: argparse.Namespace) -> int:
+    from govcat.site.pipeline import DocsTreeRefused, generate
+
     try:
         result, changes = generate(project, args.docs_tree)
     except DocsTreeRefused as error:
@@ -76,6 +78,10 @@ def source_details(args: argparse.Namespace) -> dict[str, str]:
 
 
 def command_new(project: Project, args: argparse.Namespace) -> int:
+    from govcat.editors.intake import IntakeError
+    from govcat.editors.newrecord import NewRecordError, new_record
+    from govcat.model.load import load_catalog
+
     catalog = load_catalog(project)
     details = source_details(args)
     if args.kind != "source" and (details or args.source_file):
@@ -94,6 +100,8 @@ def command_new(project: Project, args: argparse.Namespace) -> int:
 
 def report_new_source(project: Project, catalog: Catalog, args: argparse.Namespace) -> int:
     """Store the article and its record, and say what was changed and what to do next."""
+    from govcat.editors.intake import new_source, punctuation_note
+
     missing = [option for option, value in (("--publisher", args.publisher), ("--date", args.date)) if value is None]
     if missing:
         return fail(f"来源还要写明 {' 和 '.join(missing)}，例如 --publisher 中国社区报 --date 2024-08-05")
@@ -115,6 +123,8 @@ def report_new_source(project: Project, catalog: Catalog, args: argparse.Namespa
 
 
 def command_coverage(project: Project, args: argparse.Namespace) -> int:
+    from govcat.editors.coverage import coverage, report_lines
+
     catalog = catalog_with_text(project, args.source)
     result = coverage(catalog, args.source)
     if args.format == "json":
@@ -126,6 +136,8 @@ def command_coverage(project: Project, args: argparse.Namespace) -> int:
 
 
 def command_cite(project: Project, args: argparse.Namespace) -> int:
+    from govcat.editors.cite import citation_block, matching, word_report
+
     text = catalog_with_text(project, args.source).source_texts[args.source]
     found = matching(text, args.words)
     if not found:
@@ -150,6 +162,9 @@ class Refused(Exception):
 
 def catalog_with_text(project: Project, source: str) -> Catalog:
     """The catalog (every record read, none checked), refused unless ``source`` has its stored text."""
+    from govcat.checks.suggest import reference_hint
+    from govcat.model.load import load_catalog
+
     catalog = load_catalog(project)
     if source in catalog.unreadable.get("source", ()):
         raise Refused(f"来源记录 {KINDS['source'].folder}/{source}.yaml 读不出来：先运行 catalog check 修正它")
@@ -167,17 +182,54 @@ def fail(message: str) -> int:
 
 
 def command_publish(project: Project, args: argparse.Namespace) -> int:
+    from govcat.site.engines import BuildRefused
+    from govcat.site.publish import publish
+
     out = args.out or project.root / ("site-offline" if args.offline else "site")
     try:
-        archive = publish(project, out, args.base_url, args.offline)
-    except PublishError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1 if isinstance(error, BuildFailed) else 2
+        archive = publish(project, out, args.base_url, args.offline, args.engine)
+    except BuildRefused as error:
+        return build_refused(error)
     print(f"已生成站点：{out}")
     if archive is None:
         print("把这个目录的全部内容复制到网站服务器的站点目录即可（nginx 配置示例见 README 的 Publishing 一节）")
     else:
         print(f"离线包：{archive}（解压后直接打开其中的 index.html，搜索也能用）")
+    return 0
+
+
+def build_refused(error: BuildRefused) -> int:
+    """Say why a build stopped: a record's mistakes one by one, then the reason; the exit status."""
+    from govcat.site.engines import BuildFailed
+
+    if isinstance(error, BuildFailed):
+        for diagnostic in error.diagnostics:
+            print(diagnostic)
+    print(f"error: {error}", file=sys.stderr)
+    return 1 if isinstance(error, BuildFailed) else 2
+
+
+def command_build(project: Project, args: argparse.Namespace) -> int:
+    from govcat.site.engines import BuildRefused, Target
+    from govcat.site.pipeline import build_site
+
+    out: Path = args.out or project.root / "site"
+    try:
+        build_site(project, Target(out), args.engine)
+    except BuildRefused as error:
+        return build_refused(error)
+    print(f"已构建站点（{args.engine}）：{out}")
+    return 0
+
+
+def command_serve(project: Project, args: argparse.Namespace) -> int:
+    from govcat.site.engines import BuildRefused
+    from govcat.site.preview import serve
+
+    try:
+        serve(project, args.engine, args.dev_addr)
+    except BuildRefused as error:
+        return build_refused(error)
     return 0
 
 
@@ -191,6 +243,8 @@ def built_site(project: Project, args: argparse.Namespace, how_to_build: str) ->
 
 
 def command_csp(project: Project, args: argparse.Namespace) -> int:
+    from govcat.site.csp import nginx_directive, policy
+
     site = built_site(project, args, "mkdocs build 或 catalog publish")
     if site is None:
         return 2
@@ -199,6 +253,9 @@ def command_csp(project: Project, args: argparse.Namespace) -> int:
 
 
 def command_index(project: Project, args: argparse.Namespace) -> int:
+    from govcat.site.search.index import IndexInputMissing, index_site
+    from govcat.site.search.pages import PageError
+
     site = built_site(project, args, "mkdocs build（或其他引擎的构建）")
     if site is None:
         return 2
@@ -218,6 +275,9 @@ def command_index(project: Project, args: argparse.Namespace) -> int:
 
 
 def command_export(project: Project, args: argparse.Namespace) -> int:
+    from govcat.checks.validate import check_project
+    from govcat.word.export import ExportError, export_practices, export_theme, practice_ids, write_new
+
     result = check_project(project)
     if not result.ok:
         return report(result.diagnostics)
@@ -237,6 +297,8 @@ def command_export(project: Project, args: argparse.Namespace) -> int:
 
 
 def command_bench(project: Project, args: argparse.Namespace) -> int:
+    from govcat.bench.run import BenchError, bench
+
     try:
         lines = bench(project, args.practices, args.stages, args.naive_up_to, args.seed, args.keep)
     except BenchError as error:
@@ -245,6 +307,15 @@ def command_bench(project: Project, args: argparse.Namespace) -> int:
     for line in lines:
         print(line)
     return 0
+
+
+def engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--engine",
+        choices=list(ENGINES),
+        default=DEFAULT_ENGINE,
+        help=f"把页面构建成 HTML 的引擎（默认 {DEFAULT_ENGINE}；zensical 为 Material 后继者的试用，见 README）",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -262,6 +333,18 @@ def parser() -> argparse.ArgumentParser:
         "（如 Zensical）构建；构建后用 catalog index 建立搜索索引",
     )
     gen.set_defaults(handler=command_generate)
+    build = commands.add_parser(
+        "build", help="构建站点：校验 → 生成页面 → 引擎构建 → 建立搜索索引（mkdocs build 也走同样的步骤）"
+    )
+    build.add_argument("--out", type=Path, help="输出目录（默认 site/）")
+    engine_option(build)
+    build.set_defaults(handler=command_build)
+    serve = commands.add_parser("serve", help="在本机预览站点，修改记录、来源全文或页面后自动重新构建")
+    serve.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", metavar="地址:端口", help="预览地址（默认 127.0.0.1:8000）"
+    )
+    engine_option(serve)
+    serve.set_defaults(handler=command_serve)
     new = commands.add_parser("new", help="写出一条新记录的模板（带字段说明），放在正确的位置")
     new.add_argument(
         "kind", choices=list(KINDS), help="记录类别：" + "、".join(f"{k.name} {k.label}" for k in KINDS.values())
@@ -294,6 +377,7 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--base-url", help="站点的正式地址，如 https://intranet.example/zhili/")
     pub.add_argument("--offline", action="store_true", help="离线包：不需要网站服务器，从文件夹直接打开（含搜索）")
     pub.add_argument("--out", type=Path, help="输出目录（默认 site/，离线包默认 site-offline/）")
+    engine_option(pub)
     pub.set_defaults(handler=command_publish)
     index = commands.add_parser(
         "index", help="为构建好的站点建立搜索索引（mkdocs build 会自动执行；其他引擎构建后运行）"
@@ -347,12 +431,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    from govcat.checks.schema.documents import UnsupportedSchema
+
     handler: Callable[[Project, argparse.Namespace], int] = args.handler
     try:
         return handler(project, args)
     except Refused as error:
         return fail(str(error))
-    except UnsupportedSchema as error:
+    except UnsupportedSchema as error:  # a schema that the checks cannot read: for programmers
         return fail(
             f"{project.relative(project.schemas / error.file_name)}: {error.pointer.lstrip('/')}"
             f"{': ' if error.pointer else ''}{error.reason}"

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from govcat.bench.browser import CHROMIUM_ARGS, chromium, served
+from govcat.bench.browser import CHROMIUM_ARGS, chromium
+from govcat.site.server import served
 from support import checked_page, unavailable
 
 if TYPE_CHECKING:

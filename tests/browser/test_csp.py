@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from govcat.bench.browser import served
 from govcat.site.csp import policy
+from govcat.site.server import served
 from support import checked_page
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from govcat.bench.browser import served
 from govcat.cli import main
+from govcat.site.server import served
 from support import REPO, checked_page, heading, unavailable
 
 if TYPE_CHECKING:

@@ -1,0 +1,4 @@
+"""Measurements: synthetic catalogs of any size and the figures ``catalog bench`` prints."""
+
+STAGES = ("check", "generate", "floor", "build", "search", "naive")
+DEFAULT_STAGES = STAGES[:-1]

@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from govcat.bench.browser import CHROMIUM_ARGS, chromium, served
+from govcat.bench.browser import CHROMIUM_ARGS, chromium
+from govcat.site.server import served
 
 QUERY = "楼院"
 RESULT = ".catalog-search__result a"

@@ -35,13 +35,11 @@ from govcat.site.generate import word
 from govcat.site.search.index import FOLDER as SEARCH_FOLDER
 from govcat.site.search.index import NO_INDEX_VARIABLE
 
-STAGES = ("check", "generate", "floor", "build", "search", "naive")
-DEFAULT_STAGES = STAGES[:-1]
 COMMANDS = {
     "check": ["-m", "govcat", "check"],
     "generate": ["-m", "govcat", "generate"],
     "floor": ["-m", "mkdocs", "build", "--quiet", "--site-dir", "site-floor"],
-    "build": ["-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+    "build": ["-m", "govcat", "build", "--out", "site"],
     "naive": ["-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs-naive.yml"],
 }
 SITES = {"floor": "site-floor", "build": "site", "naive": "site-naive"}

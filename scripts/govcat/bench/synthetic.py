@@ -318,7 +318,7 @@ def write_catalog(source: Catalog, target: Path, practices: int, seed: int = 1) 
     """Write a synthetic catalog of ``practices`` practices into ``target``, next to copies of
     the source project's configuration, schemas, hand-written pages and reference records."""
     root = source.project.root
-    for name in ("mkdocs.yml", "schemas", "content", "overrides", "scripts/govcat/site/mkdocs_hook.py", "reference"):
+    for name in ("mkdocs.yml", "schemas", "content", "overrides", "reference"):
         if (root / name).is_dir():
             shutil.copytree(root / name, target / name, dirs_exist_ok=True)
         else:

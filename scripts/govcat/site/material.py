@@ -1,7 +1,7 @@
 """What the site relies on in MkDocs and Material for MkDocs beyond their documented interfaces.
 
 Everything here works with the Material version in ``TESTED_MATERIAL`` and may change in any
-release, a patch release included, without notice. So the MkDocs hook stops a build with another
+release, a patch release included, without notice. So the ``catalog`` plugin stops a build with another
 installed version (``require_tested_material``): a Material update must never silently change the
 site. To accept a new version, install it, run the whole test suite (the browser tests drive the
 features below) and look at the built site, then add it to ``TESTED_MATERIAL`` and pin it in
@@ -9,13 +9,11 @@ pyproject.toml and requirements.lock.
 
 What depends on Material's internals, and where:
 
-* **Per-build state in the hook.** MkDocs gives hook events no object of their own to share, so
-  what ``on_config`` learns from the records (each page's date) reaches ``on_pre_page`` through
-  module-level state, kept here (``remember_build``/``recalled_build``) and keyed by the config
-  file, so that two projects built in one process (the tests) do not mix. The hook sets
-  ``page.update_date``, which Material's sitemap template prints as each page's ``<lastmod>``.
-* **The page template.** ``overrides/main.html`` extends Material's ``base.html`` and fills its
+* **The page templates.** ``overrides/main.html`` extends Material's ``base.html`` and fills its
   ``extrahead`` block with ``<meta name="catalog:search">`` (the page's front matter ``search``).
+  ``overrides/partials/actions.html`` replaces Material's partial of that name (the edit button,
+  made from the page's front matter ``record:``), and ``overrides/sitemap.xml`` replaces the
+  sitemap template (``<lastmod>`` from the front matter ``updated:``).
 * **The page's markup, read by our scripts** (``overrides/assets/javascripts/``; the code is the
   front-end's, the dependency is listed here): ``site.js``, which ``search.js``, ``catalog.js``
   and ``word.js`` call, reads the site's base address from Material's ``<script id="__config">``
@@ -37,7 +35,6 @@ we once relied on are gone: search is ``govcat.site.search``, which reads only t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 DISTRIBUTION = "mkdocs-material"
@@ -66,22 +63,3 @@ def require_tested_material(installed: str | None) -> None:
         f"换了版本站点可能悄悄变样。请按 requirements.lock 安装（pip install --require-hashes -r requirements.lock）；"
         f"要升级 Material，先按 material.py 开头的步骤核对，再把新版本加入 TESTED_MATERIAL"
     )
-
-
-@dataclass(frozen=True)
-class BuildFacts:
-    """What ``on_config`` learns from the records for the later events of the same build."""
-
-    page_dates: dict[str, str]  # page source path -> the date its record gives
-    newest: str  # the newest of those dates: the date of every other page
-
-
-_builds: dict[str, BuildFacts] = {}  # by mkdocs.yml path: one entry per project being built
-
-
-def remember_build(config_file: str, facts: BuildFacts) -> None:
-    _builds[config_file] = facts
-
-
-def recalled_build(config_file: str) -> BuildFacts | None:
-    return _builds.get(config_file)

@@ -1,4 +1,8 @@
-"""Check, then generate: what ``catalog generate`` and the MkDocs hook run before a build.
+"""The build pipeline: check → generate → engine → index, whichever engine builds the HTML.
+
+``catalog build``, ``catalog serve`` and ``catalog publish`` run it (``build_site``); the MkDocs
+plugin runs its first and last stages itself when MkDocs is started by hand (``generate``,
+``finish_site``). The engines are ``govcat.site.engines``.
 
 The records are loaded and checked (``govcat.checks.validate``); only when nothing is wrong are the
 pages generated (``govcat.site.generate``) and the generator-owned folder replaced at once
@@ -18,9 +22,12 @@ from pathlib import Path
 
 from govcat.checks.validate import CheckResult, check_project
 from govcat.layout import KINDS, Project
-from govcat.model.diagnostics import Diagnostic
+from govcat.model.diagnostics import Diagnostic, summary
+from govcat.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, BuildRefused, Target, docs_tree_folder
 from govcat.site.generate import DOCS, generated_files
 from govcat.site.generate.output import Changes, write_tree
+from govcat.site.generate.render import TEMPLATES
+from govcat.site.search.index import Summary, index_site
 
 EMPTY_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n---[ \t]*(\r?\n|\Z)")
 
@@ -97,3 +104,42 @@ def check_docs_tree(project: Project, docs_tree: Path) -> None:
         raise DocsTreeRefused(
             f"{docs_tree} 已存在，且不是 catalog generate --docs-tree 写的文档目录：不会覆盖，请另选一个目录"
         )
+
+
+def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGINE) -> CheckResult:
+    """Check → generate → engine → index into ``target.site``.
+
+    Raises ``BuildRefused`` before anything is written, ``BuildFailed`` when a stage stops (a
+    record's mistakes are in the result's diagnostics, which the caller prints)."""
+    engine = ENGINES[engine_name]
+    engine.require()
+    check_output_folder(project, target.site)
+    result, changes = generate(project, docs_tree_folder(project) if engine.reads_docs_tree else None)
+    if changes is None:
+        raise BuildFailed(f"记录校验未通过：{summary(result.diagnostics)}", result.diagnostics)
+    engine.build(project, target)
+    finish_site(project, target.site)
+    return result
+
+
+def finish_site(project: Project, site: Path) -> Summary:
+    """The stages after any engine: the search index of the built pages."""
+    return index_site(project, site)
+
+
+def watched_folders(project: Project) -> list[Path]:
+    """What a preview server watches besides the pages: the records and source texts (practices/,
+    reference/), the schemas and the page templates."""
+    roots = sorted({project.root / kind.folder.split("/")[0] for kind in KINDS.values()})
+    return [*roots, project.schemas, TEMPLATES]
+
+
+def check_output_folder(project: Project, out: Path) -> None:
+    """Refuse a folder whose contents a build would wipe and that is not an earlier build."""
+    out = out.resolve()
+    kept = [project.root / name for name in ("content", "schemas", "overrides", "scripts", "build")]
+    kept += [project.folder(kind) for kind in KINDS.values()]
+    if out in (project.root, *project.root.parents) or any(out.is_relative_to(k) for k in kept):
+        raise BuildRefused(f"不能输出到 {out}：构建会清空这个目录，请另选一个目录")
+    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+        raise BuildRefused(f"{out} 不是空目录，也不像以前构建的站点：构建会清空它，请另选一个目录")

@@ -25,7 +25,8 @@ from govcat.site.generate import (
     updates,
     word,
 )
-from govcat.site.generate.frontmatter import front_matter_text
+from govcat.site.generate.addresses import page_dates, record_pages
+from govcat.site.generate.frontmatter import front_matter_text, page_facts
 from govcat.site.generate.functions import TemplateFunctions
 from govcat.site.generate.outputs import BinaryFile, RawFile
 from govcat.site.generate.render import make_environment
@@ -55,6 +56,9 @@ def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
     """Every generated file's path (below the docs folder) and content: pages rendered, raw files as given."""
     functions = TemplateFunctions(catalog)
     env = make_environment(functions.globals(), functions.filters())
+    records = record_pages(catalog.project)
+    dates = page_dates(catalog)
+    newest = max(dates.values(), default=None)
     rendered: dict[str, str | bytes] = {}
     for generator in GENERATORS:
         for output in generator.pages(catalog):
@@ -67,7 +71,8 @@ def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
             else:
                 template = env.get_template(output.template)
                 text = template.render(output.context, page_uri=output.uri, linked_terms=set())
-                rendered[output.uri] = front_matter_text(output.meta) + text
+                meta = {**output.meta, **page_facts(records.get(output.uri), dates.get(output.uri, newest))}
+                rendered[output.uri] = front_matter_text(meta) + text
     return dict(sorted(rendered.items()))
 
 

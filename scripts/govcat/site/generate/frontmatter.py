@@ -1,9 +1,12 @@
 """The front matter of generated pages, decided in Python and written before the template's text.
 
-Two keys: ``hide`` (which of Material's sidebars a page does without) and ``search`` (what the
-site search learns about the page: see ``searchmeta``). Values are written as JSON, which YAML
-reads as it is, so nothing in a record name can break the front matter; a page without either
-key has no front matter at all (Zensical refuses an empty one).
+Its keys: ``hide`` (which of Material's sidebars a page does without), ``search`` (what the site
+search learns about the page: see ``searchmeta``), ``record`` (the record file a page is made
+from, as editors see it, for the edit link; null on pages made from many) and ``updated`` (the
+date its record gives, else the newest record date: the sitemap's ``<lastmod>``, never the day of
+the build). The page templates in overrides/ read the last two, so every engine shows them.
+Values are written as JSON, which YAML reads as it is, so nothing in a record name can break the
+front matter; a page without any key has no front matter at all (Zensical refuses an empty one).
 """
 
 from __future__ import annotations
@@ -40,3 +43,11 @@ def front_matter_text(meta: dict[str, Any]) -> str:
         + "".join(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}\n" for key, value in meta.items())
         + "---\n"
     )
+
+
+def page_facts(record: str | None, updated: str | None) -> dict[str, Any]:
+    """The edit link's file and the sitemap's date of a generated page (see the module's note)."""
+    facts: dict[str, Any] = {"record": record}
+    if updated is not None:
+        facts["updated"] = updated
+    return facts

@@ -1,0 +1,106 @@
+"""The MkDocs plugin ``catalog``: the MkDocs engine's seat in the catalog's build pipeline.
+
+``catalog build`` owns the pipeline (check → generate → engine → index, ``govcat.site.pipeline``)
+and reaches MkDocs through this plugin, registered as the ``mkdocs.plugins`` entry point
+``catalog`` and listed in mkdocs.yml. It adds the generated pages to the build and stops a build
+with a Material version the site was not tested with (``govcat.site.material``).
+
+Typed by hand, ``mkdocs build`` and ``mkdocs serve`` still work: the plugin then runs the stages
+around the engine itself, checking and generating before the build and indexing the site after
+it, and under ``mkdocs serve`` it watches the records, source texts, schemas and templates. When
+the pipeline runs MkDocs, it sets ``pipeline_owns_stages`` and does those stages itself.
+
+Everything a page needs from its record (the edit link's file, the sitemap's date) is in the
+page's front matter (``record:``, ``updated:``), read by template overrides, so any engine sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from govcat.layout import Project
+from govcat.model.diagnostics import summary
+from govcat.site import material
+from govcat.site.pipeline import finish_site, generate, watched_folders
+from govcat.site.search.index import NO_INDEX_VARIABLE
+from govcat.site.search.pages import PageError
+
+log = logging.getLogger("mkdocs.plugins.catalog")
+
+
+class CatalogConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ untyped
+    """The plugin takes no options in mkdocs.yml: what it needs is in the project's folders."""
+
+
+class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]  # as above
+    """Adds the generated pages to a MkDocs build; runs the pipeline's other stages when MkDocs
+    was started by hand."""
+
+    def __init__(self) -> None:
+        self.pipeline_owns_stages = False  # set by the pipeline, which checks, generates and indexes itself
+        self.project: Project | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            material.require_tested_material(material.installed_material())
+        except material.UntestedMaterial as error:
+            raise PluginError(str(error)) from None
+        self.project = Project(Path(config.config_file_path).resolve().parent)
+        if not self.pipeline_owns_stages:
+            result, changes = generate(self.project)
+            if changes is None:
+                for diagnostic in result.diagnostics:
+                    log.error(str(diagnostic))
+                raise PluginError(f"记录校验未通过：{summary(result.diagnostics)}")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """The generated pages join the hand-written ones; record pages stay out of the sidebar
+        (they are reached from lists)."""
+        docs = self.owned_project().generated_docs
+        for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+            inclusion = InclusionLevel.INCLUDED if path.name == "index.md" else InclusionLevel.NOT_IN_NAV
+            uri = path.relative_to(docs).as_posix()
+            files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion))
+        return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """MkDocs dates the sitemap's gzip copy by the pages' ``update_date``, which is the day of
+        the build unless set: set it from the front matter ``updated`` (hand-written pages, which
+        carry none, take the newest), so the same records build the same bytes on any day."""
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        newest = max((page.meta["updated"] for page in pages if page.meta.get("updated")), default=None)
+        for page in pages:
+            page.update_date = page.meta.get("updated") or newest or page.update_date
+        return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Index the built site for search, unless the pipeline does it (or ``catalog bench``
+        measures the build without it, its floor, by setting CATALOG_NO_SEARCH_INDEX)."""
+        if self.pipeline_owns_stages or os.environ.get(NO_INDEX_VARIABLE):
+            return
+        try:
+            built = finish_site(self.owned_project(), Path(config.site_dir))
+        except PageError as error:
+            raise PluginError(str(error)) from None
+        log.info("搜索索引：%d 个页面，%d 个词", built.pages, built.words)
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        for folder in watched_folders(self.owned_project()):
+            server.watch(str(folder))
+        return server
+
+    def owned_project(self) -> Project:
+        if self.project is None:
+            raise PluginError("catalog 插件尚未读取配置（on_config 未运行）")
+        return self.project

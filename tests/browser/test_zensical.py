@@ -1,7 +1,7 @@
-"""The engine seam: the docs tree ``catalog generate --docs-tree`` writes, built by Zensical, then
-indexed by ``catalog index``, read and searched in a browser.
+"""The engine seam: ``catalog build --engine zensical`` (the pipeline's docs tree, built by
+Zensical, then indexed), read and searched in a browser.
 
-Zensical reads mkdocs.yml but runs no hooks; this canary (README, "Zensical") tells us, at the
+Zensical reads mkdocs.yml but runs no plugins; this canary (README, "Zensical") tells us, at the
 pinned version of requirements-zensical.lock, whether our pages, our page template's search
 settings and our own search still work under it. Without Zensical installed it is skipped
 locally and fails in CI.
@@ -12,8 +12,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,42 +27,27 @@ if TYPE_CHECKING:
 
 pytestmark = [pytest.mark.browser, pytest.mark.zensical, pytest.mark.slow]
 
-# The site's own mkdocs.yml, read from the docs tree, with Zensical's look of Material ("classic")
-# and without Zensical's own search, which ours replaces (README, "Zensical").
-CONFIG = """\
-INHERIT: {repo}/mkdocs.yml
-docs_dir: docs
-site_dir: site
-theme:
-  custom_dir: {repo}/overrides
-  variant: classic
-plugins:
-  search:
-    enabled: false
-"""
+EDIT = "https://git.example/zhili/catalog/-/edit/main/"
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real catalog's docs tree built by Zensical and indexed for search."""
+    """The real catalog built by ``catalog build --engine zensical``: the pipeline's docs tree, built
+    by Zensical with a config that inherits mkdocs.yml, then indexed for search."""
     if importlib.util.find_spec("zensical") is None:
         unavailable("Zensical is not installed (pip install --require-hashes -r requirements-zensical.lock)")
-    root = tmp_path_factory.mktemp("zensical")
+    site = tmp_path_factory.mktemp("zensical") / "site"
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.chdir(REPO)
-        assert main(["generate", "--docs-tree", str(root / "docs")]) == 0
-        (root / "zensical.yml").write_text(CONFIG.format(repo=REPO.as_posix()), "utf-8")
-        run = subprocess.run(
-            [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", "zensical.yml"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert run.returncode == 0, run.stdout + run.stderr
-        assert main(["index", str(root / "site")]) == 0
-    return root / "site"
+        monkeypatch.setenv("CATALOG_EDIT_URL", EDIT)
+        assert main(["build", "--engine", "zensical", "--out", str(site)]) == 0
+    return site
+
+
+def test_record_pages_link_to_their_yaml_record_under_zensical(zensical_site: Path) -> None:
+    """The edit link comes from the page's front matter, which Zensical reads too."""
+    practice = (zensical_site / "practices/henan-sihui/index.html").read_text("utf-8")
+    assert f'<a href="{EDIT}practices/henan/henan-sihui.yaml" title="编辑此页"' in practice
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ from lxml import etree
 from govcat.cli import main
 from govcat.layout import Project
 from govcat.site.pipeline import generate
-from govcat.word.wordml import COMPARE_TITLE, Writer, document
+from govcat.word.package import COMPARE_TITLE, document
+from govcat.word.writer import Writer
 from support import unavailable
 
 PRACTICE_ID = "zhengzhou-dangqun-fuwu-zhongxin"

@@ -20,8 +20,7 @@ from govcat.checks.validate import check_project
 from govcat.layout import Project
 from govcat.model.catalog import Catalog
 from govcat.model.load import load_catalog
-from govcat.site.generate import GENERATORS, paging
-from govcat.site.generate.paging import PageSizes
+from govcat.site.generate.paging import PageSizes, using_page_sizes
 from support import mkdocs_build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -107,10 +106,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> PagedSite:
     root = tmp_path_factory.mktemp("paged")
     real = load_catalog(Project(REPO))
     project = write_catalog(real, root / "catalog", PAGED_PRACTICES, seed=2)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        for module in (paging, *GENERATORS):
-            if hasattr(module, "PAGE_SIZES"):
-                monkeypatch.setattr(module, "PAGE_SIZES", SMALL_PAGES)
+    with pytest.MonkeyPatch.context() as monkeypatch, using_page_sizes(SMALL_PAGES):
         monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
         config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
         config.plugins.on_startup(command="build", dirty=False)

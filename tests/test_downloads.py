@@ -13,13 +13,9 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from govcat.checks.schema.fields import record_fields
 from govcat.layout import KINDS, Project
-from govcat.model.records import read_record, record_paths
-from govcat.site.generate.guide import rows
-from govcat.site.generate.render import escape
 from govcat.site.pipeline import generate
-from support import visible
+from support import edit, visible
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 Write = Callable[[str, str], Path]
@@ -41,16 +37,81 @@ def add_metric(project: Project) -> None:
     path.write_text(text.replace("terms: [yichuangban]\n", "terms: [yichuangban]\n" + metric), "utf-8")
 
 
-def test_json_export_round_trips_to_the_records(project: Project) -> None:
+SOURCE_TITLE = "河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）"
+# The fixture catalog with add_metric()'s figure, as practices.json must hold it: every record as
+# written in its YAML file, every value text (the code "410000", the date, the figure "278").
+EXPORTED = {
+    "format": 1,
+    "practices": [
+        {
+            "id": "zhengzhou-dangqun-fuwu-zhongxin",
+            "title": "郑州市：完善社区党群服务中心功能",
+            "short_title": "完善社区党群服务中心功能",
+            "region": "zhengzhou",
+            "level": "city",
+            "themes": ["shequ-fuwu"],
+            "summary": "社区党群服务中心实行“一窗办”“全岗通”，并提供错时、延时、上门帮办服务。",
+            "measures": [
+                {
+                    "title": "实行“一窗办”“全岗通”",
+                    "citations": [
+                        {
+                            "source": "zgsqb-excerpt",
+                            "quote": "实行“一窗办”“全岗通”,同时落实错时、延时、上门帮办等服务。",
+                        }
+                    ],
+                }
+            ],
+            "terms": ["yichuangban"],
+            "metrics": [
+                {
+                    "indicator": "无主管楼院",
+                    "value": "278",
+                    "unit": "个",
+                    "scope": "区内",
+                    "citation": {"source": "zgsqb-excerpt", "quote": "区内278个无主管楼院全部实现了"},
+                }
+            ],
+            "sources": [{"source": "zgsqb-excerpt", "quote": "完善社区党群服务中心功能。"}],
+            "last_reviewed": "2026-11-28",
+        }
+    ],
+    "regions": [
+        {"id": "henan", "name": "河南省", "code": "410000", "level": "province"},
+        {"id": "zhengzhou", "name": "郑州市", "code": "410100", "level": "city", "parent": "henan"},
+    ],
+    "themes": [{"id": "shequ-fuwu", "name": "社区服务", "description": "社区为居民办事、提供服务的方式。"}],
+    "standards": [],
+    "policies": [],
+    "terms": [
+        {
+            "id": "yichuangban",
+            "name": "一窗办",
+            "definition": "居民在社区党群服务中心的一个窗口即可办理多项事务。",
+            "definition_basis": "editor",
+            "citations": [{"source": "zgsqb-excerpt", "quote": "实行“一窗办”“全岗通”"}],
+        }
+    ],
+    "tags": [],
+    "sources": [
+        {
+            "id": "zgsqb-excerpt",
+            "publisher": "中国社区报",
+            "title": SOURCE_TITLE,
+            "published": "2024-08-05",
+            "text_file": "zgsqb-excerpt.txt",
+        }
+    ],
+    "synonyms": [],
+}
+
+
+def test_json_export_is_every_record_as_written(project: Project) -> None:
     add_metric(project)
-    exported = json.loads(generated(project, "data/practices.json"))
-    loaded: dict[str, list[dict[str, object]]] = {kind.section: [] for kind in KINDS.values()}
-    for kind, path in record_paths(project):
-        record, problems = read_record(project, kind, path)
-        assert record is not None and problems == []
-        loaded[kind.section].append(record.data)
-    assert exported == {"format": 1, **{k: sorted(v, key=lambda r: str(r["id"])) for k, v in loaded.items()}}
-    assert exported["practices"][0]["metrics"][0]["value"] == "278"  # text, exactly as written
+    text = generated(project, "data/practices.json")
+    assert json.loads(text) == EXPORTED
+    assert text.startswith('{\n "format": 1,\n "policies": [],\n "practices": [\n  {\n   "id": "zhengzhou-')
+    assert '"title": "郑州市：完善社区党群服务中心功能"' in text  # Chinese as it is, not \\u escapes
 
 
 def test_json_export_is_valid_against_the_published_schemas(project: Project) -> None:
@@ -70,25 +131,29 @@ def test_metrics_csv_opens_in_excel_with_chinese(project: Project) -> None:
     add_metric(project)
     generated(project, "data/metrics.csv")
     raw = (project.generated_docs / "data/metrics.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
-    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert table == [
-        ["做法编号", "做法", "地区", "指标", "数值", "单位", "限定词", "原文写法", "范围", "时间", "来源编号", "原文"],
-        [
-            "zhengzhou-dangqun-fuwu-zhongxin",
-            "郑州市：完善社区党群服务中心功能",
-            "郑州市",
-            "无主管楼院",
-            "278",
-            "个",
-            "",
-            "278个",
-            "区内",
-            "",
-            "zgsqb-excerpt",
-            "区内278个无主管楼院全部实现了",
-        ],
+    assert raw.split(b"\r\n") == [
+        "\ufeff做法编号,做法,地区,指标,数值,单位,限定词,原文写法,范围,时间,来源编号,原文".encode(),
+        "zhengzhou-dangqun-fuwu-zhongxin,郑州市：完善社区党群服务中心功能,郑州市,无主管楼院,278,个,,278个,区内,,"
+        "zgsqb-excerpt,区内278个无主管楼院全部实现了".encode(),
+        b"",
     ]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_text(project: Project) -> None:
+    add_metric(project)
+    edit(project, PRACTICE, "title: 郑州市：完善社区党群服务中心功能", 'title: "=HYPERLINK(\\"http://x\\",\\"点此\\")"')
+    edit(project, PRACTICE, "indicator: 无主管楼院", "indicator: +无主管楼院")
+    edit(project, PRACTICE, "scope: 区内", 'scope: "@区内"')
+    edit(project, PRACTICE, "unit: 个", 'unit: "-个"')
+    edit(project, PRACTICE, 'value: "278"', 'value: "278"\n    as_of: "\\t目前"')
+    generated(project, "data/metrics.csv")
+    text = (project.generated_docs / "data/metrics.csv").read_bytes().decode("utf-8")
+    assert text.split("\r\n")[1] == (
+        'zhengzhou-dangqun-fuwu-zhongxin,"\'=HYPERLINK(""http://x"",""点此"")",郑州市,\'+无主管楼院,278,\'-个,,'
+        "278-个,'@区内,'\t目前,zgsqb-excerpt,区内278个无主管楼院全部实现了"
+    )
+    row = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))[1]
+    assert row[1] == '\'=HYPERLINK("http://x","点此")' and row[4] == "278"  # the figure stays a number
 
 
 def test_updates_without_git_use_the_review_dates(project: Project, write: Write) -> None:
@@ -126,13 +191,20 @@ def test_updates_with_git_show_when_records_were_added_and_changed(project: Proj
 
 def test_field_reference_is_the_schema_descriptions(project: Project) -> None:
     page = generated(project, "guide/fields.md")
-    for kind in KINDS.values():
-        for row in rows(record_fields(project.schemas, kind.schema_file)):
-            required = "必填" if row.field.required else "选填"
-            assert (
-                f"| {escape(row.path)} | {required} | {escape(row.field.value)} | {escape(row.field.description)}"
-                in page
-            )
+    section = page[page.index("## 主题") : page.index("## 标准")]
+    assert section.splitlines()[-8:] == [
+        "| 字段 | 必填 | 填写 | 说明 |",
+        "| --- | --- | --- | --- |",
+        "| id | 必填 | 编号 | 主题编号（拼音），必须与文件名相同，如 louyuan&#45;zhili。 |",
+        "| name | 必填 | 文字 | 主题名称，如“楼院治理”。 |",
+        "| aliases | 选填 | 别称列表 | 读者对这类问题的其他说法，如“基层减负”之于“减负赋能”。 |",
+        (
+            "| aliases&#95;basis | 选填 | 别称依据 | 别称的依据：不写或写 quote 表示来源原文这样称呼；"
+            "editor 表示编者按常用说法补充（页面上标明）。 |"
+        ),
+        "| description | 必填 | 文字 | 主题说明：这一类做法要解决什么问题（编者撰写）。 |",
+        "",
+    ]
     # Edited in one place, the schema, the change shows on the page.
     path = project.schemas / "theme.schema.json"
     path.write_text(path.read_text("utf-8").replace("主题名称，如“楼院治理”。", "主题的名称。"), "utf-8")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -161,9 +163,9 @@ def test_generation_stopped_half_way_leaves_the_previous_pages(
         raise AssertionError("generation was not stopped")
     monkeypatch.undo()
     assert snapshot(project.generated) == before
-    # Nothing left of the stopped run: just the link and the tree it points at.
+    # Nothing left of the stopped run: just the link, the tree it points at and the writers' lock.
     assert sorted(p.name for p in project.generated.parent.iterdir()) == sorted(
-        [project.generated.name, project.generated.resolve().name]
+        [project.generated.name, project.generated.resolve().name, ".generated.lock"]
     )
     assert "社区服务（新）" in generated(project)["themes/shequ-fuwu.md"]
 
@@ -195,7 +197,7 @@ def test_where_links_cannot_be_made_the_tree_is_renamed_into_place(
     second = generated(project)
     assert not project.generated.is_symlink() and project.generated.is_dir()
     assert "社区服务（新）" in second["themes/shequ-fuwu.md"] and second.keys() == first.keys()
-    assert [p.name for p in project.generated.parent.iterdir()] == [project.generated.name]
+    assert sorted(p.name for p in project.generated.parent.iterdir()) == [".generated.lock", project.generated.name]
 
 
 def test_a_title_the_editor_made_up_is_marked_so_wherever_it_is_shown(project: Project, write: Write) -> None:
@@ -266,7 +268,7 @@ def test_the_docs_tree_holds_the_hand_written_and_the_generated_pages(project: P
     pages = [p for p in tree.rglob("*.md") if p.read_text("utf-8").startswith("---")]
     assert pages and all(not p.read_text("utf-8").startswith(("---\n---", "---\r\n---")) for p in pages)
     generate(project, tree)  # written again over its own earlier tree
-    assert sorted(p.name for p in tree.parent.iterdir()) == sorted(["docs", tree.resolve().name])
+    assert sorted(p.name for p in tree.parent.iterdir()) == sorted(["docs", tree.resolve().name, ".docs.lock"])
 
 
 def test_the_docs_tree_never_replaces_a_folder_it_did_not_write(project: Project, tmp_path: Path) -> None:
@@ -297,3 +299,31 @@ def test_a_hand_written_page_with_an_empty_front_matter_is_refused(project: Proj
     assert [str(d) for d in result.diagnostics] == [
         "content/about.md:1:1: error: front matter 是空的（开头两行 ---）：删除这两行"
     ]
+
+
+# Each writer, in its own process, writes its own tree over and over, as two `catalog generate`
+# (or an editor's `mkdocs serve` and a `catalog build`) on one project would.
+WRITER = """
+import sys
+from pathlib import Path
+from govcat.site.generate.output import write_tree
+link, name = Path(sys.argv[1]), sys.argv[2]
+for round in range(int(sys.argv[3])):
+    write_tree(link, {f"docs/{n:03}.md": f"{name} {round} {n}" for n in range(150)})
+"""
+
+
+def test_two_writers_at_once_never_break_each_other_or_the_tree(tmp_path: Path) -> None:
+    link = tmp_path / "build" / "generated"
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(link), name, "15"], stderr=subprocess.PIPE, text=True, cwd=tmp_path
+        )
+        for name in ("甲", "乙")
+    ]
+    failures = [(writer.wait(timeout=120), writer.stderr.read()) for writer in writers if writer.stderr]
+    assert failures == [(0, ""), (0, "")]
+    # The last tree switched in is whole: one writer's last round, every file.
+    texts = {path.read_text("utf-8") for path in (link / "docs").iterdir()}
+    assert len(list((link / "docs").iterdir())) == 150 and len({text.rsplit(" ", 1)[0] for text in texts}) == 1
+    assert sorted(p.name for p in link.parent.iterdir() if p.name.startswith(".generated-")) == [link.resolve().name]

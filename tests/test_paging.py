@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from govcat.site.generate.paging import PagerLink, page_numbers, page_path, paginate
+from govcat.layout import Project
+from govcat.model.load import load_catalog
+from govcat.site.generate import render_pages
+from govcat.site.generate.paging import (
+    PagerLink,
+    PageSizes,
+    page_numbers,
+    page_path,
+    page_sizes,
+    paginate,
+    using_page_sizes,
+)
+from support import REPO
 
 
 @pytest.mark.parametrize(
@@ -95,3 +107,28 @@ def test_pager_links_lead_to_every_page_shown() -> None:
             break
         page = by_uri[str(following[0])]
     assert visited == list(range(1, 13))
+
+
+# A listing of each paginating generator: practices, themes (and a theme's city), regions,
+# metrics, tags and the reference kinds (one-line links).
+SECOND_PAGES = [
+    "metrics/page/2.md",
+    "policies/page/2.md",
+    "practices/page/2.md",
+    "regions/zhengzhou/page/2.md",
+    "tags/gongzuofa/page/2.md",
+    "terms/sihui/page/2.md",
+    "themes/louyuan-zhili/page/2.md",
+    "themes/louyuan-zhili/zhengzhou/page/2.md",
+]
+
+
+def test_page_sizes_set_once_split_every_listing() -> None:
+    catalog = load_catalog(Project(REPO))
+    with using_page_sizes(PageSizes(table=1, links=1, metrics=1)):
+        assert page_sizes() == PageSizes(table=1, links=1, metrics=1)
+        small = render_pages(catalog)
+    assert page_sizes() == PageSizes(table=50, links=200, metrics=100)
+    usual = render_pages(catalog)
+    assert [uri for uri in SECOND_PAGES if uri in small] == SECOND_PAGES
+    assert [uri for uri in usual if "/page/" in uri] == []

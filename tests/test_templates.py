@@ -17,7 +17,7 @@ from govcat.model.load import load_catalog
 from govcat.site.generate import GENERATORS
 from govcat.site.generate.functions import TemplateFunctions, joined
 from govcat.site.generate.outputs import Page
-from govcat.site.generate.paging import PageSizes
+from govcat.site.generate.paging import PageSizes, using_page_sizes
 from govcat.site.generate.render import TEMPLATES, make_environment
 from support import REPO
 
@@ -40,10 +40,7 @@ def contexts(catalog: Catalog) -> dict[str, set[frozenset[str]]]:
     """Template -> the sets of input names its pages are given (every listing split into pages of
     one item, so that the templates of later pages are used too)."""
     found: dict[str, set[frozenset[str]]] = defaultdict(set)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        for module in GENERATORS:
-            if hasattr(module, "PAGE_SIZES"):
-                monkeypatch.setattr(module, "PAGE_SIZES", PageSizes(table=1, links=1, metrics=1))
+    with using_page_sizes(PageSizes(table=1, links=1, metrics=1)):
         for generator in GENERATORS:
             for output in generator.pages(catalog):
                 if isinstance(output, Page):

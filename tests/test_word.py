@@ -8,6 +8,7 @@ a real word processor, turning each kind into PDF pages of 22 lines of 28 charac
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -23,11 +24,16 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
+from govcat.checks.validate import check_project
 from govcat.cli import main
 from govcat.layout import Project
+from govcat.model.catalog import Catalog
+from govcat.site.generate import word
+from govcat.site.generate.outputs import BinaryFile
 from govcat.site.pipeline import generate
-from govcat.word.wordml import COMPARE_TITLE, Writer, document
-from support import unavailable
+from govcat.word.package import COMPARE_TITLE, assemble, document, zip_package
+from govcat.word.writer import Writer
+from support import REPO, unavailable
 
 PRACTICE_ID = "zhengzhou-dangqun-fuwu-zhongxin"
 PRACTICE = f"practices/zhengzhou/{PRACTICE_ID}.yaml"
@@ -505,3 +511,143 @@ def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, wr
     # Markup and field codes in a record are printed as the characters they are.
     printed = "".join(line.replace(" ", "") for page in practice for line in page)  # justified: spaces vary
     assert '编者注：<w:p>{PAGE}</w:p>&"引号"\'单\']]><![CDATA[x]]>{HYPERLINK"http://evil"}' in printed
+
+
+# ---- What Word checks: the order of properties ----
+# Word refuses a document ("unreadable content") whose property elements hold their children out of
+# the order of their schema type, which LibreOffice and python-docx read without complaint. The
+# sequences below are those of ECMA-376 Part 1, wml.xsd. A tuple in a sequence is an xsd:choice:
+# its elements in any order. EG_RPrBase (the run properties) is a choice in the transitional schema
+# but a sequence in the first edition, and Word writes it in that order: it is kept in order here.
+
+# fmt: off
+PPR_BASE = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+)
+RPR_BASE = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+    "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+)
+TBL_PR_BASE = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+    "tblDescription",
+)
+SCHEMA_ORDER: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "CT_PPr": (*PPR_BASE, "rPr", "sectPr", "pPrChange"),
+    "CT_PPrGeneral": (*PPR_BASE, "pPrChange"),
+    "CT_RPr": (*RPR_BASE, "rPrChange"),
+    "CT_ParaRPr": ("ins", "del", "moveFrom", "moveTo", *RPR_BASE, "rPrChange"),
+    "CT_SectPr": (
+        ("headerReference", "footerReference"),
+        "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType",
+        "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+        "printerSettings", "sectPrChange",
+    ),
+    "CT_TblPrBase": TBL_PR_BASE,
+    "CT_TblPr": (*TBL_PR_BASE, "tblPrChange"),
+    "CT_TrPr": (
+        (
+            "cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+            "tblHeader", "tblCellSpacing", "jc", "hidden",
+        ),
+        "ins", "del", "trPrChange",
+    ),
+    "CT_TcPr": (
+        "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+        "tcFitText", "vAlign", "hideMark", "headers", ("cellIns", "cellDel", "cellMerge"), "tcPrChange",
+    ),
+    "CT_Style": (
+        "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+        "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr",
+        "rPr", "tblPr", "trPr", "tcPr", ("tblStylePr",),
+    ),
+}
+# fmt: on
+
+
+def schema_type(element: etree._Element) -> str | None:
+    """The schema type of a property element, which its parent decides (None: not one we check)."""
+    name, parent = etree.QName(element).localname, etree.QName(element.getparent()).localname
+    if etree.QName(element).namespace != W.strip("{}"):
+        return None
+    return {
+        "pPr": "CT_PPr" if parent == "p" else "CT_PPrGeneral",  # in a style or the document defaults
+        "rPr": "CT_ParaRPr" if parent == "pPr" else "CT_RPr",  # the paragraph mark's, or a run's
+        "tblPr": "CT_TblPrBase" if parent == "style" else "CT_TblPr",
+        "sectPr": "CT_SectPr",
+        "trPr": "CT_TrPr",
+        "tcPr": "CT_TcPr",
+        "style": "CT_Style",
+    }.get(name)
+
+
+def out_of_order(part: str, root: etree._Element) -> set[str]:
+    """Where in ``part`` a property element holds a child its schema does not allow there."""
+    found = set()
+    for element in root.iter():
+        kind = schema_type(element) if element.getparent() is not None else None
+        if kind is None:
+            continue
+        order = SCHEMA_ORDER[kind]
+        rank = {name: n for n, entry in enumerate(order) for name in (entry if isinstance(entry, tuple) else (entry,))}
+        last, previous = -1, "(start)"
+        for child in element:
+            name = etree.QName(child).localname
+            n = rank.get(name, -2)
+            if n < last or (n == last and not isinstance(order[n], tuple)):
+                where = root.getroottree().getpath(element)
+                found.add(f"{part} {where}: {kind} has {name} after {previous}")
+            last, previous = max(last, n), name
+    return found
+
+
+def word_documents(catalog: Catalog) -> dict[str, bytes]:
+    """Every document the site offers for ``catalog``, and the compare page's 汇编 of (up to) four
+    practices, assembled from the same pieces and package as the browser assembles it."""
+    documents = {output.uri: output.data for output in word.pages(catalog) if isinstance(output, BinaryFile)}
+    writer = Writer(catalog)
+    chosen = [writer.piece(i) for i in catalog.ids("practice")[:4]]
+    front = writer.compare_front()
+    documents["compare"] = zip_package(assemble(writer.package(), chosen, front.title, front))
+    return documents
+
+
+def test_every_property_element_keeps_the_order_of_its_schema(catalog_project: Project) -> None:
+    catalogs = [check_project(catalog_project).catalog, check_project(Project(REPO)).catalog]
+    found: set[str] = set()
+    checked: set[str | None] = set()
+    for catalog in catalogs:
+        for name, data in word_documents(catalog).items():
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                for part in archive.namelist():
+                    if part.endswith(".xml") and part.startswith("word/"):
+                        root = etree.fromstring(archive.read(part))
+                        checked |= {schema_type(e) for e in root.iter() if e.getparent() is not None}
+                        found |= out_of_order(f"{name}:{part}", root)
+    assert sorted(found) == []
+    assert checked - {None} == set(SCHEMA_ORDER) - {"CT_ParaRPr"}  # no paragraph mark has properties of its own
+
+
+def test_the_order_check_finds_what_word_would_refuse() -> None:
+    xml = (
+        f'<w:document xmlns:w="{W.strip("{}")}"><w:body>'
+        "<w:p><w:pPr><w:jc/><w:pStyle/></w:pPr><w:r><w:rPr><w:sz/><w:rFonts/></w:rPr></w:r></w:p>"
+        "<w:tbl><w:tblPr><w:tblStyle/><w:tblW/></w:tblPr><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
+        "<w:tc><w:tcPr><w:tcW/><w:tcW/></w:tcPr></w:tc></w:tr></w:tbl>"
+        "<w:sectPr><w:footerReference/><w:pgSz/><w:footerReference/><w:docGrid/><w:unknown/></w:sectPr>"
+        "</w:body></w:document>"
+    )
+    assert sorted(out_of_order("document.xml", etree.fromstring(xml))) == [
+        "document.xml /w:document/w:body/w:p/w:pPr: CT_PPr has pStyle after jc",
+        "document.xml /w:document/w:body/w:p/w:r/w:rPr: CT_RPr has rFonts after sz",
+        "document.xml /w:document/w:body/w:sectPr: CT_SectPr has footerReference after pgSz",
+        "document.xml /w:document/w:body/w:sectPr: CT_SectPr has unknown after docGrid",
+        "document.xml /w:document/w:body/w:tbl/w:tr/w:tc/w:tcPr: CT_TcPr has tcW after tcW",
+    ]  # the row's properties are a choice: any order

@@ -17,7 +17,8 @@ import pytest
 
 from govcat.layout import Project
 from govcat.model.load import load_catalog
-from govcat.word.wordml import COMPARE_TITLE, Writer, assemble
+from govcat.word.package import COMPARE_TITLE, assemble
+from govcat.word.writer import Writer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

@@ -21,7 +21,8 @@ from pathlib import Path
 from govcat.model.catalog import Catalog
 from govcat.model.names import short_name
 from govcat.site.generate.word import theme_practices
-from govcat.word.wordml import Writer, compare_file_name, document, file_name, theme_title
+from govcat.word.package import compare_file_name, document, file_name, theme_title
+from govcat.word.writer import Writer
 
 NAME_FIELDS = {"practice": ("title", "short_title"), "theme": ("name",)}
 KIND_LABELS = {"practice": "做法", "theme": "主题"}

@@ -4,6 +4,13 @@
 ordered by id, for anyone's own scripts (the compare page reads its own small pieces instead,
 ``data/compare/<id>.js``: see ``compare.py``). ``metrics.csv`` starts with a
 UTF-8 byte order mark, so that Excel shows the Chinese correctly when it opens the file.
+
+A spreadsheet reads a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+as a formula, which could run when the file is opened (CSV injection). Every such cell is written
+with a single quote before it, as OWASP recommends, so that Excel, WPS and LibreOffice show it as
+text (``spreadsheet_text``). No column holds a signed number that this would change: figures
+(数值) are digits only (``^[0-9]+(\\.[0-9]+)?$`` in the schema), ids are lower-case letters,
+digits and hyphens that start with a letter or digit, and every other column is text.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from govcat.site.generate.addresses import DATA_CSV, DATA_JSON, schema_uri
 from govcat.site.generate.outputs import RawFile
 
 DATA_FORMAT = 1
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 METRIC_COLUMNS = (
     "做法编号",
@@ -63,11 +71,16 @@ def metric_rows(catalog: Catalog) -> Iterator[list[str]]:
             ]
 
 
+def spreadsheet_text(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it as text: a single quote before a formula's first character."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def metrics_csv(catalog: Catalog) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(METRIC_COLUMNS)
-    writer.writerows(metric_rows(catalog))
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in metric_rows(catalog))
     return BOM + out.getvalue()
 
 

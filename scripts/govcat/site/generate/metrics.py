@@ -14,7 +14,7 @@ from govcat.model.catalog import Catalog
 from govcat.site.generate.addresses import metrics_uri
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, listing_front_matter
 from govcat.site.generate.outputs import Page
-from govcat.site.generate.paging import PAGE_SIZES, paginate
+from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, place_groups, place_name
 from govcat.site.generate.searchmeta import LIST_PAGE
 
@@ -37,7 +37,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     places = [(place_name(catalog, place), len(found), metrics_uri(place)) for place, found in by_place_rows]
     for place, found in [(None, rows(catalog, practices)), *by_place_rows]:
         province = place is not None and catalog.get("region", place)["level"] == "province"
-        for listing in paginate(metrics_uri(place), found, PAGE_SIZES.metrics):
+        for listing in paginate(metrics_uri(place), found, page_sizes().metrics):
             yield Page(
                 listing.uri,
                 "metrics.md.j2",

@@ -7,6 +7,13 @@ the link is switched with one rename. A generation killed half-way therefore lea
 pages, never a mix; its unfinished folder is removed by the next run. Only folders named after
 the link (``.generated-*`` beside ``build/generated``, ``.docs-*`` beside ``docs``) are ever
 deleted, so two trees written into one folder leave each other alone.
+
+Two processes may write the same tree at once (``catalog generate`` while ``mkdocs serve``
+regenerates). They take turns: each holds the link's lock file (``.generated.lock`` beside
+``build/generated``) from reading the current tree to clearing up, so that no writer removes a
+folder another is still filling or hard-linking from. The operating system lets go of the lock of
+a writer that is killed. The lock file itself stays: removed, the next two writers could each lock
+a file of their own.
 """
 
 from __future__ import annotations
@@ -14,14 +21,56 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def hold(descriptor: int) -> None:
+        """Wait for the lock of the open file ``descriptor`` (its first byte)."""
+        while True:
+            try:
+                msvcrt.locking(descriptor, msvcrt.LK_LOCK, 1)  # gives up after 10 s: ask again
+                return
+            except OSError:
+                continue
+
+    def let_go(descriptor: int) -> None:
+        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def hold(descriptor: int) -> None:
+        """Wait for the lock of the open file ``descriptor``."""
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+
+    def let_go(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
 def prefix(link: Path) -> str:
     """How the folders of ``link``'s own beside it start: ``.generated-`` for build/generated."""
     return f".{link.name}-"
+
+
+@contextmanager
+def writing(link: Path) -> Iterator[None]:
+    """Hold the lock of ``link``'s writers while the block runs, waiting for one that holds it."""
+    descriptor = os.open(link.with_name(f".{link.name}.lock"), os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        hold(descriptor)
+        try:
+            yield
+        finally:
+            let_go(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def own_folders(link: Path) -> list[Path]:
@@ -81,6 +130,13 @@ def switch(link: Path, tree: Path) -> None:
 def write_tree(link: Path, files: dict[str, str | bytes]) -> Changes:
     """Make the folder at ``link`` hold exactly ``files`` (relative path -> text or bytes), atomically."""
     link.parent.mkdir(parents=True, exist_ok=True)
+    with writing(link):
+        return replace_tree(link, files)
+
+
+def replace_tree(link: Path, files: dict[str, str | bytes]) -> Changes:
+    """``write_tree``'s work, for the one writer that holds the lock: a new tree beside the current
+    one, switched in, and every other folder of ``link``'s removed."""
     current = link.resolve() if link.is_dir() else None
     staging = Path(tempfile.mkdtemp(dir=link.parent, prefix=prefix(link)))
     try:

@@ -14,18 +14,21 @@ same items at the same address. ``page`` and ``index`` are therefore not allowed
 of ``_macros.md.j2``; pages after the first are left out of search (their front matter says
 ``search: {exclude: true}``): page 1 stands for the listing.
 
-Page sizes (``PAGE_SIZES``) were chosen by measuring the built pages of a synthetic catalog of
+Page sizes (``PageSizes``) were chosen by measuring the built pages of a synthetic catalog of
 4,000 practices: 50 rows of a practice table with summaries make a page of 45–60 KB of HTML (the
 site's own chrome is about 20 KB), 100 metric rows with their footnotes about 100 KB, 200 one-line
 links about 45 KB. That is far below the 400 KB limit at any catalog size, and still several
 screens of reading: readers seldom need to page, since the listings by city take them straight
-to the part they want.
+to the part they want. Generators ask ``page_sizes()`` when they split a listing, so that one
+``with using_page_sizes(...)`` changes every listing at once (the tests page a small catalog so).
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -44,7 +47,23 @@ class PageSizes:
     metrics: int = 100  # rows of the metrics table, each with its source footnote
 
 
-PAGE_SIZES = PageSizes()
+DEFAULT_PAGE_SIZES = PageSizes()  # frozen: shared safely as the default
+_page_sizes: ContextVar[PageSizes] = ContextVar("page_sizes", default=DEFAULT_PAGE_SIZES)
+
+
+def page_sizes() -> PageSizes:
+    """The page sizes listings are split by: the defaults, or those ``using_page_sizes`` set."""
+    return _page_sizes.get()
+
+
+@contextmanager
+def using_page_sizes(sizes: PageSizes) -> Iterator[None]:
+    """Split every listing generated inside the ``with`` block by ``sizes``."""
+    token = _page_sizes.set(sizes)
+    try:
+        yield
+    finally:
+        _page_sizes.reset(token)
 
 
 @dataclass(frozen=True)

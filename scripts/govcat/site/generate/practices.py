@@ -15,7 +15,7 @@ from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri
 from govcat.site.generate.frontmatter import NAVIGATION, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
-from govcat.site.generate.paging import PAGE_SIZES, paginate
+from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, place_groups, place_name
 from govcat.site.generate.searchmeta import LIST_PAGE
 from govcat.site.generate.wordlinks import practice_download
@@ -61,7 +61,7 @@ def practice_pages(catalog: Catalog) -> Iterator[Page]:
 
 def list_pages(catalog: Catalog) -> Iterator[Page]:
     ordered = by_place(catalog, catalog.ids("practice"))
-    listings = paginate(index_uri("practice"), ordered, PAGE_SIZES.table)
+    listings = paginate(index_uri("practice"), ordered, page_sizes().table)
     starts: dict[str, str] = {}  # place -> the page its practices begin on
     groups_of_page: list[list[tuple[str, list[dict[str, Any]], bool]]] = []
     before: str | None = None  # the place of the last practice on the page before

@@ -18,7 +18,7 @@ from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri
 from govcat.site.generate.frontmatter import NAVIGATION, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
-from govcat.site.generate.paging import PAGE_SIZES, paginate
+from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place
 from govcat.site.generate.searchmeta import LIST_PAGE
 
@@ -80,7 +80,7 @@ def record_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str],
     heading = PRACTICE_HEADINGS[kind]
     for record in catalog.all(kind):
         first, *more = paginate(
-            page_uri(kind, record["id"]), practices_of(catalog, kind, record["id"]), PAGE_SIZES.links
+            page_uri(kind, record["id"]), practices_of(catalog, kind, record["id"]), page_sizes().links
         )
         context = record_context(catalog, kind, record, comparisons)
         context["listing"] = first
@@ -130,7 +130,7 @@ def index_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], 
             front_matter(search=LIST_PAGE),
         )
         return
-    for listing in paginate(index_uri(kind), index_order(catalog, kind), PAGE_SIZES.links):
+    for listing in paginate(index_uri(kind), index_order(catalog, kind), page_sizes().links):
         yield Page(
             listing.uri,
             "reference-index.md.j2",

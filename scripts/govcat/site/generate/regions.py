@@ -16,7 +16,7 @@ from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri, theme_place_uri
 from govcat.site.generate.frontmatter import NAVIGATION, NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
-from govcat.site.generate.paging import PAGE_SIZES, paginate
+from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, region_key
 from govcat.site.generate.searchmeta import LIST_PAGE
 
@@ -46,7 +46,7 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
         practices = by_place(catalog, catalog.practices_in_region(region_id))
         counts = theme_counts(catalog, region_id, practices)
         themes = [(catalog.get("theme", t)["name"], count, uri) for t, (count, uri) in counts.items()]
-        for listing in paginate(page_uri("region", region_id), practices, PAGE_SIZES.table):
+        for listing in paginate(page_uri("region", region_id), practices, page_sizes().table):
             yield Page(
                 listing.uri,
                 "region.md.j2",

@@ -15,7 +15,7 @@ from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
-from govcat.site.generate.paging import PAGE_SIZES, paginate
+from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place
 from govcat.site.generate.searchmeta import LIST_PAGE
 
@@ -23,7 +23,7 @@ from govcat.site.generate.searchmeta import LIST_PAGE
 def pages(catalog: Catalog) -> Iterator[Page]:
     for tag in catalog.all("tag"):
         practices = by_place(catalog, catalog.referring("tag", tag["id"], "practice"))
-        for listing in paginate(page_uri("tag", tag["id"]), practices, PAGE_SIZES.table):
+        for listing in paginate(page_uri("tag", tag["id"]), practices, page_sizes().table):
             yield Page(
                 listing.uri,
                 "tag.md.j2",

@@ -14,7 +14,7 @@ from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri, theme_place_uri
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
-from govcat.site.generate.paging import PAGE_SIZES, paginate
+from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, place_groups, place_name
 from govcat.site.generate.searchmeta import LIST_PAGE
 from govcat.site.generate.wordlinks import theme_download
@@ -28,7 +28,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         practices = by_place(catalog, catalog.referring("theme", theme["id"], "practice"))
         groups = place_groups(catalog, practices)
         places = [(place_name(catalog, place), len(ids), theme_place_uri(theme["id"], place)) for place, ids in groups]
-        for listing in paginate(theme_uri, practices, PAGE_SIZES.table):
+        for listing in paginate(theme_uri, practices, page_sizes().table):
             yield Page(
                 listing.uri,
                 "theme.md.j2",
@@ -43,7 +43,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
                 listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "theme", theme)),
             )
         for place, ids in groups:
-            for listing in paginate(theme_place_uri(theme["id"], place), ids, PAGE_SIZES.table):
+            for listing in paginate(theme_place_uri(theme["id"], place), ids, page_sizes().table):
                 yield Page(
                     listing.uri,
                     "theme-place.md.j2",

@@ -1,7 +1,7 @@
 """Word documents for meetings (/word/): one per practice, one 汇编 per theme, and the pieces from
 which the compare page makes the 汇编 of any selection in the browser.
 
-Files written (see ``wordml`` for how a document is made):
+Files written (see ``govcat.word`` for how a document is made):
 
 * ``word/practices/<id>.docx``: the practice, linked as "下载 Word" from its page;
 * ``word/themes/<id>.docx``: the theme's practices in the order of its page, after a comparison
@@ -27,7 +27,8 @@ from govcat.model.catalog import Catalog
 from govcat.site.generate.outputs import BinaryFile, RawFile
 from govcat.site.generate.places import by_place
 from govcat.site.generate.wordlinks import PACKAGE_URI, piece_uri, practice_uri, theme_uri
-from govcat.word.wordml import Front, Package, Piece, Writer, document
+from govcat.word.package import Front, Package, Piece, document
+from govcat.word.writer import Writer
 
 
 def script(variable: str, key: str | None, data: dict[str, Any]) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from govcat.site.generate.render import relative_url
-from govcat.word.wordml import file_name, theme_title
+from govcat.word.package import file_name, theme_title
 
 PACKAGE_URI = "word/package.js"
 LINK_TITLE = "下载 .docx 文件，用 Word 或 WPS 打开"

@@ -153,3 +153,17 @@ def unused_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+@pytest.mark.slow
+def test_tooltips_and_screen_reader_text_are_chinese(site: Path) -> None:
+    """Heading permalinks and the footnotes' links back say what they do in Chinese, on every page."""
+    english = [
+        page.relative_to(site).as_posix()
+        for page in sorted(site.rglob("*.html"))
+        if "Permanent link" in (text := page.read_text("utf-8")) or "Jump back to footnote" in text
+    ]
+    assert english == []
+    practice = (site / "practices/henan-sihui/index.html").read_text("utf-8")
+    assert '<a class="headerlink" href="#概述" title="本节的链接">' in practice
+    assert 'class="footnote-backref" href="#fnref:m1" title="返回正文中第 1 个注释处"' in practice

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-STEPS = ("catalog check", "python -m pytest", "mkdocs build --strict", "catalog publish --offline")
+STEPS = ("catalog check", "python -m pytest", "catalog build", "catalog publish --offline")
 
 
 def load(relative: str) -> Any:

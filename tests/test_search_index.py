@@ -131,8 +131,11 @@ def small_site(root: Path) -> Path:
 
 
 def data_of(path: Path) -> Any:
-    """The data a search file hands to __catalogSearchData."""
-    found = re.fullmatch(r'__catalogSearchData\("[^"]+",(.*)\);\n', path.read_text("utf-8"), re.DOTALL)
+    """The data a search file hands to catalog.data (kind "search", its name as the key)."""
+    name = path.relative_to(path.parent.parent if path.parent.name in ("w", "p") else path.parent)
+    found = re.fullmatch(
+        rf'catalog\.data\("search","{name.with_suffix("").as_posix()}",(.*)\);\n', path.read_text("utf-8"), re.DOTALL
+    )
     assert found is not None
     return json.loads(found.group(1))
 

@@ -21,6 +21,7 @@ from govcat.model.catalog import Catalog
 from govcat.model.diagnostics import Diagnostic, summary
 from govcat.model.load import load_catalog
 from govcat.model.records import kind_of
+from govcat.site.assets import fingerprint_assets
 from govcat.site.csp import nginx_directive, policy
 from govcat.site.pipeline import DocsTreeRefused, generate
 from govcat.site.publish import BuildFailed, PublishError, publish
@@ -214,6 +215,9 @@ def command_index(project: Project, args: argparse.Namespace) -> int:
         f"已为 {built.pages} 个页面建立搜索索引（{site / 'search'}）：{built.words} 个词，"
         f"{built.buckets} 个词块，共 {built.bytes / 1024 / 1024:.1f} MB"
     )
+    renamed = fingerprint_assets(site)
+    if renamed:
+        print(f"已为 {len(renamed)} 个本站脚本和样式表的文件名加上内容哈希")
     return 0
 
 

@@ -524,18 +524,23 @@ def document(package: Package, pieces: Sequence[Piece], title: str, front: Front
 # ASCII controls and punctuation other than ( ) + - . : what file systems forbid, and what Markdown
 # would read in the attribute list that suggests the name to the browser.
 UNSAFE_IN_FILE_NAMES = re.compile(r"[\x00-\x1f\x7f!\"#$%&'*,/:;<=>?@\[\\\]^_`{|}~]")
+UNSAFE_REPLACEMENT = "-"
+# A compilation's name: 基层治理做法对比：甲、乙.docx, cut to COMPARE_NAME_LENGTH characters (code
+# points) ending in the ellipsis. word.js names the compare page's downloads with these same rules
+# (generate/rules.py hands them to it).
 COMPARE_NAME_LENGTH = 60
+TITLE_SEPARATOR, NAME_SEPARATOR, ELLIPSIS, EXTENSION = "：", "、", "…", ".docx"
 
 
 def file_name(title: str) -> str:
     """The file name of a document titled ``title``, as suggested to the browser and written by
     ``catalog export``: 鹤壁市鹤山区：“廊亭议事”工作法.docx."""
-    return (UNSAFE_IN_FILE_NAMES.sub("-", one_line(title)).strip(" .") or "document") + ".docx"
+    return (UNSAFE_IN_FILE_NAMES.sub(UNSAFE_REPLACEMENT, one_line(title)).strip(" .") or "document") + EXTENSION
 
 
-def compare_file_name(names: Sequence[str]) -> str:
+def compare_file_name(names: Sequence[str], title: str = COMPARE_TITLE) -> str:
     """基层治理做法对比：甲、乙.docx, shortened to 60 characters; word.js names its downloads alike."""
-    name = UNSAFE_IN_FILE_NAMES.sub("-", f"{COMPARE_TITLE}：{'、'.join(names)}")
+    name = UNSAFE_IN_FILE_NAMES.sub(UNSAFE_REPLACEMENT, title + TITLE_SEPARATOR + NAME_SEPARATOR.join(names))
     if len(name) > COMPARE_NAME_LENGTH:
-        name = name[: COMPARE_NAME_LENGTH - 1] + "…"
-    return name + ".docx"
+        name = name[: COMPARE_NAME_LENGTH - 1] + ELLIPSIS
+    return name + EXTENSION

@@ -1,7 +1,8 @@
 """The front matter of generated pages, decided in Python and written before the template's text.
 
-Two keys: ``hide`` (which of Material's sidebars a page does without) and ``search`` (what the
-site search learns about the page: see ``searchmeta``). Values are written as JSON, which YAML
+Three keys: ``hide`` (which of Material's sidebars a page does without), ``search`` (what the
+site search learns about the page: see ``searchmeta``) and ``scripts`` (the site's scripts that
+only this page needs, which ``overrides/main.html`` adds to the page). Values are written as JSON, which YAML
 reads as it is, so nothing in a record name can break the front matter; a page without either
 key has no front matter at all (Zensical refuses an empty one).
 """
@@ -18,12 +19,16 @@ NAVIGATION = ("navigation",)
 NAVIGATION_AND_TOC = ("navigation", "toc")
 
 
-def front_matter(hide: tuple[str, ...] = (), search: dict[str, Any] | None = None) -> dict[str, Any]:
+def front_matter(
+    hide: tuple[str, ...] = (), search: dict[str, Any] | None = None, scripts: tuple[str, ...] = ()
+) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     if hide:
         meta["hide"] = list(hide)
     if search:
         meta["search"] = search
+    if scripts:
+        meta["scripts"] = list(scripts)
     return meta
 
 

@@ -288,9 +288,9 @@
     terms.forEach(function (term) {
       for (var at = folded.indexOf(term); at >= 0 && starts.length < 200; at = folded.indexOf(term, at + 1)) starts.push(at);
     });
-    starts.forEach(function (start) {
-      var hits = terms.filter(function (term) { var at = folded.indexOf(term, Math.max(0, start - 30)); return at >= 0 && at < start + 60; }).length;
-      if (hits > bestHits) { bestHits = hits; best = start; }
+    starts.forEach(function (place) {
+      var hits = terms.filter(function (term) { var at = folded.indexOf(term, Math.max(0, place - 30)); return at >= 0 && at < place + 60; }).length;
+      if (hits > bestHits) { bestHits = hits; best = place; }
     });
     var from = Math.max(0, best - 30);
     var piece = text.slice(from, from + 90);
@@ -529,8 +529,8 @@
 
   SearchDialog.prototype.renderFacets = function () {
     var self = this;
-    var chosen = Object.keys(this.selected).reduce(function (n, key) { return n + self.selected[key].size; }, 0);
-    this.filtersLabel.textContent = chosen ? "筛选结果（已选 " + chosen + " 项）" : "筛选结果";
+    var chosenCount = Object.keys(this.selected).reduce(function (n, key) { return n + self.selected[key].size; }, 0);
+    this.filtersLabel.textContent = chosenCount ? "筛选结果（已选 " + chosenCount + " 项）" : "筛选结果";
     this.facetBox.textContent = "";
     if (!this.results.length) return;
     this.index.facets.forEach(function (facet) {

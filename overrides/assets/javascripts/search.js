@@ -443,6 +443,7 @@
       self.busy = false;
       console.warn("search.js:", error.message);
       self.answered = null;
+      self.clear();  // no results of an earlier query under the message
       self.say(UNAVAILABLE);
       if (self.query !== asked && self.query) self.ask(self.query);
     });

@@ -1,6 +1,6 @@
 /* 基层治理实践库: the comparison page (/compare/?ids=a,b): the chosen practices side by side.
- * Each practice's rows are a data script of their own (kind "compare"), data/compare/<id>.js: the
- * page's data-pieces names the folder. Only the chosen practices' pieces are loaded, as <script>
+ * Each practice's rows are a data script of their own (kind "compare"), data/compare/<id>.js (the
+ * folder is in the rules). Only the chosen practices' pieces are loaded, as <script>
  * elements (site.js: catalog.load), so that it works from file:// and under the site's CSP. The
  * ids come from the address, else from the basket; the id pattern and the limit are the rules
  * Python hands over (rules.js). Once the table is drawn, a "catalog:compared" event on document
@@ -14,10 +14,10 @@
   var compareUrl = window.catalog.compareUrl;
 
   /* Each chosen practice's rows by id; a practice whose piece did not load is missing. */
-  function loadPieces(app, ids) {  // ids match the id pattern: each is a file name in that folder
+  function loadPieces(ids) {  // ids match the id pattern: each is a file name in that folder
     var data = { practices: {} };
     return Promise.all(ids.map(function (id) {
-      return window.catalog.load("compare", id, new URL(app.dataset.pieces + id + ".js", location.href)).then(function (practice) {
+      return window.catalog.load("compare", id, new URL(RULES.data + id + ".js", window.catalog.root())).then(function (practice) {
         data.practices[id] = practice;
       }, function (error) {
         console.warn("compare.js:", error.message);
@@ -33,7 +33,7 @@
       showEmpty(app);
       return;
     }
-    loadPieces(app, wanted).then(function (data) {
+    loadPieces(wanted).then(function (data) {
       var known = function (id) { return Object.prototype.hasOwnProperty.call(data.practices, id); };
       var missing = wanted.filter(function (id) { return !known(id); });
       if (missing.length) app.appendChild(document.createElement("p")).textContent = app.dataset.missing + missing.join("、");

@@ -353,7 +353,7 @@
     /* Where to look when a query finds nothing at all. */
     this.help = dialog.appendChild(element("p", "catalog-search__help"));
     this.help.hidden = true;
-    [["术语表", "glossary/index.html"], ["主题列表", "themes/index.html"]].forEach(function (entry, at) {
+    [["术语表", RULES.help.glossary], ["主题列表", RULES.help.themes]].forEach(function (entry, at) {
       if (at) self.help.appendChild(document.createTextNode("　"));
       var link = self.help.appendChild(element("a", null, entry[0]));
       link.href = pageHref(entry[1], []);

@@ -156,6 +156,6 @@
   }
 
   /* What the tests of the shared rules call (tests/browser/test_rules.py). */
-  window.catalog.word = { fileName: fileName, assemble: assemble };
+  window.catalog.word = { fileName: fileName };
   document.addEventListener("catalog:compared", function (event) { offer(event.detail.ids); });
 })();

@@ -13,15 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from markupsafe import Markup
-
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
 from govcat.model.names import display_name
 from govcat.site.datascript import data_script
-from govcat.site.generate.addresses import COMPARE, COMPARE_DATA, compare_data_uri
+from govcat.site.generate.addresses import COMPARE, compare_data_uri
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter
 from govcat.site.generate.outputs import Page, RawFile
-from govcat.site.generate.render import relative_url
 from govcat.site.generate.searchmeta import LIST_KIND
 
 COMPARE_LIMIT = 4  # practices compared at once (the basket and the page: the site's rules)
@@ -82,6 +79,6 @@ def pages(catalog: Catalog) -> Iterator[Page | RawFile]:
     yield Page(
         COMPARE,
         "compare.md.j2",
-        {"data_folder": Markup(relative_url(COMPARE, COMPARE_DATA) + "/"), "limit": COMPARE_LIMIT},
+        {"limit": COMPARE_LIMIT},
         front_matter(NAVIGATION_AND_TOC, {"kind": LIST_KIND}, SCRIPTS),
     )

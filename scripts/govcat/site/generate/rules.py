@@ -21,7 +21,7 @@ from govcat.layout import ID_PATTERN, KINDS
 from govcat.model.catalog import Catalog
 from govcat.model.hanzi import HAN
 from govcat.site.datascript import data_script
-from govcat.site.generate.addresses import COMPARE, COMPARE_DATA
+from govcat.site.generate.addresses import COMPARE, COMPARE_DATA, index_uri
 from govcat.site.generate.compare import COMPARE_LIMIT
 from govcat.site.generate.outputs import RawFile
 from govcat.site.generate.wordlinks import PACKAGE_URI, PIECES_FOLDER
@@ -31,6 +31,12 @@ from govcat.word import wordml
 
 RULES_URI = "assets/javascripts/rules.js"
 DATA_KIND = "rules"
+
+
+def html_page(uri: str) -> str:
+    """The built page of a Markdown page's path, as opened from files (search.js drops the
+    index.html when served)."""
+    return uri.removesuffix(".md") + ".html"
 
 
 def rules() -> dict[str, Any]:
@@ -49,6 +55,8 @@ def rules() -> dict[str, Any]:
             "han": HAN.pattern,
             "token": TOKEN.pattern,
             "normalization": NORMALIZATION,
+            # where a query that finds nothing points the reader: the glossary and the themes
+            "help": {"glossary": html_page(index_uri("term")), "themes": html_page(index_uri("theme"))},
         },
         "word": {
             "package": PACKAGE_URI,

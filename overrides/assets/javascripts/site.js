@@ -23,17 +23,22 @@
   }
 
   /* Run the script at url; resolves once it has run, rejects when it could not be loaded or
-   * did not load within the time limit. */
+   * did not load within the time limit. The element goes once it has done its work (a search
+   * session loads many pieces). */
   function loadScript(url) {
     return new Promise(function (resolve, reject) {
       var script = document.createElement("script");
-      var timer = setTimeout(function () {
+      var timer = null;
+      function settle(error) {
+        clearTimeout(timer);
         script.remove();
-        reject(new Error("载入超时：" + url));
-      }, LOAD_SECONDS * 1000);
+        if (error) reject(error);
+        else resolve();
+      }
+      timer = setTimeout(function () { settle(new Error("载入超时：" + url)); }, LOAD_SECONDS * 1000);
       script.src = url.href || url;
-      script.addEventListener("load", function () { clearTimeout(timer); resolve(); });
-      script.addEventListener("error", function () { clearTimeout(timer); reject(new Error("无法载入：" + url)); });
+      script.addEventListener("load", function () { settle(null); });
+      script.addEventListener("error", function () { settle(new Error("无法载入：" + url)); });
       document.head.appendChild(script);
     });
   }

@@ -241,6 +241,6 @@ def test_compare_data_is_one_piece_per_practice(paged_site) -> None:  # type: ig
     assert pieces == catalog.ids("practice") and not (site / "data" / "compare.js").exists()
     practice = catalog.ids("practice")[0]
     text = (site / "data" / "compare" / f"{practice}.js").read_text("utf-8")
-    assert text.startswith(f'catalogCompare.add("{practice}", {{') and text.endswith("});\n")
-    data = json.loads(text.removeprefix(f'catalogCompare.add("{practice}", ').removesuffix(");\n"))
+    assert text.startswith(f'catalog.data("compare","{practice}",{{') and text.endswith("});\n")
+    data = json.loads(text.removeprefix(f'catalog.data("compare","{practice}",').removesuffix(");\n"))
     assert data["title"] == catalog.get("practice", practice)["title"] and len(data["cells"]) == len(data["fields"])

@@ -131,8 +131,11 @@ def small_site(root: Path) -> Path:
 
 
 def data_of(path: Path) -> Any:
-    """The data a search file hands to __catalogSearchData."""
-    found = re.fullmatch(r'__catalogSearchData\("[^"]+",(.*)\);\n', path.read_text("utf-8"), re.DOTALL)
+    """The data a search file hands to catalog.data (kind "search", its name as the key)."""
+    name = path.relative_to(path.parent.parent if path.parent.name in ("w", "p") else path.parent)
+    found = re.fullmatch(
+        rf'catalog\.data\("search","{name.with_suffix("").as_posix()}",(.*)\);\n', path.read_text("utf-8"), re.DOTALL
+    )
     assert found is not None
     return json.loads(found.group(1))
 
@@ -212,7 +215,7 @@ def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
 
 @pytest.mark.parametrize(
     ("command", "how_to_build"),
-    [(["index"], "mkdocs build（或其他引擎的构建）"), (["csp"], "mkdocs build 或 catalog publish")],
+    [(["index"], "catalog build（或其他引擎的构建）"), (["csp"], "catalog build 或 catalog publish")],
 )
 def test_commands_that_read_a_built_site_say_how_to_build_one(
     tmp_path: Path,

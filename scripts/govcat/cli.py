@@ -245,7 +245,7 @@ def built_site(project: Project, args: argparse.Namespace, how_to_build: str) ->
 def command_csp(project: Project, args: argparse.Namespace) -> int:
     from govcat.site.csp import nginx_directive, policy
 
-    site = built_site(project, args, "mkdocs build 或 catalog publish")
+    site = built_site(project, args, "catalog build 或 catalog publish")
     if site is None:
         return 2
     print(nginx_directive(site) if args.nginx else policy(site))
@@ -253,24 +253,28 @@ def command_csp(project: Project, args: argparse.Namespace) -> int:
 
 
 def command_index(project: Project, args: argparse.Namespace) -> int:
-    from govcat.site.search.index import IndexInputMissing, index_site
+    from govcat.site.pipeline import finish_site
+    from govcat.site.search.index import IndexInputMissing
     from govcat.site.search.pages import PageError
 
-    site = built_site(project, args, "mkdocs build（或其他引擎的构建）")
+    site = built_site(project, args, "catalog build（或其他引擎的构建）")
     if site is None:
         return 2
     try:
-        built = index_site(project, site)
+        finished = finish_site(project, site)
     except IndexInputMissing as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except PageError as error:
         print(error)
         return 1
+    built = finished.index
     print(
         f"已为 {built.pages} 个页面建立搜索索引（{site / 'search'}）：{built.words} 个词，"
         f"{built.buckets} 个词块，共 {built.bytes / 1024 / 1024:.1f} MB"
     )
+    if finished.renamed:
+        print(f"已为 {len(finished.renamed)} 个本站脚本和样式表的文件名加上内容哈希")
     return 0
 
 
@@ -329,7 +333,7 @@ def parser() -> argparse.ArgumentParser:
         "--docs-tree",
         type=Path,
         metavar="DIR",
-        help="另把手写页面（content/）和生成的页面写成一个完整的文档目录 DIR，供不运行 MkDocs hook 的引擎"
+        help="另把手写页面（content/）和生成的页面写成一个完整的文档目录 DIR，供不运行 MkDocs 插件的引擎"
         "（如 Zensical）构建；构建后用 catalog index 建立搜索索引",
     )
     gen.set_defaults(handler=command_generate)

@@ -1,7 +1,7 @@
 """Where things live in a catalog checkout: record folders per kind, schemas, generated output.
 
 Every path the tools use is derived here, from one project root, so that the validator,
-the generator, the MkDocs hook and the tests agree by construction.
+the generator, the MkDocs plugin and the tests agree by construction.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-/* 基层治理实践库: sortable tables, table filters, printing, the practice comparison, and tooltips
- * that Esc dismisses.
+/* 基层治理实践库: sortable tables, table filters, printing, the compare basket, and tooltips
+ * that Esc dismisses (the comparison page itself is compare.js).
  * Plain browser JavaScript, no network access: everything it needs ships with the site.
  * Record text is only ever inserted with textContent, never as HTML.
  * Each feature starts on its own (see start): if one fails, for instance because the vendored
@@ -9,28 +9,19 @@
 (function () {
   "use strict";
 
-  var BASKET_KEY = "catalog-compare";
-  var MAX_COMPARE = 4;
-  var ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var BASKET_KEY = window.catalog.basketKey;
+  var RULES = window.catalog.rules();
+  var LIMIT = RULES.compare.limit;
+  var ID = window.catalog.whole(RULES.id);
   var each = function (list, action) { Array.prototype.forEach.call(list, action); };
 
-  /* Page address style: directory URLs, or .html files (the offline bundle). */
-  var siteRoot = window.catalogSite.root;
-  function fileStyleUrls() {
-    return /\.html$/.test(location.pathname);
-  }
-  function pageUrl(path) {
-    var target = fileStyleUrls() ? path + ".html" : path + "/";
-    return new URL(target, siteRoot());
-  }
-  function compareUrl(ids) {
-    var url = new URL(fileStyleUrls() ? "compare/index.html" : "compare/", siteRoot());
-    if (ids.length) url.search = "?ids=" + ids.join(",");
-    return url;
-  }
+  /* The practice a link leads to: its id, when the link is to a practice's page. */
   function practiceIdOf(href) {
-    var match = /\/practices\/([a-z0-9-]+)(?:\/|\.html)$/.exec(new URL(href, location.href).pathname);
-    return match && match[1] !== "index" ? match[1] : null;
+    var path = new URL(href, location.href).pathname;
+    var section = new URL(RULES.compare.practices, window.catalog.root()).pathname;
+    if (path.indexOf(section) !== 0) return null;
+    var id = path.slice(section.length).replace(/(\/|\.html)$/, "");
+    return ID.test(id) && id !== "index" ? id : null;
   }
   /* An element's text without Material's "¶" permalink. */
   function textOf(element) {
@@ -231,14 +222,7 @@
 
   /* ---- Comparison basket: chosen practice ids, kept in the browser and shared by its tabs ---- */
   var basketBar = null;
-  function readBasket() {
-    try {
-      var ids = JSON.parse(localStorage.getItem(BASKET_KEY) || "[]");
-      return Array.isArray(ids) ? ids.filter(function (id) { return ID_PATTERN.test(id); }).slice(0, MAX_COMPARE) : [];
-    } catch (error) {
-      return [];
-    }
-  }
+  var readBasket = window.catalog.basket;
   function writeBasket(ids) {
     try { localStorage.setItem(BASKET_KEY, JSON.stringify(ids)); } catch (error) { /* storage disabled */ }
     renderBasket();
@@ -248,8 +232,8 @@
     var title = button.dataset.title;
     var ids = readBasket();
     var at = ids.indexOf(id);
-    if (at < 0 && ids.length >= MAX_COMPARE) {
-      var full = "最多同时对比 " + MAX_COMPARE + " 项做法。要加入“" + title + "”，请先移出一项。";
+    if (at < 0 && ids.length >= LIMIT) {
+      var full = "最多同时对比 " + LIMIT + " 项做法。要加入“" + title + "”，请先移出一项。";
       basketBar.querySelector(".compare-bar__note").textContent = full;
       announce(full);
       return;
@@ -323,7 +307,7 @@
     basketBar.querySelector(".compare-bar__note").textContent = "";
     basketBar.querySelector(".compare-bar__count").textContent = "已选 " + ids.length + " 项做法";
     var open = basketBar.querySelector(".compare-bar__open");
-    open.href = compareUrl(ids).href;
+    open.href = window.catalog.compareUrl(ids).href;
     open.textContent = ids.length > 1 ? "开始对比" : "再选一项即可对比";
   }
   function makeBasket() {
@@ -337,100 +321,9 @@
     });
   }
 
-  /* ---- The comparison page ----
-   * Each practice's rows are a script of their own, data/compare/<id>.js (the folder is the
-   * page's data-pieces), which calls catalogCompare.add: only the chosen practices' pieces are
-   * loaded, as <script> elements, so that it works from file:// and under the site's CSP. */
-  var compareData = window.catalogCompare = {
-    fields: [],
-    practices: {},
-    add: function (id, practice) {
-      compareData.fields = practice.fields;
-      compareData.practices[id] = practice;
-    }
-  };
-  function loadPieces(app, ids) {  // ids match ID_PATTERN: each is a file name in that folder
-    return Promise.all(ids.map(function (id) {
-      return window.catalogSite.loadScript(new URL(app.dataset.pieces + id + ".js", location.href));
-    }));
-  }
-  function renderComparison(app) {
-    var asked = new URLSearchParams(location.search).get("ids");
-    var wanted = (asked ? asked.split(",") : readBasket()).filter(function (id) {
-      return ID_PATTERN.test(id);
-    }).slice(0, MAX_COMPARE);
-    if (!wanted.length) {
-      showEmpty(app);
-      return;
-    }
-    loadPieces(app, wanted).then(function () {
-      var known = function (id) { return Object.prototype.hasOwnProperty.call(compareData.practices, id); };
-      var missing = wanted.filter(function (id) { return !known(id); });
-      if (missing.length) app.appendChild(document.createElement("p")).textContent = app.dataset.missing + missing.join("、");
-      var ids = wanted.filter(known);
-      if (ids.length) renderTable(app, ids, asked);
-      else showEmpty(app);
-    });
-  }
-  function showEmpty(app) {
-    var empty = document.createElement("p");
-    empty.textContent = app.dataset.empty;
-    app.appendChild(empty);
-  }
-  function headerCell(row, scope) {
-    var th = row.appendChild(document.createElement("th"));
-    th.scope = scope;
-    return th;
-  }
-  function renderTable(app, ids, asked) {
-    var data = compareData;
-    if (!asked) history.replaceState(null, "", compareUrl(ids).href);
-    var table = document.createElement("table");
-    table.className = "compare-table";
-    table.createCaption().textContent = ids.length + " 项做法逐项对比";
-    table.caption.className = "catalog-sr-only";
-    var head = table.createTHead().insertRow();
-    headerCell(head, "col").textContent = "项目";
-    ids.forEach(function (id) {
-      var link = headerCell(head, "col").appendChild(document.createElement("a"));
-      link.href = pageUrl("practices/" + id).href;
-      link.textContent = data.practices[id].title;
-    });
-    var body = table.createTBody();
-    data.fields.forEach(function (field, index) {
-      var row = body.insertRow();
-      headerCell(row, "row").textContent = field;
-      ids.forEach(function (id) {
-        var cell = row.insertCell();
-        var lines = data.practices[id].cells[index];
-        if (!lines.length) { cell.textContent = "—"; return; }
-        if (lines.length === 1) { cell.textContent = lines[0]; return; }
-        var list = cell.appendChild(document.createElement("ul"));
-        lines.forEach(function (line) { list.appendChild(document.createElement("li")).textContent = line; });
-      });
-    });
-    var wrapper = document.createElement("div");
-    wrapper.className = "md-typeset__scrollwrap";
-    var inner = wrapper.appendChild(document.createElement("div"));
-    inner.className = "md-typeset__table";
-    inner.appendChild(table);
-    app.appendChild(wrapper);
-    var share = document.createElement("p");
-    share.textContent = "分享本对比：";
-    var shareLink = share.appendChild(document.createElement("a"));
-    shareLink.href = compareUrl(ids).href;
-    shareLink.textContent = decodeURI(compareUrl(ids).href);
-    app.appendChild(share);
-    document.dispatchEvent(new CustomEvent("catalog:compared", { detail: { ids: ids } }));
-  }
-  function makeComparison() {
-    var app = document.getElementById("compare-app");
-    if (app) renderComparison(app);
-  }
-
   /* Each feature on its own: one that fails is reported on the console and skipped. */
   function start() {
-    [makeSortable, makeFilters, makeBasket, makeComparison, dismissTooltipsWithEscape,
+    [makeSortable, makeFilters, makeBasket, dismissTooltipsWithEscape,
       markPaletteInUse, makeDrawerKeyboardable].forEach(function (feature) {
       try {
         feature();

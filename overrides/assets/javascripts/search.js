@@ -1,7 +1,10 @@
 /* 基层治理实践库: the site's search (see scripts/govcat/site/search/ for the index it reads).
  * A dialog opened from the header button or with "/": it loads only the pieces of the index a
- * query needs, with <script> elements (so it also works opened from file://), splits a Chinese
- * query with the words of the index, ranks pages, narrows them by facets and shows snippets.
+ * query needs, as data scripts (site.js: catalog.load, so it also works opened from file://),
+ * splits a Chinese query with the words of the index, ranks pages, narrows them by facets and
+ * shows snippets. The hash of the buckets, the token and Han patterns and the normalisation are
+ * the rules Python hands over (rules.js), never restated here. When a piece cannot be loaded the
+ * reader is told, and the next query tries again.
  * Record text is only ever inserted with textContent, never as HTML. */
 (function () {
   "use strict";
@@ -9,12 +12,13 @@
   var SHOWN_AT_ONCE = 10;
   var PREFIX_FACTOR = 0.6;      // a word that merely starts with the query term counts less
   var SINGLE_COST = 1.5;        // splitting a query: a lone character costs more than a word
-  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\u{20000}-\\u{3134f}";
-  var TOKEN = new RegExp("[" + HAN + "]+|[0-9]+(?:\\.[0-9]+)*|[a-z\\u00e0-\\u024f]+", "gu");
-  var IS_HAN = new RegExp("^[" + HAN + "]", "u");
+  var UNAVAILABLE = "搜索暂时不可用，请刷新页面";
+  var RULES = window.catalog.rules().search;
+  var TOKEN = new RegExp(RULES.token, "gu");
+  var IS_HAN = new RegExp("^" + RULES.han, "u");
 
   /* ---- Where the site is ---- */
-  var siteRoot = window.catalogSite.root;
+  var siteRoot = window.catalog.root;
   function pageHref(path, terms) {
     var target = location.protocol === "file:" ? path : path.replace(/(^|\/)index\.html$/, "$1");
     var url = new URL(target, siteRoot());
@@ -22,36 +26,23 @@
     return url.href;
   }
 
-  /* ---- Loading pieces of the index: each file calls __catalogSearchData(name, data) ---- */
-  var requests = {};
-  var arrived = {};
-  window.__catalogSearchData = function (name, data) {
-    if (arrived[name]) arrived[name](data);
-  };
+  /* ---- Loading pieces of the index: each is a data script of kind "search" ---- */
   function load(name) {
-    if (!requests[name]) {
-      requests[name] = new Promise(function (resolve, reject) {
-        arrived[name] = resolve;
-        window.catalogSite.loadScript(new URL("search/" + name + ".js", siteRoot())).then(function (loaded) {
-          if (loaded) return;
-          delete requests[name];
-          reject(new Error("无法载入搜索索引：" + name));
-        });
-      });
-    }
-    return requests[name];
+    return window.catalog.load("search", name, new URL(RULES.folder + name + ".js", siteRoot()));
   }
 
   /* ---- The index ---- */
-  function fnv1a(key) {
-    var value = 0x811c9dc5;
+  /* FNV-1a (32 bit) over UTF-16 code units, as the indexer hashes a bucket's key. */
+  function hash(key) {
+    var value = RULES.hash.offset;
     for (var i = 0; i < key.length; i += 1) {
       value ^= key.charCodeAt(i);
-      value = Math.imul(value, 0x01000193) >>> 0;
+      value = Math.imul(value, RULES.hash.prime) >>> 0;
     }
     return value;
   }
   function Index(manifest, facets) {
+    if (manifest.format !== RULES.format) throw new Error("搜索索引格式不符：" + manifest.format);
     this.manifest = manifest;
     this.split = new Set(Array.from(manifest.split));
     this.stop = new Set(Array.from(manifest.stop));
@@ -74,12 +65,16 @@
   };
   /* The bucket holding the words that start with `key`'s characters, as {word: postings}. */
   Index.prototype.bucket = function (key) {
-    return load("w/" + (fnv1a(key) % this.manifest.buckets));
+    return load("w/" + (hash(key) % this.manifest.buckets));
   };
 
   /* ---- Queries ---- */
   function normalise(text) {
-    return text.normalize("NFKC").toLowerCase();
+    return text.normalize(RULES.normalization).toLowerCase();
+  }
+  /* The index's tokens of a text (a query), as the indexer cuts page text before its words. */
+  function tokens(text) {
+    return normalise(text).match(TOKEN) || [];
   }
 
   /* Ways to read a run of Han characters with the index's words: the run itself when the index
@@ -117,9 +112,9 @@
   /* What a query asks for: for each of its tokens, the ways to read it (lists of terms, each
    * term to be found as an index word or the start of one), and every term, for marking hits. */
   function analyse(index, query) {
-    var tokens = normalise(withoutQuestionWords(index, query)).match(TOKEN) || [];
+    var found = tokens(withoutQuestionWords(index, query));
     var keys = new Set();
-    tokens.forEach(function (token) {
+    found.forEach(function (token) {
       var chars = Array.from(token);
       for (var i = 0; i < chars.length; i += 1) {
         keys.add(index.keyOf(chars.slice(i)));
@@ -132,7 +127,7 @@
       names.forEach(function (key, at) { buckets[key] = loaded[at]; });
       var terms = [];
       var groups = [];
-      tokens.forEach(function (token) {
+      found.forEach(function (token) {
         var ways = (IS_HAN.test(token) ? readings(index, token, buckets) : [[token]]).map(function (way) {
           return way.filter(function (term) { return !index.stop.has(term); });
         }).filter(function (way) { return way.length; });
@@ -141,7 +136,7 @@
         ways.forEach(function (way) { way.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); }); });
       });
       var parts = [];
-      tokens.forEach(function (token) {
+      found.forEach(function (token) {
         partsOf(index, token, buckets).forEach(function (part) { if (parts.indexOf(part) < 0) parts.push(part); });
       });
       return { groups: groups, terms: terms, parts: parts, buckets: buckets };
@@ -293,9 +288,9 @@
     terms.forEach(function (term) {
       for (var at = folded.indexOf(term); at >= 0 && starts.length < 200; at = folded.indexOf(term, at + 1)) starts.push(at);
     });
-    starts.forEach(function (start) {
-      var hits = terms.filter(function (term) { var at = folded.indexOf(term, Math.max(0, start - 30)); return at >= 0 && at < start + 60; }).length;
-      if (hits > bestHits) { bestHits = hits; best = start; }
+    starts.forEach(function (place) {
+      var hits = terms.filter(function (term) { var at = folded.indexOf(term, Math.max(0, place - 30)); return at >= 0 && at < place + 60; }).length;
+      if (hits > bestHits) { bestHits = hits; best = place; }
     });
     var from = Math.max(0, best - 30);
     var piece = text.slice(from, from + 90);
@@ -358,7 +353,7 @@
     /* Where to look when a query finds nothing at all. */
     this.help = dialog.appendChild(element("p", "catalog-search__help"));
     this.help.hidden = true;
-    [["术语表", "glossary/index.html"], ["主题列表", "themes/index.html"]].forEach(function (entry, at) {
+    [["术语表", RULES.help.glossary], ["主题列表", RULES.help.themes]].forEach(function (entry, at) {
       if (at) self.help.appendChild(document.createTextNode("　"));
       var link = self.help.appendChild(element("a", null, entry[0]));
       link.href = pageHref(entry[1], []);
@@ -403,7 +398,7 @@
       });
       this.ready.catch(function () {
         self.ready = null;
-        self.say("搜索索引无法载入。请刷新页面再试；若仍不行，请联系网站管理员。");
+        self.say(UNAVAILABLE);
       });
     }
     return this.ready;
@@ -444,9 +439,13 @@
       self.terms = found.terms.concat(found.parts.filter(function (p) { return found.terms.indexOf(p) < 0; }));
       self.answered = asked;
       self.render();
-    }, function () {
+    }, function (error) {
       self.busy = false;
-      self.say("搜索索引无法载入。请刷新页面再试；若仍不行，请联系网站管理员。");
+      console.warn("search.js:", error.message);
+      self.answered = null;
+      self.clear();  // no results of an earlier query under the message
+      self.say(UNAVAILABLE);
+      if (self.query !== asked && self.query) self.ask(self.query);
     });
   };
 
@@ -509,6 +508,11 @@
         if (self.answered !== answered) return;
         self.fill(entry.item, page);
         if (focusFirstNew && at === 0) entry.item.querySelector("a").focus();
+      }, function (error) {
+        console.warn("search.js:", error.message);
+        if (self.answered !== answered) return;
+        entry.item.removeAttribute("aria-busy");
+        entry.item.textContent = UNAVAILABLE;
       });
     });
   };
@@ -526,8 +530,8 @@
 
   SearchDialog.prototype.renderFacets = function () {
     var self = this;
-    var chosen = Object.keys(this.selected).reduce(function (n, key) { return n + self.selected[key].size; }, 0);
-    this.filtersLabel.textContent = chosen ? "筛选结果（已选 " + chosen + " 项）" : "筛选结果";
+    var chosenCount = Object.keys(this.selected).reduce(function (n, key) { return n + self.selected[key].size; }, 0);
+    this.filtersLabel.textContent = chosenCount ? "筛选结果（已选 " + chosenCount + " 项）" : "筛选结果";
     this.facetBox.textContent = "";
     if (!this.results.length) return;
     this.index.facets.forEach(function (facet) {
@@ -603,6 +607,9 @@
       node.parentNode.replaceChild(replacement, node);
     });
   }
+
+  /* What the tests of the shared rules call (tests/browser/test_rules.py). */
+  window.catalog.search = { hash: hash, normalise: normalise, tokens: tokens, isHan: function (token) { return IS_HAN.test(token); } };
 
   function start() {
     var search = new SearchDialog();

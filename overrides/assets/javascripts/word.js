@@ -1,35 +1,33 @@
 /* 基层治理实践库: "下载 Word" on the compare page — the chosen practices as one 汇编 (.docx).
  *
  * The generator writes every practice's piece of WordprocessingML (word/pieces/<id>.js) and the
- * record-independent parts (word/package.js) as scripts, which load from file:// too. This file
- * fills their slots exactly as govcat/word/wordml.py's assemble() does (notes numbered
- * across the document, rows of the comparison table, the newest record date) and zips the parts
- * uncompressed (CRC-32, no library). Nothing is fetched from another host, and no record text is
- * put into the page: the XML only goes into the file. */
+ * record-independent parts (word/package.js) as data scripts (kinds "word-piece", "word-package"),
+ * which load from file:// too. This file fills their slots exactly as govcat/word/package.py's
+ * assemble() does (notes numbered across the document, rows of the comparison table, the newest
+ * record date), names the file by the rules Python hands over (rules.js) and zips the parts
+ * uncompressed (CRC-32, no library). The button appears once compare.js has drawn the comparison
+ * ("catalog:compared"), for the practices it shows. Nothing is fetched from another host, and no
+ * record text is put into the page: the XML only goes into the file. */
 (function () {
   "use strict";
 
-  var MAX_PRACTICES = 4;
-  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  var SLOT = /\u0000([a-z]+|[0-9]+)\u0000/g;
-  var NAME_LENGTH = 60;
-  var UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f!"#$%&'*,\/:;<=>?@\[\\\]^_`{|}~]/g;
+  var RULES = window.catalog.rules().word;
+  var SLOT = new RegExp(RULES.slot, "g");
+  var UNSAFE_IN_NAMES = new RegExp(RULES.unsafe, "g");
 
-  /* ---- Loading the generator's scripts ---- */
-  function load(path) {
-    return window.catalogSite.loadScript(new URL(path, window.catalogSite.root()));
+  /* ---- Loading the generator's data scripts ---- */
+  function load(kind, key, path) {
+    return window.catalog.load(kind, key, new URL(path, window.catalog.root()));
   }
   function loadAll(ids) {
-    var pieces = window.catalogWordPieces || {};
-    var wanted = ["word/package.js"].concat(ids.filter(function (id) { return !pieces[id]; })
-      .map(function (id) { return "word/pieces/" + id + ".js"; }));
-    return Promise.all(wanted.map(load)).then(function () {
-      var loaded = window.catalogWordPieces || {};
-      return ids.filter(function (id) { return loaded[id]; }).map(function (id) { return loaded[id]; });
+    return Promise.all([load("word-package", null, RULES.package)].concat(ids.map(function (id) {
+      return load("word-piece", id, RULES.pieces + id + ".js");
+    }))).then(function (loaded) {
+      return { word: loaded[0], pieces: loaded.slice(1) };
     });
   }
 
-  /* ---- The document, as wordml.assemble() makes it ---- */
+  /* ---- The document, as word/package.py assemble() makes it ---- */
   function fill(template, values) {
     return template.replace(SLOT, function (match, name) {
       if (!Object.prototype.hasOwnProperty.call(values, name)) throw new Error("no value for slot " + name);
@@ -63,10 +61,11 @@
     };
     return word.parts.map(function (part) { return [part[0], fill(part[1], values)]; });
   }
+  /* As package.compare_file_name: lengths in characters (code points), not UTF-16 units. */
   function fileName(title, names) {
-    var name = (title + "：" + names.join("、")).replace(UNSAFE_IN_NAMES, "-");
-    if (name.length > NAME_LENGTH) name = name.slice(0, NAME_LENGTH - 1) + "…";
-    return name + ".docx";
+    var name = Array.from((title + RULES.titleSeparator + names.join(RULES.nameSeparator)).replace(UNSAFE_IN_NAMES, RULES.replacement));
+    if (name.length > RULES.length) name = name.slice(0, RULES.length - 1).concat(RULES.ellipsis);
+    return name.join("") + RULES.extension;
   }
 
   /* ---- A zip of stored entries (the .docx container) ---- */
@@ -126,28 +125,20 @@
   }
 
   /* ---- The control on /compare/ ---- */
-  function chosenIds() {
-    var asked = new URLSearchParams(location.search).get("ids") || "";
-    var ids = [];
-    asked.split(",").forEach(function (id) { if (ID.test(id) && ids.indexOf(id) < 0) ids.push(id); });
-    return ids.slice(0, MAX_PRACTICES);
-  }
-  function download(status) {
-    var ids = chosenIds();
+  function download(ids, status) {
     status.textContent = "正在生成 Word 文档…";
-    return loadAll(ids).then(function (pieces) {
-      var word = window.catalogWord;
-      if (!word || !pieces.length) { status.textContent = "生成失败：找不到所选做法的 Word 数据。"; return; }
-      var names = pieces.map(function (piece) { return piece.name; });
-      save(zip(assemble(word, pieces)), fileName(word.compare.fileTitle, names));
-      status.textContent = "已生成：" + pieces.length + " 项做法的汇编（含对照表），按公文格式排版。";
+    return loadAll(ids).then(function (loaded) {
+      var names = loaded.pieces.map(function (piece) { return piece.name; });
+      save(zip(assemble(loaded.word, loaded.pieces)), fileName(loaded.word.compare.fileTitle, names));
+      status.textContent = "已生成：" + loaded.pieces.length + " 项做法的汇编（含对照表），按公文格式排版。";
     }).catch(function (error) {
-      status.textContent = "生成失败：" + error.message;
+      status.textContent = "生成失败：找不到所选做法的 Word 数据，请刷新页面再试。";
+      console.warn("word.js:", error.message);
     });
   }
-  function start() {
+  function offer(ids) {
     var app = document.getElementById("compare-app");
-    if (!app || !chosenIds().length) return;
+    if (!app || !ids.length || document.querySelector(".catalog-word")) return;
     var bar = document.createElement("p");
     bar.className = "catalog-word";
     var button = bar.appendChild(document.createElement("button"));
@@ -159,11 +150,12 @@
     status.setAttribute("role", "status");
     button.addEventListener("click", function () {
       button.disabled = true;
-      download(status).then(function () { button.disabled = false; });
+      download(ids, status).then(function () { button.disabled = false; });
     });
     app.parentNode.insertBefore(bar, app);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  /* What the tests of the shared rules call (tests/browser/test_rules.py). */
+  window.catalog.word = { fileName: fileName };
+  document.addEventListener("catalog:compared", function (event) { offer(event.detail.ids); });
 })();

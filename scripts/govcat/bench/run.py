@@ -7,7 +7,7 @@ check``, ``catalog generate``, ``mkdocs build`` without the search index (the bu
 ``search`` stage then makes a reader's first search on the built site in headless Chromium
 (``govcat.bench.firstquery``). Built sites are measured too: pages, size, search index, the largest
 HTML page and the median practice page. The ``naive`` stage (not run by default) builds the same
-pages the naive way, for comparison: no hook, every page in the navigation, Material's own
+pages the naive way, for comparison: no plugin of ours, every page in the navigation, Material's own
 search. Figures are printed, never asserted: timings belong to the machine they are measured on.
 """
 
@@ -141,7 +141,7 @@ def site_figures(figures: Figures, site: Path) -> None:
 
 def prepare_naive(project: Project) -> None:
     """The generated and hand-written pages in one folder (the docs tree of ``catalog generate
-    --docs-tree``), and a config listing every page in ``nav``, without our hook and with
+    --docs-tree``), and a config listing every page in ``nav``, without our plugin and with
     Material's search plugin at its default settings."""
     docs = project.root / NAIVE_DOCS
     subprocess.run(
@@ -160,7 +160,6 @@ def prepare_naive(project: Project) -> None:
         "docs_dir": NAIVE_DOCS,
         "site_dir": SITES["naive"],
         "strict": False,
-        "hooks": [],
         "plugins": ["search"],
         "nav": nav,
     }

@@ -10,15 +10,17 @@ pyproject.toml and requirements.lock.
 What depends on Material's internals, and where:
 
 * **The page templates.** ``overrides/main.html`` extends Material's ``base.html`` and fills its
-  ``extrahead`` block with ``<meta name="catalog:search">`` (the page's front matter ``search``).
+  ``extrahead`` block with ``<meta name="catalog:search">`` (the page's front matter ``search``),
+  and its ``scripts`` block with our scripts after Material's (``page.content`` holds the
+  article's HTML, as Material's own ``content.html`` reads it; ``page.meta`` the front matter).
   ``overrides/partials/actions.html`` replaces Material's partial of that name (the edit button,
   made from the page's front matter ``record:``), and ``overrides/sitemap.xml`` replaces the
   sitemap template (``<lastmod>`` from the front matter ``updated:``).
 * **The page's markup, read by our scripts** (``overrides/assets/javascripts/``; the code is the
-  front-end's, the dependency is listed here): ``site.js``, which ``search.js``, ``catalog.js``
-  and ``word.js`` call, reads the site's base address from Material's ``<script id="__config">``
+  front-end's, the dependency is listed here): ``site.js``, which ``search.js``, ``catalog.js``,
+  ``compare.js`` and ``word.js`` call, reads the site's base address from Material's ``<script id="__config">``
   JSON; ``search.js`` puts its
-  button into the header bar, ``.md-header__inner``, before ``.md-header__option``; ``catalog.js``
+  button into the header bar, ``.md-header__inner``, before ``.md-header__option``; ``compare.js``
   and ``word.js`` use Material's ``md-typeset__scrollwrap``/``md-typeset__table`` table wrappers
   and ``md-button``; the style sheets use Material's ``--md-*`` colour and font variables.
 * **The page's markup, read by the search index** (``govcat.site.search.pages``): a page's text is its
@@ -27,7 +29,8 @@ What depends on Material's internals, and where:
 * **The content security policy** (``govcat.site.csp``) hashes the inline scripts Material writes into
   every page; they change with Material's version, hence ``catalog csp`` after each build.
 * **Publishing notes** (README, "Publishing"): Material's bundles carry a content hash in their
-  file names (``bundle.<8 hex digits>.min.js``), which the nginx example caches for a year.
+  file names (``bundle.<8 hex digits>.min.js``), as ours do after ``govcat.site.assets``; the
+  nginx example caches both for a year. That step leaves Material's hashed files alone.
 
 Material's search plugin, its offline plugin (with the iframe-worker shim) and the jieba swap
 we once relied on are gone: search is ``govcat.site.search``, which reads only the built HTML.

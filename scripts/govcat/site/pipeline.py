@@ -12,17 +12,19 @@ shows as a stray heading under MkDocs and stops Zensical.
 
 With a docs tree (``catalog generate --docs-tree DIR``) the hand-written pages of ``content/``
 and the generated pages are also written into one folder, DIR: a complete docs folder for an
-engine that runs no MkDocs hook (Zensical; README, "Zensical").
+engine that runs no MkDocs plugin (Zensical; README, "Zensical").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from govcat.checks.validate import CheckResult, check_project
 from govcat.layout import KINDS, Project
 from govcat.model.diagnostics import Diagnostic, summary
+from govcat.site.assets import fingerprint_assets
 from govcat.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, BuildRefused, Target, docs_tree_folder
 from govcat.site.generate import DOCS, generated_files
 from govcat.site.generate.output import Changes, write_tree
@@ -122,9 +124,19 @@ def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGI
     return result
 
 
-def finish_site(project: Project, site: Path) -> Summary:
-    """The stages after any engine: the search index of the built pages."""
-    return index_site(project, site)
+@dataclass(frozen=True)
+class Finished:
+    """What the stages after the engine did: the search index, and our assets renamed (old → new path)."""
+
+    index: Summary
+    renamed: dict[str, str]
+
+
+def finish_site(project: Project, site: Path) -> Finished:
+    """The stages after any engine: our own scripts and styles get hashed names (``site.assets``),
+    then the built pages are indexed for search."""
+    renamed = fingerprint_assets(site)
+    return Finished(index_site(project, site), renamed)
 
 
 def watched_folders(project: Project) -> list[Path]:

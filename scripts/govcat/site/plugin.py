@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from govcat.layout import Project
 from govcat.model.diagnostics import summary
 from govcat.site import material
+from govcat.site.assets import fingerprint_assets
 from govcat.site.pipeline import finish_site, generate, watched_folders
 from govcat.site.search.index import NO_INDEX_VARIABLE
 from govcat.site.search.pages import PageError
@@ -85,12 +86,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Index the built site for search, unless the pipeline does it (or ``catalog bench``
-        measures the build without it, its floor, by setting CATALOG_NO_SEARCH_INDEX)."""
-        if self.pipeline_owns_stages or os.environ.get(NO_INDEX_VARIABLE):
+        """Hash our assets' names and index the built site for search, unless the pipeline does
+        it; ``catalog bench`` measures the build without the index (its floor) by setting
+        CATALOG_NO_SEARCH_INDEX."""
+        if self.pipeline_owns_stages:
+            return
+        site = Path(config.site_dir)
+        if os.environ.get(NO_INDEX_VARIABLE):
+            fingerprint_assets(site)
             return
         try:
-            built = finish_site(self.owned_project(), Path(config.site_dir))
+            built = finish_site(self.owned_project(), site).index
         except PageError as error:
             raise PluginError(str(error)) from None
         log.info("搜索索引：%d 个页面，%d 个词", built.pages, built.words)

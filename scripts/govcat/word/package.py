@@ -12,9 +12,9 @@ from records). ``assemble`` fills the slots: it numbers the notes of the chosen 
 across the document, numbers the rows of the comparison table, and dates the document. The
 browser does exactly the same with the same pieces and package (``word.js``, from the files
 ``site/generate/word.py`` writes), so a compare-page selection downloads the same document as
-``catalog export --ids``, without a server and from ``file://``. ``word.js`` restates ``SLOT``,
-``fill``, ``text.chinese_date``, ``assemble``, ``UNSAFE_IN_FILE_NAMES``, ``COMPARE_NAME_LENGTH``
-and ``compare_file_name``: keep them alike. (It zips the parts itself, stored rather than
+``catalog export --ids``, without a server and from ``file://``. ``word.js`` reads ``SLOT`` and
+the file-name rules from ``rules.js`` (``site/generate/rules.py``); it mirrors ``fill``,
+``text.chinese_date``, ``assemble`` and ``compare_file_name``: keep them alike. (It zips the parts itself, stored rather than
 deflated, with the same 1980-01-01 date; ``zip_package`` is Python's.)
 
 The end of every document, never inside its text, carries the catalog's name and "资料截至"
@@ -42,7 +42,12 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # ASCII controls and punctuation other than ( ) + - . : what file systems forbid, and what Markdown
 # would read in the attribute list that suggests the name to the browser.
 UNSAFE_IN_FILE_NAMES = re.compile(r"[\x00-\x1f\x7f!\"#$%&'*,/:;<=>?@\[\\\]^_`{|}~]")
+UNSAFE_REPLACEMENT = "-"
+# A compilation's name: 基层治理做法对比：甲、乙.docx, cut to COMPARE_NAME_LENGTH characters (code
+# points) ending in the ellipsis. word.js names the compare page's downloads with these same rules
+# (generate/rules.py hands them to it).
 COMPARE_NAME_LENGTH = 60
+TITLE_SEPARATOR, NAME_SEPARATOR, ELLIPSIS, EXTENSION = "：", "、", "…", ".docx"
 
 
 @dataclass(frozen=True)
@@ -139,12 +144,12 @@ def theme_title(theme: dict[str, Any]) -> str:
 def file_name(title: str) -> str:
     """The file name of a document titled ``title``, as suggested to the browser and written by
     ``catalog export``: 鹤壁市鹤山区：“廊亭议事”工作法.docx."""
-    return (UNSAFE_IN_FILE_NAMES.sub("-", one_line(title)).strip(" .") or "document") + ".docx"
+    return (UNSAFE_IN_FILE_NAMES.sub(UNSAFE_REPLACEMENT, one_line(title)).strip(" .") or "document") + EXTENSION
 
 
-def compare_file_name(names: Sequence[str]) -> str:
+def compare_file_name(names: Sequence[str], title: str = COMPARE_TITLE) -> str:
     """基层治理做法对比：甲、乙.docx, shortened to 60 characters; word.js names its downloads alike."""
-    name = UNSAFE_IN_FILE_NAMES.sub("-", f"{COMPARE_TITLE}：{'、'.join(names)}")
+    name = UNSAFE_IN_FILE_NAMES.sub(UNSAFE_REPLACEMENT, title + TITLE_SEPARATOR + NAME_SEPARATOR.join(names))
     if len(name) > COMPARE_NAME_LENGTH:
-        name = name[: COMPARE_NAME_LENGTH - 1] + "…"
-    return name + ".docx"
+        name = name[: COMPARE_NAME_LENGTH - 1] + ELLIPSIS
+    return name + EXTENSION

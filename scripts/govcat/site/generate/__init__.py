@@ -20,6 +20,7 @@ from govcat.site.generate import (
     practices,
     references,
     regions,
+    rules,
     tags,
     themes,
     updates,
@@ -46,6 +47,7 @@ GENERATORS = (
     updates,
     downloads,
     word,
+    rules,
 )
 DOCS = "docs"  # the pages, below build/generated (Project.generated_docs)
 OWNER_NOTE = "README.txt"

@@ -1,29 +1,30 @@
-"""对比 (/compare/): pick 2–4 practices and see them side by side, with no server code.
+"""对比 (/compare/): pick 2 to ``COMPARE_LIMIT`` practices and see them side by side, with no server code.
 
 The page itself is static. Each practice has its own piece of data, ``data/compare/<id>.js``:
-the rows of the comparison already written out as text. The site's script loads the pieces of
-the chosen practices only, so the page fetches the same few kilobytes whatever the size of the
-catalog, and lays out the columns. A piece is a script calling ``catalogCompare.add`` rather
-than JSON, so that it also loads from a file share (``file://``, where fetch is refused) and
-under the Content-Security-Policy (a script file of the site, nothing inline).
+the rows of the comparison already written out as text. The page's script (compare.js) loads the
+pieces of the chosen practices only, so the page fetches the same few kilobytes whatever the size
+of the catalog, and lays out the columns. A piece is a data script (``govcat.site.datascript``)
+rather than JSON, so that it also loads from a file share (``file://``, where fetch is refused)
+and under the Content-Security-Policy (a script file of the site, nothing inline).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
-from markupsafe import Markup
-
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
 from govcat.model.names import display_name
-from govcat.site.generate.addresses import COMPARE, COMPARE_DATA, compare_data_uri
+from govcat.site.datascript import data_script
+from govcat.site.generate.addresses import COMPARE, compare_data_uri
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter
 from govcat.site.generate.outputs import Page, RawFile
-from govcat.site.generate.render import relative_url
 from govcat.site.generate.searchmeta import LIST_KIND
 
+COMPARE_LIMIT = 4  # practices compared at once (the basket and the page: the site's rules)
+DATA_KIND = "compare"
+# The scripts of the compare page (front matter "scripts", which overrides/main.html loads).
+SCRIPTS = ("compare.js", "word.js")
 FIELDS = (
     "地区",
     "层级",
@@ -69,8 +70,7 @@ def piece(catalog: Catalog, practice: dict[str, Any]) -> str:
         "short": practice.get("short_title", practice["title"]),
         "cells": columns(catalog, practice),
     }
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
-    return f"catalogCompare.add({json.dumps(practice['id'])}, {text});\n"
+    return data_script(DATA_KIND, practice["id"], data)
 
 
 def pages(catalog: Catalog) -> Iterator[Page | RawFile]:
@@ -79,6 +79,6 @@ def pages(catalog: Catalog) -> Iterator[Page | RawFile]:
     yield Page(
         COMPARE,
         "compare.md.j2",
-        {"data_folder": Markup(relative_url(COMPARE, COMPARE_DATA) + "/")},
-        front_matter(NAVIGATION_AND_TOC, {"kind": LIST_KIND}),
+        {"limit": COMPARE_LIMIT},
+        front_matter(NAVIGATION_AND_TOC, {"kind": LIST_KIND}, SCRIPTS),
     )

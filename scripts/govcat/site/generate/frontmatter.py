@@ -1,10 +1,11 @@
 """The front matter of generated pages, decided in Python and written before the template's text.
 
 Its keys: ``hide`` (which of Material's sidebars a page does without), ``search`` (what the site
-search learns about the page: see ``searchmeta``), ``record`` (the record file a page is made
-from, as editors see it, for the edit link; null on pages made from many) and ``updated`` (the
-date its record gives, else the newest record date: the sitemap's ``<lastmod>``, never the day of
-the build). The page templates in overrides/ read the last two, so every engine shows them.
+search learns about the page: see ``searchmeta``), ``scripts`` (the site's scripts that only this
+page needs, which ``overrides/main.html`` adds to the page), ``record`` (the record file a page is
+made from, as editors see it, for the edit link; null on pages made from many) and ``updated``
+(the date its record gives, else the newest record date: the sitemap's ``<lastmod>``, never the
+day of the build). The page templates in overrides/ read them, so every engine shows them.
 Values are written as JSON, which YAML reads as it is, so nothing in a record name can break the
 front matter; a page without any key has no front matter at all (Zensical refuses an empty one).
 """
@@ -21,12 +22,16 @@ NAVIGATION = ("navigation",)
 NAVIGATION_AND_TOC = ("navigation", "toc")
 
 
-def front_matter(hide: tuple[str, ...] = (), search: dict[str, Any] | None = None) -> dict[str, Any]:
+def front_matter(
+    hide: tuple[str, ...] = (), search: dict[str, Any] | None = None, scripts: tuple[str, ...] = ()
+) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     if hide:
         meta["hide"] = list(hide)
     if search:
         meta["search"] = search
+    if scripts:
+        meta["scripts"] = list(scripts)
     return meta
 
 

@@ -6,8 +6,9 @@ Files written (see ``govcat.word`` for how a document is made):
 * ``word/practices/<id>.docx``: the practice, linked as "下载 Word" from its page;
 * ``word/themes/<id>.docx``: the theme's practices in the order of its page, after a comparison
   table, linked from the theme page (themes without practices get none);
-* ``word/pieces/<id>.js``: a practice's piece, and ``word/package.js``: the package, as scripts
-  (``<script>`` loads from ``file://`` where ``fetch`` does not), for ``word.js`` on /compare/.
+* ``word/pieces/<id>.js``: a practice's piece, and ``word/package.js``: the package, as data
+  scripts (``govcat.site.datascript``: ``<script>`` loads from ``file://`` where ``fetch`` does
+  not), for ``word.js`` on /compare/.
 
 Prebuilding every practice's and theme's document keeps "下载 Word" a plain link that works
 without JavaScript and with "save link as"; at 1,000 practices the documents and pieces stay
@@ -16,34 +17,25 @@ within their budget of build time and site size (README, "Benchmarks").
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import asdict
-from typing import Any
 
 from markupsafe import Markup
 
 from govcat.model.catalog import Catalog
+from govcat.site.datascript import data_script
 from govcat.site.generate.outputs import BinaryFile, RawFile
 from govcat.site.generate.places import by_place
 from govcat.site.generate.wordlinks import PACKAGE_URI, piece_uri, practice_uri, theme_uri
 from govcat.word.package import Front, Package, Piece, document
 from govcat.word.writer import Writer
 
-
-def script(variable: str, key: str | None, data: dict[str, Any]) -> str:
-    """A script assigning ``data`` to ``window[variable]`` (or to its ``key``): JSON, except that
-    the two line separators JavaScript strings once could not hold are escaped."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    if key is None:
-        return f"window.{variable} = {text};\n"
-    return f"(window.{variable} = window.{variable} || {{}})[{json.dumps(key)}] = {text};\n"
+PACKAGE_KIND, PIECE_KIND = "word-package", "word-piece"  # data scripts' kinds
 
 
 def package_script(package: Package, compare: Front) -> str:
-    return script(
-        "catalogWord",
+    return data_script(
+        PACKAGE_KIND,
         None,
         {
             "format": 1,
@@ -57,7 +49,7 @@ def package_script(package: Package, compare: Front) -> str:
 
 
 def piece_script(piece: Piece) -> str:
-    return script("catalogWordPieces", piece.id, asdict(piece))
+    return data_script(PIECE_KIND, piece.id, asdict(piece))
 
 
 def theme_practices(catalog: Catalog, theme_id: str) -> list[str]:

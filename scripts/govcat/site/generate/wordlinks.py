@@ -10,6 +10,7 @@ from govcat.site.generate.render import relative_url
 from govcat.word.package import file_name, theme_title
 
 PACKAGE_URI = "word/package.js"
+PIECES_FOLDER = "word/pieces"  # one <id>.js per practice, for word.js
 LINK_TITLE = "下载 .docx 文件，用 Word 或 WPS 打开"
 
 
@@ -22,7 +23,7 @@ def theme_uri(theme_id: str) -> str:
 
 
 def piece_uri(practice_id: str) -> str:
-    return f"word/pieces/{practice_id}.js"
+    return f"{PIECES_FOLDER}/{practice_id}.js"
 
 
 def download_link(page: str, target: str, title: str) -> Markup:

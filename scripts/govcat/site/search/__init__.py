@@ -11,7 +11,7 @@ that stays cheap to query at any catalog size and splits queries with the same w
   of compound words so that 楼院 finds 无主管楼院;
 * ``index`` scores every (word, page) pair and writes ``search/`` into the site: a manifest, the
   words in buckets keyed by their first characters, one small file per page for titles and
-  snippets, and the facets. Every file is a script calling ``__catalogSearchData``, so the
+  snippets, and the facets. Every file is a data script (``govcat.site.datascript``), so the
   browser loads pieces with ``<script>`` elements, which also works opened from ``file://``.
 
 ``overrides/assets/javascripts/search.js`` is the browser side: it loads only the buckets of the

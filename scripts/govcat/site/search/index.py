@@ -6,14 +6,14 @@ in the page's title, in the names the page refers to (a practice's regions, them
 standards) or in a heading; times the page's boost (list pages 0.5). The browser multiplies it
 by the word's inverse document frequency, which it reads off the length of the word's list.
 
-Files, each a script calling ``__catalogSearchData(name, data)`` so that it loads with a
-``<script>`` element, also from ``file://``:
+Files, each a data script (``govcat.site.datascript``: ``catalog.data("search", name, data)``) so
+that it loads with a ``<script>`` element, also from ``file://``:
 
 * ``manifest.js`` — page count, bucket count, the characters whose words are split by their
   first two characters, the stop words and the question words a query drops;
 * ``w/<n>.js`` — buckets of words: a word's key is its first character, or its first two
   characters for a character with many words; a key's bucket is a hash of it (FNV-1a over
-  UTF-16 code units, as in search.js), so every word starting with a key is in one file and a
+  UTF-16 code units, with the parameters the site's rules hand to search.js), so every word starting with a key is in one file and a
   query loads one small file per character it contains;
 * ``p/<n>.js`` — one page each: address, title, kind, region and text for snippets;
 * ``facets.js`` — for each facet (类型, 主题, 城市, 层级, 标签) its values and their pages.
@@ -24,7 +24,6 @@ The new folder is written beside the old one and switched in by renaming.
 
 from __future__ import annotations
 
-import json
 import math
 import shutil
 import tempfile
@@ -35,13 +34,15 @@ from typing import Any
 
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import LEVEL_LABELS
+from govcat.site.datascript import data_script
 from govcat.site.search.pages import BODY, FACETS, FACTS, HEADING, QUOTE, TITLE, Document, read_site
 from govcat.site.search.words import QUESTION_WORDS, STOP_WORDS, Words
 
 FOLDER = "search"
-NO_INDEX_VARIABLE = "CATALOG_NO_SEARCH_INDEX"  # set: the MkDocs hook builds without the index
-CALLBACK = "__catalogSearchData"
-FORMAT = 1
+NO_INDEX_VARIABLE = "CATALOG_NO_SEARCH_INDEX"  # set: the MkDocs plugin builds without the index
+DATA_KIND = "search"
+FORMAT = 1  # the manifest's "format": search.js refuses a manifest of another one (a stale cache)
+FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193  # FNV-1a, 32 bit
 # BM25 (term saturation, length normalisation), and what each place of a word adds.
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.5  # a word a page means (a synonym of one it uses) counts half a use
@@ -116,12 +117,12 @@ def encoded(pages: list[tuple[int, int]]) -> list[int]:
 
 
 def fnv1a(key: str) -> int:
-    """FNV-1a (32 bit) over the key's UTF-16 code units: search.js computes the same."""
-    value = 0x811C9DC5
+    """FNV-1a (32 bit) over the key's UTF-16 code units: search.js computes the same, with these parameters."""
+    value = FNV_OFFSET
     units = key.encode("utf-16-le")
     for i in range(0, len(units), 2):
         value ^= units[i] | units[i + 1] << 8
-        value = (value * 0x01000193) & 0xFFFFFFFF
+        value = (value * FNV_PRIME) & 0xFFFFFFFF
     return value
 
 
@@ -140,7 +141,7 @@ def buckets_of(lists: dict[str, list[int]]) -> tuple[str, list[dict[str, list[in
 
 
 def script(name: str, data: Any) -> str:
-    return f"{CALLBACK}({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+    return data_script(DATA_KIND, name, data)
 
 
 def value_order(facet: str, value: str, pages: int) -> tuple[int, int, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 import rjieba
 
@@ -52,8 +53,11 @@ QUESTION_WORDS = (
 )
 
 
+NORMALIZATION: Final = "NFKC"  # then lower case; search.js does the same to a query, with this form
+
+
 def normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
+    return unicodedata.normalize(NORMALIZATION, text).lower()
 
 
 def plain_jieba() -> rjieba.Jieba:

@@ -1,0 +1,58 @@
+"""Our own scripts and stylesheets with a content hash in their names, after any engine's build.
+
+Material's bundles already carry one (``bundle.a5f9d56c.min.js``); ours (``overrides/assets/``
+and the generated ``rules.js``) are copied under their plain names, so a browser that cached
+``search.js`` would keep running it beside a new site. ``fingerprint_assets`` renames every
+``.js`` and ``.css`` file below ``assets/`` that a page of the built site loads and whose name
+carries no hash yet to ``<name>.<hash>.<ext>`` (the first 8 hex digits of its SHA-256), and
+rewrites the references in every page. Only the built HTML is read, so any engine's site is
+handled alike; it runs after each build, where the search index is built (``site.pipeline.finish_site``:
+``catalog build``, the MkDocs plugin, ``catalog index``). The same files give the same names, and a second run finds nothing left
+to rename. A server may then cache these files for good (README, "Publishing").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+# src="…" or href="…" whose address ends in a site path below assets/ naming a script or stylesheet:
+# relative (../assets/…), from the root (/assets/…) or absolute (https://host/sub/assets/…).
+REFERENCE = re.compile(
+    r'(?P<before>\s(?:src|href)="[^"]*?)(?P<path>assets/(?:[^"?#/]+/)*[^"?#/]+\.(?:js|css))(?P<after>[?#"])'
+)
+HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")
+HASH_DIGITS = 8
+
+
+def hashed_name(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_DIGITS]
+    return f"{path.stem}.{digest}{path.suffix}"
+
+
+def fingerprint_assets(site: Path) -> dict[str, str]:
+    """Rename the site's own assets to hashed names and rewrite every page's references to them;
+    returns each renamed file's site path and its new one."""
+    pages = sorted(site.rglob("*.html"))
+    texts = {page: page.read_bytes().decode("utf-8") for page in pages}
+    wanted = sorted({m["path"] for text in texts.values() for m in REFERENCE.finditer(text)})
+    renamed: dict[str, str] = {}
+    for relative in wanted:
+        path = site / relative
+        if HASHED.search(relative) or not path.is_file():
+            continue
+        target = path.with_name(hashed_name(path))
+        os.replace(path, target)
+        renamed[relative] = target.relative_to(site).as_posix()
+
+    def rewrite(match: re.Match[str]) -> str:
+        path = renamed.get(match["path"], match["path"])
+        return match["before"] + path + match["after"]
+
+    for page, text in texts.items():
+        changed = REFERENCE.sub(rewrite, text)
+        if changed != text:
+            page.write_bytes(changed.encode("utf-8"))
+    return renamed

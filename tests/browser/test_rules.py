@@ -96,7 +96,7 @@ def test_the_compare_limit_is_the_same_in_the_basket_and_on_the_compare_page(pag
     assert page.locator(".compare-table thead th").count() == 1 + COMPARE_LIMIT
     assert page.locator("article p").first.inner_text() == (
         f"在任一做法页面或做法列表中点“对比”按钮选 2 至 {COMPARE_LIMIT} 项做法，"
-        "再点页面右下角的“开始对比”，就能在这里逐项并排比较。本页网址可以复制发给同事，打开后看到的是同一组对比。"
+        "再点页面右下角的“开始对比”，就能在这里逐项并排比较。每一列上方可以左移、右移或移出该项做法；本页网址随之改变，可以复制发给同事，打开后看到的是同一组对比。"
     )
 
 

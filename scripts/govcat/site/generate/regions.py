@@ -52,6 +52,7 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
                 "region.md.j2",
                 {
                     "region": region,
+                    "level": catalog.region_level(region_id),
                     "chain": catalog.region_chain(region_id),
                     "subregions": subregions.get(region_id, []),
                     "listing": listing,

@@ -51,6 +51,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
                         "theme": theme,
                         "place": place,
                         "province": catalog.region_level(place) == "province",
+                        "whole": False,
                         "listing": listing,
                         "practices": catalog.each("practice", listing.items),
                         "headline_metrics": HEADLINE_METRICS,

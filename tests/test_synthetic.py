@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govcat.bench.synthetic import CITIES, write_catalog
+from govcat.bench.synthetic import PROVINCES, write_catalog
 from govcat.checks.validate import check_project
 from govcat.layout import Project
 from govcat.model.catalog import Catalog
@@ -21,13 +21,17 @@ def files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_synthetic_catalog_passes_check_and_spreads_over_the_province(tmp_path: Path) -> None:
+def test_synthetic_catalog_passes_check_and_spreads_over_provinces(tmp_path: Path) -> None:
     project = write_catalog(real_catalog(), tmp_path, 30, seed=7)
     result = check_project(project)
     assert [str(d) for d in result.diagnostics] == []
     catalog = result.catalog
     assert len(catalog.ids("practice")) == 30
-    assert {c for c, _, _ in CITIES} <= set(catalog.ids("region"))
+    assert sorted(
+        catalog.get("region", r)["code"] for r in catalog.ids("region") if catalog.region_level(r) == "province"
+    ) == sorted(PROVINCES)
+    provinces = {catalog.region_chain(p["region"])[0] for p in catalog.all("practice")}
+    assert len(provinces) >= 3, provinces
     levels = {p["level"] for p in catalog.all("practice")}
     assert {"city", "county", "township"} <= levels
     assert any("parent" in p for p in catalog.all("practice"))

@@ -53,11 +53,11 @@ def test_empty_value_and_closed_list(project: Project) -> None:
 
 def test_every_problem_in_every_file_is_reported(project: Project, write: Write) -> None:
     write("reference/themes/broken.yaml", "id: broken\nname: 甲\nname: 乙\n")
-    write("reference/regions/luoyang.yaml", "id: luoyang\nname: 洛阳市\nlevel: city\nparent: henna\n")
+    write("reference/regions/luoyang.yaml", 'id: luoyang\nname: 洛阳市\ncode: "410300"\nlevel: city\nparent: henna\n')
     edit(project, PRACTICE, "level: city", "level: town")
     assert messages(project) == [
         f"{PRACTICE}:6:8: error: level: “town”不在可选值之内，可选：province、city、county、township、community",
-        "reference/regions/luoyang.yaml:4:9: error: parent: 找不到地区“henna”，是不是“henan”？",
+        "reference/regions/luoyang.yaml:5:9: error: parent: 找不到地区“henna”，是不是“henan”？不是的话，先用 catalog new region --name <区划表中的名称> 添加它",
         "reference/themes/broken.yaml:3:1: error: 字段“name”重复（第 2 行已有“name”）：合并为一个",
     ]
 
@@ -65,12 +65,12 @@ def test_every_problem_in_every_file_is_reported(project: Project, write: Write)
 def test_check_command_prints_messages_and_summary(
     project: Project, write: Write, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write("reference/regions/luoyang.yaml", "id: luoyang\nname: 洛阳市\nlevel: city\nparent: henna\n")
+    write("reference/regions/luoyang.yaml", 'id: luoyang\nname: 洛阳市\ncode: "410300"\nlevel: city\nparent: henna\n')
     write("reference/themes/bad.yaml", "id: bad\n")
     monkeypatch.chdir(project.root)
     assert main(["check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "reference/regions/luoyang.yaml:4:9: error: parent: 找不到地区“henna”，是不是“henan”？",
+        "reference/regions/luoyang.yaml:5:9: error: parent: 找不到地区“henna”，是不是“henan”？不是的话，先用 catalog new region --name <区划表中的名称> 添加它",
         "reference/themes/bad.yaml:1:1: error: description: 缺少必填字段。主题说明：这一类做法要解决什么问题（编者撰写）。",
         "reference/themes/bad.yaml:1:1: error: name: 缺少必填字段。主题名称，如“楼院治理”。",
         "3 errors in 2 files",

@@ -46,7 +46,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 Write = Callable[[str, str], Path]
 
 RECORDS = {
-    "reference/regions/jiyuan.yaml": 'id: jiyuan\nname: 济源市\ncode: "419001"\nlevel: city\nparent: henan\n',
+    "reference/regions/jiyuan.yaml": (
+        'id: jiyuan\nname: 济源市\ncode: "419001"\nlevel: city\nparent: henan\ndivision_note: 省直管县级市，按市级处理\n'
+    ),
     "reference/standards/louyuan-mubiao.yaml": (
         "id: louyuan-mubiao\nname: 无主管楼院治理目标\nregion: jiyuan\n"
         "items:\n  - name: 有人看门\n  - name: 路要平\n"

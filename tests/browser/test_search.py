@@ -135,7 +135,7 @@ def test_each_result_shows_title_region_and_a_marked_snippet(page: Page) -> None
 
 def test_facets_narrow_the_results_by_keyboard_and_say_how_many(page: Page) -> None:
     everything = search(page, "社区")
-    city = page.locator(".catalog-search__facet", has=page.locator("legend", has_text="城市"))
+    city = page.locator(".catalog-search__facet", has=page.locator("legend", has_text="地区"))
     zhengzhou = city.locator("label", has_text="郑州市")
     count = int(zhengzhou.locator(".catalog-search__count").inner_text())
     assert 0 < count < len(everything)

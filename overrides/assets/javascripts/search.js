@@ -383,7 +383,7 @@
     this.list.addEventListener("keydown", function (event) { self.listKey(event); });
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
     dialog.addEventListener("close", function () { opener.focus(); });
-    this.say("输入关键词开始搜索。可以按主题、城市、层级、标签筛选结果。");
+    this.say("输入关键词开始搜索。可以按主题、地区、层级、标签筛选结果。");
   };
 
   SearchDialog.prototype.say = function (text) {
@@ -458,7 +458,7 @@
     this.list.textContent = "";
     this.facetBox.textContent = "";
     this.more.hidden = true;
-    this.say("输入关键词开始搜索。可以按主题、城市、层级、标签筛选结果。");
+    this.say("输入关键词开始搜索。可以按主题、地区、层级、标签筛选结果。");
   };
 
   SearchDialog.prototype.filtered = function () {

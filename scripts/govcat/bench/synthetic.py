@@ -4,9 +4,10 @@ Everything is drawn with a seeded random generator from the project's own record
 project and seed always give the same files. The reference records (themes, tags, terms,
 standards, policies, regions, the source article and its text) are copied as they are; practice
 prose is assembled from the clauses of the stored article and the measures and indicators of the
-real practices, so pages read and segment like real ones. Regions form a real-looking tree: the
-province, its 18 cities, up to 9 counties per city and 15 townships per county (a smaller tree
-for small catalogs). Practices are reported in synthetic news reports of a few practices each;
+real practices, so pages read and segment like real ones. Regions are real divisions of the
+national division table, spread over several provinces: Henan with all its prefectures and four
+prefectures of each other province, up to 9 counties per prefecture and 8 townships per county
+(a smaller tree for small catalogs), with their real names and codes. Practices are reported in synthetic news reports of a few practices each;
 every quote is a sentence of its report's stored text and every figure stands in its quote, so
 the catalog passes ``catalog check``.
 """
@@ -27,33 +28,15 @@ from pypinyin import lazy_pinyin
 
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog, metric_text
+from govcat.model.divisions import Division
 
-# The 18 cities of Henan: id (as in the real records), name, GB/T 2260 code.
-CITIES = (
-    ("zhengzhou", "郑州市", "410100"),
-    ("kaifeng", "开封市", "410200"),
-    ("luoyang", "洛阳市", "410300"),
-    ("pingdingshan", "平顶山市", "410400"),
-    ("anyang", "安阳市", "410500"),
-    ("hebi", "鹤壁市", "410600"),
-    ("xinxiang", "新乡市", "410700"),
-    ("jiaozuo", "焦作市", "410800"),
-    ("puyang", "濮阳市", "410900"),
-    ("xuchang", "许昌市", "411000"),
-    ("luohe", "漯河市", "411100"),
-    ("sanmenxia", "三门峡市", "411200"),
-    ("nanyang", "南阳市", "411300"),
-    ("shangqiu", "商丘市", "411400"),
-    ("xinyang", "信阳市", "411500"),
-    ("zhoukou", "周口市", "411600"),
-    ("zhumadian", "驻马店市", "411700"),
-    ("jiyuan", "济源市", "419001"),
-)
+# The provinces the synthetic catalog spreads over (codes of the division table): Henan, where the
+# real records are, first; of the others, the first CITIES_ELSEWHERE prefectures each.
+PROVINCES = ("410000", "610000", "320000", "350000", "510000", "440000")
+CITIES_ELSEWHERE = 4
 COUNTIES_PER_CITY = 9
-TOWNSHIPS_PER_COUNTY = 15
+TOWNSHIPS_PER_COUNTY = 8
 FULL_TREE_AT = 1000  # practices from which the region tree has its full size
-PLACE_FIRST = "东西南北中新永长安和平宁丰华兴太清泰金石青龙凤白马高桐柳桃杏"
-PLACE_SECOND = "山水川河阳城源安乐丰林陵泉台桥亭庄集店岗湖坡"
 LEVEL_WEIGHTS = {"province": 2, "city": 15, "county": 35, "township": 48}
 NUMERALS = "一两三四五六"
 ACTIONS = "联访议帮管治建带评促融通"
@@ -122,30 +105,39 @@ class Writer:
 
     # regions --------------------------------------------------------------------------------
 
-    def place_names(self, count: int, suffixes: tuple[str, ...]) -> list[str]:
-        names = [a + b for a in PLACE_FIRST for b in PLACE_SECOND]
-        return [n + self.random.choice(suffixes) for n in self.random.sample(names, count)]
-
-    def add_region(self, wanted: str, name: str, level: str, parent: str, code: str | None) -> str:
-        region_id = self.unique(wanted)
-        data = {"id": region_id, "name": name, **({"code": code} if code else {}), "level": level, "parent": parent}
+    def add_region(self, division: Division, parent: str | None) -> str:
+        """The region record of a division of the table (the real record when there is one)."""
+        owners = self.source.region_codes.get(division.code)
+        if owners:
+            return owners[0]
+        short = division.name[:2] if division.level != "township" else division.name[:-1]
+        region_id = self.unique(f"{self.regions[parent]['id']}-{slug(short)}" if parent else slug(short))
+        data = {"id": region_id, "name": division.name, "code": division.code, "level": division.level}
+        if parent:
+            data["parent"] = parent
         self.regions[region_id] = data
         self.files[f"{KINDS['region'].folder}/{region_id}.yaml"] = data
         return region_id
 
     def region_tree(self) -> None:
-        province = next(r["id"] for r in self.regions.values() if r["level"] == "province")
+        """Provinces of ``PROVINCES`` with their prefectures, counties and townships, from the
+        division table: real names and codes, as many as the catalog's size calls for."""
+        table = self.source.divisions
         scale = min(1.0, self.count / FULL_TREE_AT)
         counties = max(1, round(COUNTIES_PER_CITY * scale))
         townships = max(1, round(TOWNSHIPS_PER_COUNTY * scale))
-        for city_id, city_name, code in CITIES:
-            city = city_id if city_id in self.regions else self.add_region(city_id, city_name, "city", province, code)
-            for c, county_name in enumerate(self.place_names(counties, ("县", "区")), start=51):
-                county = self.add_region(
-                    f"{city}-{slug(county_name[:2])}", county_name, "county", city, f"{code[:4]}{c:02d}"
-                )
-                for township_name in self.place_names(townships, ("镇", "乡", "街道")):
-                    self.add_region(f"{county}-{slug(township_name[:2])}", township_name, "township", county, None)
+        for number, code in enumerate(PROVINCES):
+            province = table.get(code)
+            if province is None:
+                raise ValueError(f"区划表中没有代码 {code}")
+            province_id = self.add_region(province, None)
+            cities = [d for d in table.children(code) if d.level == "city"]
+            for city in cities if number == 0 else cities[:CITIES_ELSEWHERE]:
+                city_id = self.add_region(city, province_id)
+                for county in [d for d in table.children(city.code) if d.level == "county"][:counties]:
+                    county_id = self.add_region(county, city_id)
+                    for township in table.children(county.code)[:townships]:
+                        self.add_region(township, county_id)
 
     def chain(self, region_id: str) -> list[str]:
         chain = [region_id]

@@ -10,6 +10,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterator
 
+from govcat.checks.divisions import check_region_division
 from govcat.checks.quotehint import explain
 from govcat.checks.suggest import reference_hint
 from govcat.layout import KINDS, reserved_id
@@ -116,7 +117,9 @@ def check_term_definition(record: Record, catalog: Catalog) -> Iterator[Finding]
 
 
 def check_region_hierarchy(record: Record, catalog: Catalog) -> Iterator[Finding]:
-    level, parent = record.data["level"], record.data.get("parent")
+    level, parent = catalog.region_level(record.id), record.data.get("parent")
+    if not level:
+        return  # govcat.checks.divisions says the level must be written
     if level == "province":
         if parent is not None:
             yield ("parent",), "parent: 省级地区没有上级，请删除 parent"
@@ -130,7 +133,7 @@ def check_region_hierarchy(record: Record, catalog: Catalog) -> Iterator[Finding
     if record.id in upwards:
         circle = [record.id, *upwards[: upwards.index(record.id) + 1]]
         yield ("parent",), f"parent: 上级关系绕成了圈：{' → '.join(circle)}"
-    elif LEVELS.index(catalog.get("region", parent)["level"]) >= LEVELS.index(level):
+    elif catalog.region_level(parent) and LEVELS.index(catalog.region_level(parent)) >= LEVELS.index(level):
         yield ("parent",), f"parent: 上级地区“{parent}”的层级不高于本地区（{level}）"
 
 
@@ -260,7 +263,7 @@ CHECKS: dict[str, tuple[Check, ...]] = {
         check_practice_nesting,
         check_aliases,
     ),
-    "region": (check_id_matches_file, check_references, check_region_hierarchy, check_aliases),
+    "region": (check_id_matches_file, check_references, check_region_hierarchy, check_region_division, check_aliases),
     "theme": (check_id_matches_file, check_aliases),
     "tag": (check_id_matches_file,),
     "standard": (check_id_matches_file, check_references, check_quotes, check_aliases),

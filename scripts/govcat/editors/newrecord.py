@@ -17,12 +17,13 @@ from pathlib import Path
 from govcat.checks.schema.documents import DEFS_FILE, load_schema
 from govcat.checks.schema.fields import Field, choices_note, record_fields
 from govcat.checks.schema.shapecheck import require_supported
-from govcat.checks.suggest import reference_hint
+from govcat.checks.suggest import reference_hint, suggest
 from govcat.layout import Kind, Project, reserved_id
 from govcat.model.catalog import Catalog
+from govcat.model.divisions import TableError
 
 TITLE_FIELDS = ("title", "name")
-PLAIN = re.compile(r"^[a-z0-9.-]+$")
+PLAIN = re.compile(r"^(?![0-9]+$)[a-z0-9.-]+$")  # digits alone (a division code) stay text: quoted
 
 
 class NewRecordError(ValueError):
@@ -104,6 +105,33 @@ def check_arguments(project: Project, catalog: Catalog, kind: Kind, record_id: s
     if region is not None and not catalog.has("region", region):
         hint = reference_hint(catalog, "region", region) or "请先用 catalog new region 添加它"
         raise NewRecordError(f"找不到地区“{region}”，{hint}")
+
+
+def resolve_region(catalog: Catalog, region: str) -> tuple[str, str | None]:
+    """The region id ``--region`` means, with a notice when it was given by name (郑州市 -> zhengzhou)."""
+    if catalog.has("region", region):
+        return region, None
+    found = suggest(catalog, "region", region)
+    if found is not None and found.exact:
+        return found.record_id, f"地区“{region}”的编号是 {found.record_id}，已按编号写入"
+    owner = division_owner(catalog, region)
+    if owner is not None:
+        return (
+            owner,
+            f"地区“{region}”是全国区划表中的{catalog.divisions.path(catalog.divisions.named(region)[0])}，编号 {owner}，已按编号写入",
+        )
+    hint = reference_hint(catalog, "region", region) or "请先用 catalog new region --name <名称> 添加它"
+    raise NewRecordError(f"找不到地区“{region}”，{hint}")
+
+
+def division_owner(catalog: Catalog, name: str) -> str | None:
+    """The region record of the one division of the table called ``name`` (宝鸡 -> baoji), if any."""
+    try:
+        found = catalog.divisions.named(name)
+    except TableError:
+        return None
+    owners = catalog.region_codes.get(found[0].code, []) if len(found) == 1 else []
+    return owners[0] if owners else None
 
 
 def record_path(project: Project, catalog: Catalog, kind: Kind, record_id: str, region: str | None) -> Path:

@@ -16,6 +16,7 @@ from typing import Any
 
 from govcat.layout import Project
 from govcat.model.diagnostics import Diagnostic, FieldPath
+from govcat.model.divisions import DivisionTable, TableError, level_from_name, load_table
 from govcat.model.records import Record
 
 LEVELS = ("province", "city", "county", "township", "community")
@@ -284,6 +285,55 @@ class Catalog:
             chain.append(current)
             current = self.get("region", current).get("parent")
         return chain[::-1]
+
+    @cached_property
+    def divisions(self) -> DivisionTable:
+        """The national division table (read on first use; ``TableError`` when it is missing)."""
+        return load_table(self.project.divisions)
+
+    @cached_property
+    def region_levels(self) -> dict[str, str | None]:
+        """Region id -> its level: as written; else the division table's for its code; else what
+        its name's ending says (a 市 under a province is a city); None when nothing says."""
+        found: dict[str, str | None] = {}
+        try:
+            table: DivisionTable | None = self.divisions
+        except TableError:
+            table = None  # the checks report the missing table; levels as written still count
+
+        def level(region_id: str, seen: tuple[str, ...]) -> str | None:
+            if region_id not in found:
+                data = self.get("region", region_id)
+                division = table.get(data["code"]) if table is not None and isinstance(data.get("code"), str) else None
+                parent = data.get("parent")
+                above = None
+                if isinstance(parent, str) and self.has("region", parent) and parent not in seen:
+                    above = level(parent, (*seen, region_id))
+                found[region_id] = (
+                    data.get("level")
+                    or (division.level if division else None)
+                    or level_from_name(str(data.get("name", "")), above)
+                )
+            return found[region_id]
+
+        for region_id in self.ids("region"):
+            level(region_id, ())
+        return found
+
+    @cached_property
+    def region_codes(self) -> dict[str, list[str]]:
+        """Division code -> ids of the regions that carry it, ordered by id (one, when all is well)."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for region_id in self.ids("region"):
+            code = self.get("region", region_id).get("code")
+            if isinstance(code, str):
+                found[code].append(region_id)
+        return dict(found)
+
+    def region_level(self, region_id: str) -> str:
+        """The region's level, written or inferred (a region whose level nothing tells is refused
+        by ``catalog check`` before anything is generated)."""
+        return self.region_levels.get(region_id) or ""
 
     def place_of(self, region_id: str) -> str:
         """The city (or, for a province, the province) a region belongs to: practices are grouped by it."""

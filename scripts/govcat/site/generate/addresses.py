@@ -40,6 +40,12 @@ def theme_place_uri(theme_id: str, place_id: str) -> str:
     return f"{KINDS['theme'].section}/{theme_id}/{place_id}.md"
 
 
+def region_theme_uri(region_id: str, theme_id: str) -> str:
+    """The practices of one theme in a province and all below it: regions/<province>/<theme>.md
+    (a theme's id is never ``page``, the segment of a region page's further pages)."""
+    return f"{KINDS['region'].section}/{region_id}/{theme_id}.md"
+
+
 def metrics_uri(place_id: str | None = None) -> str:
     """The metrics overview, or the metrics of one place's practices: metrics/<place>.md."""
     return f"{METRICS_SECTION}/{'index' if place_id is None else place_id}.md"

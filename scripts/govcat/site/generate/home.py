@@ -1,4 +1,5 @@
-"""The home page: what the catalog is, what it holds and where to start.
+"""The home page: what the catalog is, what it covers (practices, provinces, sources, dates, all
+counted from the records), what it holds and where to start.
 
 It stays the same size however large the catalog grows: themes and places with their counts,
 and only the newest sources, with a link to the list of all of them.
@@ -21,6 +22,10 @@ NEWEST_SOURCES = 10
 COUNTED = ("practice", "region", "theme", "standard", "policy", "term")
 
 
+def province_uris(catalog: Catalog) -> set[str]:
+    return {page_uri("region", r) for r in catalog.ids("region") if catalog.region_level(r) == "province"}
+
+
 def pages(catalog: Catalog) -> Iterator[Page]:
     themes = [
         (theme["name"], len(catalog.referring("theme", theme["id"], "practice")), page_uri("theme", theme["id"]))
@@ -29,9 +34,12 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     places = [
         (catalog.get("region", r)["name"], len(catalog.practices_in_region(r)), page_uri("region", r))
         for r in region_tree_order(catalog)
-        if catalog.get("region", r)["level"] in ("province", "city")
+        if catalog.region_level(r) in ("province", "city")
     ]
     sources = index_order(catalog, "source")
+    provinces = [(name, count, uri) for name, count, uri in places if count and uri in province_uris(catalog)]
+    published = sorted(catalog.get("source", s)["published"] for s in sources)
+    reviewed = [p["last_reviewed"] for p in catalog.all("practice")]
     yield Page(
         addresses.HOME,
         "home.md.j2",
@@ -41,6 +49,9 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "places": places,
             "sources": [(s, catalog.get("source", s)["published"]) for s in sources[:NEWEST_SOURCES]],
             "all_sources": len(sources),
+            "provinces": provinces,
+            "published": (published[0], published[-1]) if published else None,
+            "reviewed": max(reviewed) if reviewed else None,
             "metrics_uri": addresses.metrics_uri(),
             "compare_uri": addresses.COMPARE,
             "json_uri": addresses.DATA_JSON,

@@ -36,7 +36,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
     by_place_rows = [(place, found) for place, found in by_place_rows if found]
     places = [(place_name(catalog, place), len(found), metrics_uri(place)) for place, found in by_place_rows]
     for place, found in [(None, rows(catalog, practices)), *by_place_rows]:
-        province = place is not None and catalog.get("region", place)["level"] == "province"
+        province = place is not None and catalog.region_level(place) == "province"
         for listing in paginate(metrics_uri(place), found, page_sizes().metrics):
             yield Page(
                 listing.uri,

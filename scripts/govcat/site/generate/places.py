@@ -48,4 +48,4 @@ def place_name(catalog: Catalog, place_id: str) -> str:
     """How a place heads a group: a city by its name, a province as 河南省（省级）, since the
     group holds only the province's own practices, not those of its cities."""
     region = catalog.get("region", place_id)
-    return f"{region['name']}（省级）" if region["level"] == "province" else region["name"]
+    return f"{region['name']}（省级）" if catalog.region_level(place_id) == "province" else region["name"]

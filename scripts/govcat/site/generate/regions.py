@@ -2,9 +2,11 @@
 
 A region page lists the practices of the region and its sub-regions, paginated, after its facts;
 a province or city page also counts them by theme, each count linking to the listing of just
-those practices (a theme's page for the province, a theme in a city for a city). /regions/ shows
-the tree down to the counties; townships are listed on their county's page, so that the tree
-stays readable and bounded however many townships the catalog reaches.
+those practices (a theme in the province, /regions/<province>/<theme>/, for a province; a theme
+in a city for a city). /regions/ shows the provinces in code order, each followed by its cities,
+in the region × theme matrix and in the tree down to the counties; townships are listed on their
+county's page, so that the tree stays readable and bounded however many townships the catalog
+reaches.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from collections.abc import Iterator
 
 from govcat.model.catalog import Catalog
 from govcat.site.generate import searchmeta
-from govcat.site.generate.addresses import index_uri, page_uri, theme_place_uri
+from govcat.site.generate.addresses import index_uri, page_uri, region_theme_uri, theme_place_uri
 from govcat.site.generate.frontmatter import NAVIGATION, NAVIGATION_AND_TOC, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, region_key
 from govcat.site.generate.searchmeta import LIST_PAGE
+from govcat.site.generate.themes import HEADLINE_METRICS
 
 TREE_LEVELS = ("province", "city", "county")  # /regions/ lists these; the rest on their parent's page
 THEME_COUNT_LEVELS = ("province", "city")  # the levels that have a listing per theme
@@ -27,14 +30,14 @@ THEME_COUNT_LEVELS = ("province", "city")  # the levels that have a listing per 
 def theme_counts(catalog: Catalog, region_id: str, practice_ids: list[str]) -> dict[str, tuple[int, str]]:
     """Theme id -> (practices of the region in it, the page listing exactly those), in theme order,
     for a province or a city; empty for other levels, which have no such listing."""
-    level = catalog.get("region", region_id)["level"]
+    level = catalog.region_level(region_id)
     if level not in THEME_COUNT_LEVELS:
         return {}
     found = {}
     for theme_id in catalog.ids("theme"):
         count = sum(theme_id in catalog.get("practice", p)["themes"] for p in practice_ids)
         if count:
-            uri = page_uri("theme", theme_id) if level == "province" else theme_place_uri(theme_id, region_id)
+            uri = region_theme_uri(region_id, theme_id) if level == "province" else theme_place_uri(theme_id, region_id)
             found[theme_id] = (count, uri)
     return found
 
@@ -52,6 +55,7 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
                 "region.md.j2",
                 {
                     "region": region,
+                    "level": catalog.region_level(region_id),
                     "chain": catalog.region_chain(region_id),
                     "subregions": subregions.get(region_id, []),
                     "listing": listing,
@@ -62,10 +66,35 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
             )
 
 
+def province_theme_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
+    """For each province, the practices of each theme in it and below it (where its theme counts lead)."""
+    for province in [r for r in order if catalog.region_level(r) == "province"]:
+        practices = by_place(catalog, catalog.practices_in_region(province))
+        for theme in catalog.all("theme"):
+            ids = [p for p in practices if theme["id"] in catalog.get("practice", p)["themes"]]
+            for listing in paginate(region_theme_uri(province, theme["id"]), ids, page_sizes().table) if ids else []:
+                yield Page(
+                    listing.uri,
+                    "theme-place.md.j2",
+                    {
+                        "theme": theme,
+                        "place": province,
+                        "province": True,
+                        "whole": True,
+                        "listing": listing,
+                        "practices": catalog.each("practice", listing.items),
+                        "headline_metrics": HEADLINE_METRICS,
+                        "theme_uri": page_uri("theme", theme["id"]),
+                    },
+                    listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE),
+                )
+
+
 def pages(catalog: Catalog) -> Iterator[Page]:
     order = region_tree_order(catalog)
     yield from region_pages(catalog, order)
-    rows = [r for r in order if catalog.get("region", r)["level"] in THEME_COUNT_LEVELS]
+    yield from province_theme_pages(catalog, order)
+    rows = [r for r in order if catalog.region_level(r) in THEME_COUNT_LEVELS]
     themes = catalog.all("theme")
     counts = {r: theme_counts(catalog, r, catalog.practices_in_region(r)) for r in rows}
     yield Page(
@@ -74,12 +103,12 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         {
             "themes": themes,
             "matrix": [
-                (r, catalog.get("region", r)["level"] == "province", [counts[r].get(t["id"]) for t in themes])
-                for r in rows[1:] + rows[:1]
+                (r, catalog.region_level(r) == "province", [counts[r].get(t["id"]) for t in themes])
+                for r in rows
                 if catalog.practices_in_region(r)
             ],
             "tree": [
-                (depth, r, catalog.get("region", r)["level"], len(catalog.practices_in_region(r)), below)
+                (depth, r, catalog.region_level(r), len(catalog.practices_in_region(r)), below)
                 for depth, r, below in tree(catalog, order)
             ],
         },
@@ -89,7 +118,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
 
 def tree(catalog: Catalog, order: list[str]) -> list[tuple[int, str, int]]:
     """(depth, region, number of its sub-regions left out) for the regions down to ``TREE_LEVELS``."""
-    shown = [r for r in order if catalog.get("region", r)["level"] in TREE_LEVELS]
+    shown = [r for r in order if catalog.region_level(r) in TREE_LEVELS]
     below = dict.fromkeys(shown, 0)
     for region_id in order:
         chain = catalog.region_chain(region_id)

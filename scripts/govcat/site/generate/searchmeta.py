@@ -75,7 +75,7 @@ def record(catalog: Catalog, kind: str, data: dict[str, Any]) -> dict[str, Any]:
             settings["region"] = " › ".join(catalog.get("region", r)["name"] for r in shown)
         facets = {"city": [city_name(catalog, region)]}
         if kind == "region":
-            facets["level"] = [LEVEL_LABELS[data["level"]]]
+            facets["level"] = [LEVEL_LABELS[catalog.region_level(data["id"])]]
             settings["boost"] = LIST_PAGE["boost"]  # mostly the list of its practices
         settings["facets"] = facets
     if data.get("aliases"):

@@ -50,7 +50,8 @@ def pages(catalog: Catalog) -> Iterator[Page]:
                     {
                         "theme": theme,
                         "place": place,
-                        "province": catalog.get("region", place)["level"] == "province",
+                        "province": catalog.region_level(place) == "province",
+                        "whole": False,
                         "listing": listing,
                         "practices": catalog.each("practice", listing.items),
                         "headline_metrics": HEADLINE_METRICS,

@@ -16,7 +16,7 @@ that it loads with a ``<script>`` element, also from ``file://``:
   UTF-16 code units, with the parameters the site's rules hand to search.js), so every word starting with a key is in one file and a
   query loads one small file per character it contains;
 * ``p/<n>.js`` — one page each: address, title, kind, region and text for snippets;
-* ``facets.js`` — for each facet (类型, 主题, 城市, 层级, 标签) its values and their pages.
+* ``facets.js`` — for each facet (类型, 主题, 地区, 层级, 标签) its values and their pages.
 
 Pages are numbered in path order and every list is sorted, so the same site gives the same files.
 The new folder is written beside the old one and switched in by renaming.
@@ -52,7 +52,8 @@ SCALE = 20  # stored score = round(SCALE * score): integers keep the files small
 SPLIT_BYTES = 24 * 1024  # a character whose words take more is keyed by two characters
 BUCKET_BYTES = 16 * 1024  # aimed-for bucket size
 SNIPPET_CHARACTERS = 6000
-FACET_LABELS = {"kind": "类型", "theme": "主题", "city": "城市", "level": "层级", "tag": "标签"}
+# "city" holds the city of each page, or the province for a province's own: 地区, not 城市.
+FACET_LABELS = {"kind": "类型", "theme": "主题", "city": "地区", "level": "层级", "tag": "标签"}
 FACET_ORDERS = {"kind": tuple(kind.label for kind in KINDS.values()), "level": tuple(LEVEL_LABELS.values())}
 
 

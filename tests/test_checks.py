@@ -37,6 +37,20 @@ CHILD_TEXT = (
     "last_reviewed: 2026-11-28\n"
 )
 
+OTHER_SOURCE = "reference/sources/other.yaml"
+OTHER_SOURCE_FILE = "reference/sources/other.txt"
+OTHER_SOURCE_TEXT = "id: other\npublisher: 报\ntitle: 另一篇\npublished: 2024-08-06\ntext_file: other.txt\n"
+
+
+def metric(value: str, unit: str, qualifier: str = "", source: str = "other", quote: str = "") -> str:
+    """A ``metrics:`` list of one metric, as YAML lines."""
+    quote = quote or "全市新发展党员50余名，建成服务站1.2万个。"
+    return (
+        f'metrics:\n  - indicator: 指标\n    value: "{value}"\n    unit: {unit}\n'
+        + (f"    qualifier: {qualifier}\n" if qualifier else "")
+        + f"    citation:\n      source: {source}\n      quote: {quote}\n"
+    )
+
 
 @dataclass(frozen=True)
 class Case:
@@ -192,6 +206,53 @@ CASES: dict[str, dict[str, Case]] = {
             ],
             expected=[
                 f"{PRACTICE}:17:12: error: metrics[0].value: 数值“27”没有出现在它的引文中（引文中的数字：278）：数值要照抄原文，引文要包含这个数字"
+            ],
+        ),
+    },
+    "check_metric_wording": {
+        "a qualifier and unit the source does not write": Case(
+            writes={OTHER_SOURCE: OTHER_SOURCE_TEXT, OTHER_SOURCE_FILE: "全市新发展党员50余名，建成服务站1.2万个。\n"},
+            edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\n" + metric("50", "万人", "多"))],
+            expected=[
+                f"{PRACTICE}:18:11: error: metrics[0].unit: 原文写作“50余名”，本条会显示为“50万多人”：qualifier 写 余，unit 写 名"
+            ],
+        ),
+        "a qualifier the source has, left out": Case(
+            writes={OTHER_SOURCE: OTHER_SOURCE_TEXT, OTHER_SOURCE_FILE: "全市新发展党员50余名，建成服务站1.2万个。\n"},
+            edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\n" + metric("50", "名"))],
+            expected=[
+                f"{PRACTICE}:18:11: error: metrics[0].unit: 原文写作“50余名”，本条会显示为“50名”：qualifier 写 余"
+            ],
+        ),
+        "万 left out of the unit": Case(
+            writes={OTHER_SOURCE: OTHER_SOURCE_TEXT, OTHER_SOURCE_FILE: "全市新发展党员50余名，建成服务站1.2万个。\n"},
+            edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\n" + metric("1.2", "个"))],
+            expected=[
+                f"{PRACTICE}:18:11: error: metrics[0].unit: 原文写作“1.2万个”，本条会显示为“1.2个”：unit 写 万个"
+            ],
+        ),
+        "a qualifier the source does not have": Case(
+            edits=[
+                (
+                    PRACTICE,
+                    "terms: [yichuangban]",
+                    "terms: [yichuangban]\n"
+                    + metric("278", "个", "以上", "zgsqb-excerpt", "区内278个无主管楼院全部实现了"),
+                )
+            ],
+            expected=[
+                f"{PRACTICE}:18:11: error: metrics[0].unit: 原文写作“278个”，本条会显示为“278个以上”：删去 qualifier（原文没有限定词）"
+            ],
+        ),
+    },
+    "check_practice_level": {
+        "a province's level on a city": Case(
+            edits=[(PRACTICE, "level: city", "level: province")],
+            expected=[
+                (
+                    f"{PRACTICE}:6:8: error: level: 做法层级 province（省级）高于所在地区“zhengzhou”（郑州市）的层级 city（市级）："
+                    "把 level 改为 city，或把 region 改为省级地区 henan"
+                )
             ],
         ),
     },

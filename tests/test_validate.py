@@ -331,3 +331,19 @@ def test_an_unsupported_schema_is_refused_clearly(
     assert capsys.readouterr().out.splitlines() == [expected, "1 errors in 1 files"]
     assert main(["new", "practice", "--id", "xin", "--title", "新", "--region", "zhengzhou"]) == 2
     assert capsys.readouterr().err.startswith("error: schemas/practice.schema.json: ")
+
+
+def test_a_value_written_with_wan_gets_the_two_right_ways(project: Project) -> None:
+    edit(
+        project,
+        PRACTICE,
+        "terms: [yichuangban]",
+        'terms: [yichuangban]\nmetrics:\n  - indicator: 楼院\n    value: "1.2万"\n    unit: 个\n'
+        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n",
+    )
+    assert messages(project) == [
+        (
+            f"{PRACTICE}:17:12: error: metrics[0].value: “1.2万”格式不对：万不是数值的一部分，要写在 unit 里："
+            '原文写作“1.2万”时，写 value: "1.2"、unit: 万…（万连同后面的量词）；原文写作“12000”时，写 value: "12000"'
+        )
+    ]

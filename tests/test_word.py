@@ -71,7 +71,6 @@ metrics:
   - indicator: 实现目标的无主管楼院
     value: "278"
     unit: 个
-    qualifier: 以上
     scope: 区内
     citation:
       source: zgsqb-excerpt
@@ -229,7 +228,7 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
     [table] = document.tables
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["指标", "数据", "范围", "时间"],
-        ["实现目标的无主管楼院", "278个以上", "区内", "—"],
+        ["实现目标的无主管楼院", "278个", "区内", "—"],
     ]
     notes = footnotes(document)
     [figure_note] = references(table.rows[1].cells[1]._element)
@@ -290,7 +289,7 @@ def test_theme_compilation_opens_with_the_comparison_table(catalog_project: Proj
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["序号", "做法", "地区", "主要举措", "主要数据"],
         ["1", "完善社区党群服务中心功能", "郑州市\n（市级）", "1.实行“一窗办”“全岗通”", "—"],
-        ["2", "无主管楼院专项治理", "济源市\n（市级）", "1.坚持高点谋划、精准施策", "实现目标的无主管楼院：278个以上"],
+        ["2", "无主管楼院专项治理", "济源市\n（市级）", "1.坚持高点谋划、精准施策", "实现目标的无主管楼院：278个"],
     ]  # in the order of the theme page: by place
     titles = [p for p in document.paragraphs if p.style.name == "公文标题"]
     assert [p.text for p in titles] == ["社区服务做法汇编", TITLE, OTHER_TITLE_LINES]

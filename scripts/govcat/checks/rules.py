@@ -9,11 +9,22 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
+from govcat.checks.metricwording import metric_wording_problem
 from govcat.checks.quotehint import explain
 from govcat.checks.suggest import reference_hint
 from govcat.layout import KINDS, reserved_id
-from govcat.model.catalog import DATE_FIELDS, LEVELS, NAME_FIELDS, Catalog, citations, name_key, references
+from govcat.model.catalog import (
+    DATE_FIELDS,
+    LEVEL_LABELS,
+    LEVELS,
+    NAME_FIELDS,
+    Catalog,
+    citations,
+    name_key,
+    references,
+)
 from govcat.model.diagnostics import FieldPath, field_name
 from govcat.model.hanzi import HAN, HAN_CHARACTERS
 from govcat.model.records import Record
@@ -84,7 +95,7 @@ def check_quotes(record: Record, catalog: Catalog) -> Iterator[Finding]:
 
 
 def check_metric_figures(record: Record, catalog: Catalog) -> Iterator[Finding]:
-    for index, metric in enumerate(record.data.get("metrics", [])):
+    for index, metric in complete_metrics(record):
         if not stands_whole(metric["value"], metric["citation"]["quote"]):
             yield (
                 ("metrics", index, "value"),
@@ -93,6 +104,44 @@ def check_metric_figures(record: Record, catalog: Catalog) -> Iterator[Finding]:
                     "数值要照抄原文，引文要包含这个数字"
                 ),
             )
+
+
+def check_metric_wording(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """A metric's unit and qualifier say what its quote says next to the figure (50余名 is not 50万多人)."""
+    for index, metric in complete_metrics(record):
+        problem = metric_wording_problem(metric)
+        if problem:
+            where = "unit" if "unit" in metric else "qualifier" if "qualifier" in metric else "value"
+            yield ("metrics", index, where), f"metrics[{index}].{where}: {problem}"
+
+
+def complete_metrics(record: Record) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The metrics with a value and a quoted citation (any other has its own shape error)."""
+    for index, metric in enumerate(record.data.get("metrics") or []):
+        if isinstance(metric, dict) and isinstance(metric.get("value"), str):
+            citation = metric.get("citation")
+            if isinstance(citation, dict) and isinstance(citation.get("quote"), str):
+                yield index, metric
+
+
+def check_practice_level(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """A practice is organised at its region's level or below: a city does not run a province's practice."""
+    level, region = record.data.get("level"), record.data.get("region")
+    if level not in LEVELS or not isinstance(region, str) or not catalog.has("region", region):
+        return
+    region_level = catalog.get("region", region).get("level")
+    if region_level not in LEVELS or LEVELS.index(level) >= LEVELS.index(region_level):
+        return
+    higher = [r for r in catalog.region_chain(region) if catalog.get("region", r).get("level") == level]
+    move = f"，或把 region 改为{LEVEL_LABELS[level]}地区 {higher[0]}" if higher else ""
+    name = catalog.get("region", region).get("name", region)
+    yield (
+        ("level",),
+        (
+            f"level: 做法层级 {level}（{LEVEL_LABELS[level]}）高于所在地区“{region}”（{name}）的层级 "
+            f"{region_level}（{LEVEL_LABELS[region_level]}）：把 level 改为 {region_level}{move}"
+        ),
+    )
 
 
 def numbers_in(quote: str) -> str:
@@ -257,6 +306,8 @@ CHECKS: dict[str, tuple[Check, ...]] = {
         check_dates,
         check_quotes,
         check_metric_figures,
+        check_metric_wording,
+        check_practice_level,
         check_practice_nesting,
         check_aliases,
     ),

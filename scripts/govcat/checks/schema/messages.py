@@ -17,6 +17,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
+from govcat.checks.metricwording import written_value_hint
 from govcat.checks.schema.documents import DEFS_FILE, parse_schema, schema_text
 from govcat.checks.schema.fields import Field, choices_note, field_at, record_fields
 from govcat.checks.schema.shapecheck import compiled
@@ -94,6 +95,9 @@ def pattern_message(
 ) -> str:
     """A value of the wrong form; where an id of ``kind`` belongs, the id it most likely means."""
     where, rule = field_name(path), schema.get("description", "")
+    written = written_value_hint(value) if path[-1:] == ("value",) else None
+    if written:
+        return f"{where}: {describe(value)}格式不对：{written}"
     if kind is None:
         return f"{where}: {describe(value)}格式不对。{rule}"
     hint = reference_hint(catalog, kind, value) if catalog is not None else None

@@ -347,3 +347,22 @@ def test_a_value_written_with_wan_gets_the_two_right_ways(project: Project) -> N
             '原文写作“1.2万”时，写 value: "1.2"、unit: 万…（万连同后面的量词）；原文写作“12000”时，写 value: "12000"'
         )
     ]
+
+
+def test_a_shape_error_does_not_hide_the_other_checks_of_its_record(project: Project) -> None:
+    edit(project, PRACTICE, "level: city", "level: town")
+    edit(project, PRACTICE, "themes: [shequ-fuwu]", "themes: [shequ-fuwu, shequfuwu]")
+    edit(project, PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 完善社区党群服务中心功能 。")
+    edit(project, PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-11-29")
+    edit(project, PRACTICE, "  - title: 实行“一窗办”“全岗通”\n    citations:", "  - citations:")
+    assert messages(project) == [
+        f"{PRACTICE}:6:8: error: level: “town”不在可选值之内，可选：province、city、county、township、community",
+        f"{PRACTICE}:7:22: error: themes[1]: 找不到主题“shequfuwu”，是不是“shequ-fuwu”？",
+        f"{PRACTICE}:10:5: error: measures[0].title: 缺少必填字段。举措名称，如“完善社区党群服务中心功能”。",
+        (
+            f"{PRACTICE}:16:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+            "原文第 2 行最接近的是「…党群服务中心功能【】。」，引文是「…党群服务中心功能【 】。」"
+            "（【】中是不同之处）。引文多了空格，原文这里没有。请从原文逐字复制，标点和空格也要一致"
+        ),
+        f"{PRACTICE}:17:16: error: last_reviewed: 核对日期“2026-11-29”晚于今天",
+    ]

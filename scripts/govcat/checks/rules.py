@@ -89,6 +89,8 @@ def quote_problem(catalog: Catalog, source: str, quote: str) -> str | None:
 
 def check_quotes(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for path, citation in citations(record):
+        if not isinstance(citation.get("source"), str) or not isinstance(citation.get("quote"), str):
+            continue  # a citation without both has its own shape error
         problem = quote_problem(catalog, citation["source"], citation["quote"])
         if problem:
             yield path + ("quote",), f"{field_name(path + ('quote',))}: {problem}"
@@ -191,8 +193,8 @@ def check_practice_nesting(record: Record, catalog: Catalog) -> Iterator[Finding
         parent = catalog.get("practice", parent).get("parent")
     if parent == record.id:  # a circle above this record is reported by the records in it
         yield ("parent",), f"parent: 上级做法关系绕成了圈：{' → '.join([*chain, parent])}"
-    for index, measure in enumerate(record.data["measures"]):
-        child = measure.get("practice")
+    for index, measure in enumerate(record.data.get("measures") or []):
+        child = measure.get("practice") if isinstance(measure, dict) else None
         if child and catalog.has("practice", child) and catalog.get("practice", child).get("parent") != record.id:
             yield (
                 ("measures", index, "practice"),
@@ -223,8 +225,10 @@ def check_policy_title(record: Record, catalog: Catalog) -> Iterator[Finding]:
 
 def check_not_metrics(record: Record, catalog: Catalog) -> Iterator[Finding]:
     """Each number declared not a metric stands whole in a passage found in the source's own text."""
-    for index, item in enumerate(record.data.get("not_metrics", [])):
+    for index, item in enumerate(record.data.get("not_metrics") or []):
         where = ("not_metrics", index)
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("number", "quote")):
+            continue  # its own shape error says what is missing
         problem = quote_problem(catalog, record.id, item["quote"])
         if problem:
             yield where + ("quote",), f"not_metrics[{index}].quote: {problem}"

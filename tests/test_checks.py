@@ -16,6 +16,7 @@ from govcat.checks.rules import CHECKS
 from govcat.checks.validate import check_project
 from govcat.layout import Project
 
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "catalog"
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 SOURCE = "reference/sources/zgsqb-excerpt.yaml"
 HENAN = "reference/regions/henan.yaml"
@@ -149,6 +150,32 @@ CASES: dict[str, dict[str, Case]] = {
                     f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
                     "原文第 2 行最接近的是「完善社【区】党群服务中心功能【】。」，引文是「完善社【區】党群服务中心功能【 】。」"
                     "（【】中是不同之处）。简体、繁体写法不同：原文是“区”，引文写成了“區”；引文多了空格，原文这里没有。"
+                    "请从原文逐字复制，标点和空格也要一致"
+                ),
+            ],
+        ),
+        "across a line break of the source": Case(
+            edits=[
+                (
+                    PRACTICE,
+                    "quote: 完善社区党群服务中心功能。",
+                    "quote: 促进社区治理与服务水平不断提升。完善社区党群服务中心功能。",
+                )
+            ],
+            expected=[
+                (
+                    f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                    "原文第 1 行最接近的是「…务水平不断提升。【↵】完善社区党群服务…」，引文是「…务水平不断提升。【】完善社区党群服务…」"
+                    "（【】中是不同之处）。原文在此换行：引文不能跨过换行，在换行处把它分成两条引文。请从原文逐字复制，标点和空格也要一致"
+                ),
+            ],
+        ),
+        "a changed last character": Case(
+            edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 郑州市聚焦基层治理难点堵点,重围")],
+            expected=[
+                (
+                    f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                    "原文第 1 行最接近的是「…治理难点堵点,重【点】」，引文是「…治理难点堵点,重【围】」（【】中是不同之处）。"
                     "请从原文逐字复制，标点和空格也要一致"
                 ),
             ],
@@ -337,6 +364,22 @@ CASES: dict[str, dict[str, Case]] = {
             edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt-full.txt")],
             expected=[
                 f"{SOURCE}:6:12: error: text_file: 找不到全文文件“zgsqb-excerpt-full.txt”（应与本记录在同一目录，UTF-8 编码）"
+            ],
+        ),
+        "the same article under two ids": Case(
+            writes={
+                "reference/sources/copy.yaml": "id: copy\npublisher: 报\ntitle: 副本\npublished: 2024-08-06\ntext_file: copy.txt\n",
+                "reference/sources/copy.txt": (FIXTURE / "reference/sources/zgsqb-excerpt.txt").read_text("utf-8"),
+            },
+            expected=[
+                (
+                    "reference/sources/copy.yaml:5:12: error: text_file: 全文与来源“zgsqb-excerpt”（reference/sources/zgsqb-excerpt.yaml）"
+                    "的全文相同：同一篇文章只存一份，删去其中一个来源，把引用它的 source 改为留下的编号"
+                ),
+                (
+                    f"{SOURCE}:6:12: error: text_file: 全文与来源“copy”（reference/sources/copy.yaml）"
+                    "的全文相同：同一篇文章只存一份，删去其中一个来源，把引用它的 source 改为留下的编号"
+                ),
             ],
         ),
     },

@@ -28,7 +28,7 @@ from govcat.model.catalog import (
 from govcat.model.diagnostics import FieldPath, field_name
 from govcat.model.hanzi import HAN, HAN_CHARACTERS
 from govcat.model.records import Record
-from govcat.model.sourcetext import figures, stands_whole
+from govcat.model.sourcetext import figures, quoted, stands_whole
 
 Finding = tuple[FieldPath, str]
 SYNONYM_WORD = re.compile(f"[{HAN_CHARACTERS}0-9〇]+")  # Chinese, with figures as in 35岁以下
@@ -79,9 +79,9 @@ def check_dates(record: Record, catalog: Catalog) -> Iterator[Finding]:
 def quote_problem(catalog: Catalog, source: str, quote: str) -> str | None:
     """Why ``quote`` is not found verbatim in the text of ``source``; None when it is (or the text is missing)."""
     text = catalog.source_texts.get(source)
-    if text is None or quote in text:
+    if text is None or quoted(text, quote):
         return None
-    elsewhere = [other for other, other_text in sorted(catalog.source_texts.items()) if quote in other_text]
+    elsewhere = [other for other, other_text in sorted(catalog.source_texts.items()) if quoted(other_text, quote)]
     if elsewhere:
         return f"引文在来源“{source}”的原文中找不到，但在来源“{elsewhere[0]}”中有：把 source 改为 {elsewhere[0]}"
     return f"引文在来源“{source}”的原文中找不到。{explain(text, quote)}"
@@ -156,7 +156,7 @@ def check_term_definition(record: Record, catalog: Catalog) -> Iterator[Finding]
     if record.data["definition_basis"] != "quote":
         return
     cited = [catalog.source_texts.get(c["source"], "") for c in record.data["citations"]]
-    if not any(record.data["definition"] in text for text in cited):
+    if not any(quoted(text, record.data["definition"]) for text in cited):
         yield (
             ("definition",),
             (
@@ -213,7 +213,7 @@ def check_policy_title(record: Record, catalog: Catalog) -> Iterator[Finding]:
         return
     texts = [catalog.source_texts.get(c["source"]) for c in record.data["citations"]]
     written = f"《{record.data['title']}》"
-    if None not in texts and not any(written in text for text in texts if text is not None):
+    if None not in texts and not any(quoted(text, written) for text in texts if text is not None):
         yield (
             ("title",),
             (
@@ -243,10 +243,21 @@ def check_not_metrics(record: Record, catalog: Catalog) -> Iterator[Finding]:
 
 
 def check_source_text(record: Record, catalog: Catalog) -> Iterator[Finding]:
-    if record.id not in catalog.source_texts:
+    """The full text is stored beside the record, and no other source stores the same article."""
+    text = catalog.source_texts.get(record.id)
+    if text is None:
         yield (
             ("text_file",),
             (f"text_file: 找不到全文文件“{record.data['text_file']}”（应与本记录在同一目录，UTF-8 编码）"),
+        )
+        return
+    for other in catalog.same_texts.get(record.id, []):
+        yield (
+            ("text_file",),
+            (
+                f"text_file: 全文与来源“{other}”（{catalog.records['source'][other].display_path}）的全文相同："
+                f"同一篇文章只存一份，删去其中一个来源，把引用它的 source 改为留下的编号"
+            ),
         )
 
 

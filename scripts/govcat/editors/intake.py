@@ -22,6 +22,7 @@ from pathlib import Path
 from govcat.editors.newrecord import check_arguments, new_record, record_path, write_new
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
+from govcat.model.sourcetext import content_key, unwrapped, wrap_width
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 # Formats editors save articles in by mistake, by their first bytes.
@@ -102,7 +103,23 @@ def normalise(text: str) -> StoredText:
         if changed != stored.text:
             stored.changes.append(f"{said}（{changed_lines(stored.text, changed)}）")
             stored.text = changed
+    join_wrapped_lines(stored)
     return stored
+
+
+def join_wrapped_lines(stored: StoredText) -> None:
+    """A text hard-wrapped at a fixed width (as copied from a PDF) joined into its paragraphs, one
+    a line, with a notice: only the line breaks of the wrapping go, every other character stays."""
+    width = wrap_width(stored.text)
+    if width is None:
+        return
+    joined = unwrapped(stored.text)
+    before, after = stored.text.count("\n"), joined.count("\n")
+    stored.changes.append(
+        f"原文是按固定宽度折行的文字（每行约 {width // 2} 个字，常见于从 PDF 复制的文字）：去掉了段落中间折行处的"
+        f"换行（{before - after} 处），{before} 行接成 {after} 段，其他字符一个未改；请对照原文看一眼分段"
+    )
+    stored.text = joined
 
 
 def changed_lines(before: str, after: str) -> str:
@@ -154,6 +171,17 @@ def check_source_details(published: str, url: str | None) -> None:
         raise IntakeError(f"--url “{url}”不是网址：要以 http:// 或 https:// 开头，不含空格")
 
 
+def refuse_stored_twice(catalog: Catalog, text: str, shown: str) -> None:
+    """An article already stored under another id is not stored again: quotes would split between two."""
+    key = content_key(text)
+    for source_id, other in sorted(catalog.source_texts.items()):
+        if content_key(other) == key:
+            where = catalog.records["source"][source_id].display_path
+            raise IntakeError(
+                f"{shown} 的内容已保存为来源“{source_id}”（{where}）：同一篇文章只存一份，引用时写 source: {source_id}"
+            )
+
+
 def new_source(
     project: Project,
     catalog: Catalog,
@@ -170,6 +198,7 @@ def new_source(
     check_source_details(published, url)
     stored = read_source_file(article, article.as_posix())
     check_arguments(project, catalog, kind, record_id, None)
+    refuse_stored_twice(catalog, stored.text, article.as_posix())
     text_path = project.folder(kind) / f"{record_id}.txt"
     record = record_path(project, catalog, kind, record_id, None)
     if article.resolve() == text_path.resolve():

@@ -17,6 +17,7 @@ from typing import Any
 from govcat.layout import Project
 from govcat.model.diagnostics import Diagnostic, FieldPath
 from govcat.model.records import Record
+from govcat.model.sourcetext import content_key
 
 LEVELS = ("province", "city", "county", "township", "community")
 LEVEL_LABELS = {
@@ -229,6 +230,15 @@ class Catalog:
                     if isinstance(name, str) and name_key(name):
                         found[name_key(name)].append((kind, record_id, field_name))
         return dict(found)
+
+    @cached_property
+    def same_texts(self) -> dict[str, list[str]]:
+        """Source id -> the other sources whose stored text is the same article (spaces and line
+        breaks aside), ordered by id."""
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for source_id in sorted(self.source_texts):
+            by_key[content_key(self.source_texts[source_id])].append(source_id)
+        return {s: [o for o in ids if o != s] for ids in by_key.values() for s in ids if len(ids) > 1}
 
     @cached_property
     def synonym_groups(self) -> dict[str, str]:

@@ -121,7 +121,11 @@ CASES: dict[str, dict[str, Case]] = {
     "check_dates": {
         "not a real day": Case(
             edits=[(PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-02-30")],
-            expected=[f"{PRACTICE}:18:16: error: last_reviewed: “2026-02-30”不是真实存在的日期"],
+            expected=[f"{PRACTICE}:18:16: error: last_reviewed: “2026-02-30”不是真实存在的日期：2026年2月没有30日"],
+        ),
+        "a source dated to the month only": Case(
+            edits=[(SOURCE, "published: 2024-08-05", "published: 2023-02")],
+            expected=[],
         ),
         "reviewed after today": Case(
             edits=[(PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-11-29")],
@@ -129,7 +133,7 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "a source's publication day": Case(
             edits=[(SOURCE, "published: 2024-08-05", "published: 2024-13-05")],
-            expected=[f"{SOURCE}:5:12: error: published: “2024-13-05”不是真实存在的日期"],
+            expected=[f"{SOURCE}:5:12: error: published: “2024-13-05”不是真实存在的日期：没有13月"],
         ),
     },
     "check_quotes": {

@@ -194,7 +194,7 @@ def test_mistakes_on_the_command_line_are_refused_and_nothing_written(
             "洛阳日报",
             "--date",
             "2025-3-12",
-        ): "--date “2025-3-12”不是日期：写成 YYYY-MM-DD，如 2024-08-05",
+        ): "--date “2025-3-12”不是日期：写成 2025-03-12",
         (
             "--id",
             ID,
@@ -203,7 +203,7 @@ def test_mistakes_on_the_command_line_are_refused_and_nothing_written(
             "洛阳日报",
             "--date",
             "2025-02-30",
-        ): "--date “2025-02-30”不是日期：写成 YYYY-MM-DD，如 2024-08-05",
+        ): "--date “2025-02-30”不是真实存在的日期：2025年2月没有30日",
         (
             "--id",
             ID,

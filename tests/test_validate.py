@@ -366,3 +366,22 @@ def test_a_shape_error_does_not_hide_the_other_checks_of_its_record(project: Pro
         ),
         f"{PRACTICE}:17:16: error: last_reviewed: 核对日期“2026-11-29”晚于今天",
     ]
+
+
+def test_a_date_in_another_form_is_offered_converted(project: Project) -> None:
+    edit(project, PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2023年5月12日")
+    edit(project, "reference/sources/zgsqb-excerpt.yaml", "published: 2024-08-05", "published: 2024/8")
+    assert messages(project) == [
+        f"{PRACTICE}:18:16: error: last_reviewed: “2023年5月12日”格式不对：写成 2023-05-12。日期，格式 YYYY-MM-DD，如 2024-08-05。",
+        (
+            "reference/sources/zgsqb-excerpt.yaml:5:12: error: published: “2024/8”格式不对：写成 2024-08。"
+            "发布日期，按来源写明的精度填写：2024-08-05、2024-08 或 2024；来源没有写明日期时写 不详"
+            "（页面和 Word 中显示为“日期不详”），不要填猜测的日期。"
+        ),
+    ]
+
+
+@pytest.mark.parametrize("published", ["2024", "2024-08", "不详"])
+def test_a_source_may_give_a_year_a_month_or_no_date(project: Project, published: str) -> None:
+    edit(project, "reference/sources/zgsqb-excerpt.yaml", "published: 2024-08-05", f"published: {published}")
+    assert messages(project) == []

@@ -220,7 +220,10 @@ def test_styles_of_title_body_and_both_heading_levels(catalog_project: Project, 
     ]
     assert ("Normal", "无主管楼院无人管理。") in paragraphs and ("Normal", "老旧楼院设施短缺。") in paragraphs
     assert ("Normal", "无主管楼院治理目标：有人看门、路要平") in paragraphs
-    assert ("Normal", "无主管楼院专项治理方案（编者拟定）（济源产城融合示范区，2026年11月25日）") in paragraphs
+    assert (
+        "Normal",
+        "文中提到的无主管楼院专项治理方案（编者拟定）（济源产城融合示范区，2026年11月25日）",
+    ) in paragraphs
 
 
 def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catalog_project: Project) -> None:
@@ -504,3 +507,13 @@ def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, wr
     # Markup and field codes in a record are printed as the characters they are.
     printed = "".join(line.replace(" ", "") for page in practice for line in page)  # justified: spaces vary
     assert '编者注：<w:p>{PAGE}</w:p>&"引号"\'单\']]><![CDATA[x]]>{HYPERLINK"http://evil"}' in printed
+
+
+@pytest.mark.parametrize(("published", "shown"), [("不详", "日期不详"), ("2024-08", "2024年8月"), ("2024", "2024年")])
+def test_a_source_date_is_printed_at_the_precision_given(catalog_project: Project, published: str, shown: str) -> None:
+    source = catalog_project.root / "reference/sources/zgsqb-excerpt.yaml"
+    source.write_text(source.read_text("utf-8").replace("published: 2024-08-05", f"published: {published}"), "utf-8")
+    notes = footnotes(open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx"))
+    assert notes["2"] == f"原文：“坚持高点谋划、精准施策,合力推进无主管楼院专项治理”——中国社区报，{shown}。"
+    page = (catalog_project.generated_docs / "sources/zgsqb-excerpt.md").read_text("utf-8")
+    assert f"| 发布日期 | {shown} |" in page

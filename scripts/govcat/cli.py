@@ -277,7 +277,7 @@ def parser() -> argparse.ArgumentParser:
         help="来源：文章全文的文本文件（UTF-8 或 GBK），整理后存为 reference/sources/<编号>.txt",
     )
     new.add_argument("--publisher", help="来源：发布媒体或机构，如 中国社区报")
-    new.add_argument("--date", help="来源：发布日期 YYYY-MM-DD")
+    new.add_argument("--date", help="来源：发布日期 YYYY-MM-DD；只知道年月或年写 2024-08 或 2024，不知道写 不详")
     new.add_argument("--url", help="来源：原文网址（选填）")
     new.set_defaults(handler=command_new)
     cov = commands.add_parser("coverage", help="列出来源的每段被哪些记录引用、哪些数字还没有收录为指标")

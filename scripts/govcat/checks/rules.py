@@ -25,6 +25,7 @@ from govcat.model.catalog import (
     name_key,
     references,
 )
+from govcat.model.dates import date_problem
 from govcat.model.diagnostics import FieldPath, field_name
 from govcat.model.hanzi import HAN, HAN_CHARACTERS
 from govcat.model.records import Record
@@ -65,14 +66,13 @@ def check_references(record: Record, catalog: Catalog) -> Iterator[Finding]:
 def check_dates(record: Record, catalog: Catalog) -> Iterator[Finding]:
     name = DATE_FIELDS.get(record.kind.name)
     value = record.data.get(name) if name is not None else None
-    if name is None or value is None:
+    if not isinstance(name, str) or not isinstance(value, str):
         return
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        yield (name,), f"{name}: “{value}”不是真实存在的日期"
+    problem = date_problem(value)
+    if problem:
+        yield (name,), f"{name}: “{value}”不是真实存在的日期：{problem}"
         return
-    if name == "last_reviewed" and day > today():
+    if name == "last_reviewed" and datetime.date.fromisoformat(value) > today():
         yield (name,), f"{name}: 核对日期“{value}”晚于今天"
 
 

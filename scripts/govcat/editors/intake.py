@@ -13,7 +13,6 @@ instead; GBK/GB18030 and UTF-16 text is converted, with a notice.
 from __future__ import annotations
 
 import codecs
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from pathlib import Path
 from govcat.editors.newrecord import check_arguments, new_record, record_path, write_new
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
+from govcat.model.dates import DATE, UNKNOWN, date_problem, iso_form
 from govcat.model.sourcetext import content_key, unwrapped, wrap_width
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
@@ -159,14 +159,17 @@ def read_source_file(path: Path, shown: str) -> StoredText:
 
 def check_source_details(published: str, url: str | None) -> None:
     """The publication date and address as the source schema wants them, before anything is written."""
-    try:
-        valid_date = bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", published)) and bool(
-            datetime.date.fromisoformat(published)
+    if published != UNKNOWN and not DATE.match(published):
+        meant = iso_form(published)
+        how = (
+            f"写成 {meant}"
+            if meant
+            else "写成 YYYY-MM-DD，如 2024-08-05；只知道年月或年写 2024-08 或 2024；不知道写 不详"
         )
-    except ValueError:
-        valid_date = False
-    if not valid_date:
-        raise IntakeError(f"--date “{published}”不是日期：写成 YYYY-MM-DD，如 2024-08-05")
+        raise IntakeError(f"--date “{published}”不是日期：{how}")
+    problem = date_problem(published)
+    if problem:
+        raise IntakeError(f"--date “{published}”不是真实存在的日期：{problem}")
     if url is not None and not re.fullmatch(r"https?://[^\s<>\"]+", url):
         raise IntakeError(f"--url “{url}”不是网址：要以 http:// 或 https:// 开头，不含空格")
 

@@ -69,7 +69,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
-from govcat.model.names import display_name, short_name
+from govcat.model.dates import chinese_date, newest
+from govcat.model.names import display_name, policy_groups, short_name
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -216,12 +217,6 @@ def chinese_number(n: int) -> str:
     if not 0 < n < 100:
         return str(n)
     return ("" if tens < 2 else DIGITS[tens]) + ("十" if tens else "") + (DIGITS[units] if units else "")
-
-
-def chinese_date(iso: str) -> str:
-    """2024-08-05 -> 2024年8月5日, as GB/T 9704 writes dates."""
-    year, month, day = iso.split("-")
-    return f"{year}年{int(month)}月{int(day)}日"
 
 
 def one_line(text: str) -> str:
@@ -371,6 +366,7 @@ class Writer:
             names=self.names,
             name=self.name,
             policy_line=self.policy_line,
+            policy_groups=lambda policy_ids: policy_groups(catalog, policy_ids),
             headline_metrics=self.headline_metrics,
         )
 
@@ -427,8 +423,7 @@ class Writer:
         dates = [practice["last_reviewed"]]
         dates += [self.catalog.get("source", c["source"])["published"] for c in practice["sources"]]
         dates += [self.catalog.get("policy", p).get("date", "") for p in practice.get("policies", [])]
-        newest: str = max(dates)
-        return newest
+        return newest(dates)
 
     def piece(self, practice_id: str) -> Piece:
         practice = self.catalog.get("practice", practice_id)

@@ -23,11 +23,13 @@ from govcat.checks.schema.fields import Field, choices_note, field_at, record_fi
 from govcat.checks.schema.shapecheck import compiled
 from govcat.checks.suggest import reference_hint
 from govcat.layout import KINDS
-from govcat.model.catalog import Catalog, reference_kind
+from govcat.model.catalog import DATE_FIELDS, Catalog, reference_kind
+from govcat.model.dates import iso_form
 from govcat.model.diagnostics import FieldPath, field_name
 from govcat.model.records import Record
 
 Finding = tuple[FieldPath, bool, str]  # field path, whether the problem is the key itself, message
+DATE_PATHS = {(name,) for name in DATE_FIELDS.values()}
 TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}
 
 
@@ -98,6 +100,9 @@ def pattern_message(
     written = written_value_hint(value) if path[-1:] == ("value",) else None
     if written:
         return f"{where}: {describe(value)}格式不对：{written}"
+    meant = iso_form(value) if path[-1:] in DATE_PATHS else None
+    if meant:
+        return f"{where}: {describe(value)}格式不对：写成 {meant}。{rule}"
     if kind is None:
         return f"{where}: {describe(value)}格式不对。{rule}"
     hint = reference_hint(catalog, kind, value) if catalog is not None else None

@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
-from govcat.model.names import display_name
+from govcat.model.names import display_name, policy_groups
 from govcat.site.generate.addresses import COMPARE, COMPARE_DATA, compare_data_uri
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter
 from govcat.site.generate.outputs import Page, RawFile
@@ -34,6 +34,7 @@ FIELDS = (
     "成效数据",
     "采用的标准",
     "政策依据",
+    "文中提到的文件",  # policies a source only mentions, never shown as issued
     "相关做法",
     "来源",
 )
@@ -55,7 +56,7 @@ def columns(catalog: Catalog, practice: dict[str, Any]) -> list[list[str]]:
         [m["title"] for m in practice["measures"]],
         [f"{m['indicator']}：{metric_text(m)}" for m in practice.get("metrics", [])],
         names(catalog, "standard", practice.get("standards", [])),
-        names(catalog, "policy", practice.get("policies", [])),
+        *(names(catalog, "policy", group) for group in policy_groups(catalog, practice.get("policies", []))),
         names(catalog, "practice", practice.get("related", [])),
         sorted({display_name("source", catalog.get("source", c["source"])) for c in practice["sources"]}),
     ]

@@ -96,7 +96,10 @@ CASES: dict[str, dict[str, Case]] = {
             edits=[(PRACTICE, "themes: [shequ-fuwu]", "themes: [shequ-fuw, no-such-theme]")],
             expected=[
                 f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuw”，是不是“shequ-fuwu”？",
-                f"{PRACTICE}:7:21: error: themes[1]: 找不到主题“no-such-theme”，请先在 reference/themes/ 中添加它",
+                (
+                    f"{PRACTICE}:7:21: error: themes[1]: 找不到主题“no-such-theme”，已有的主题：社区服务（shequ-fuwu）；"
+                    "都不合适时用 catalog new theme --id <编号> --title <名称> 新建"
+                ),
             ],
         ),
         "never the record itself": Case(
@@ -108,7 +111,10 @@ CASES: dict[str, dict[str, Case]] = {
                 )
             ],
             expected=[
-                f"{PRACTICE}:11:15: error: measures[0].practice: 找不到做法“zhengzhou-dangqun-fuwu”，请先在 practices/ 中添加它"
+                (
+                    f"{PRACTICE}:11:15: error: measures[0].practice: 找不到做法“zhengzhou-dangqun-fuwu”，"
+                    "请先用 catalog new practice --id <编号> --title <名称> 在 practices/ 中添加它"
+                )
             ],
         ),
         "a source": Case(

@@ -68,7 +68,9 @@ def folded(text: str) -> str:
 
 
 def width_name(text: str) -> str:
-    return "半角" if all(ord(ch) < 0x80 for ch in text) else "全角"
+    """半角 or 全角, judged by the characters that have both forms: the 县 of (县) is neither."""
+    forms = [ch for ch in text if ord(ch) < 0x80 or folded(ch) != ch]
+    return "半角" if all(ord(ch) < 0x80 for ch in forms) else "全角"
 
 
 def cause(quoted: str, source: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from govcat.checks.metricwording import metric_wording_problem
 from govcat.checks.quotehint import explain
-from govcat.checks.suggest import reference_hint
+from govcat.checks.suggest import missing_hint, reference_hint
 from govcat.layout import KINDS, reserved_id
 from govcat.model.catalog import (
     DATE_FIELDS,
@@ -59,7 +59,7 @@ def check_references(record: Record, catalog: Catalog) -> Iterator[Finding]:
         if catalog.has(kind, target) or target in catalog.unreadable.get(kind, ()):
             continue  # a file that did not parse has its own error; do not report its users too
         itself = record.id if kind == record.kind.name else ""
-        hint = reference_hint(catalog, kind, target, itself) or f"请先在 {KINDS[kind].folder}/ 中添加它"
+        hint = reference_hint(catalog, kind, target, itself) or missing_hint(catalog, kind)
         yield path, f"{field_name(path)}: 找不到{KINDS[kind].label}“{target}”，{hint}"
 
 

@@ -67,3 +67,18 @@ def reference_hint(catalog: Catalog, kind: str, value: str, exclude: str = "") -
     if found.name:
         return f"是不是{label}“{found.name}”（编号 {found.record_id}）？"
     return f"是不是“{found.record_id}”？"
+
+
+# Controlled lists an editor picks from: a value not in them gets the whole list.
+LISTED_KINDS = ("theme", "tag")
+
+
+def missing_hint(catalog: Catalog, kind: str) -> str:
+    """What to do about a reference to a record that does not exist and resembles none: the
+    existing ones of a controlled list, and how to add a new record."""
+    folder = KINDS[kind].folder
+    new = f"catalog new {kind} --id <编号> --title <名称>"
+    if kind not in LISTED_KINDS:
+        return f"请先用 {new} 在 {folder}/ 中添加它"
+    listed = "、".join(f"{catalog.get(kind, i).get('name', i)}（{i}）" for i in catalog.ids(kind))
+    return f"已有的{KINDS[kind].label}：{listed or '无'}；都不合适时用 {new} 新建"

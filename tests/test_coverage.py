@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from govcat.checks.validate import check_project
+from govcat.cli import main
 from govcat.layout import Project
 from support import WRAPPED_ARTICLE, edit, run_catalog
 
@@ -222,3 +225,34 @@ def test_a_text_stored_hard_wrapped_is_read_in_paragraphs_and_sentences(
     assert out[-2].startswith(
         "小结：数字 3 个，已收录为指标 0 个，声明不是指标 0 个，未收录 3 个；段落 3 段，有记录引用 1 段。"
     )
+
+
+class ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone, as ``| head`` leaves it after its lines."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_coverage_into_a_closed_pipe_ends_quietly(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project.root)
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["coverage", "zgsqb-excerpt", "--format", "json"]) == 0  # no BrokenPipeError traceback
+
+
+def test_list_prints_ids_and_names(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_catalog(project, monkeypatch, capsys, "list", "regions") == (
+        0,
+        ["henan      河南省（省级）", "zhengzhou  郑州市（市级，属河南省）", "共 2 个。引用时写左边的编号。"],
+        "",
+    )
+    assert run_catalog(project, monkeypatch, capsys, "list", "sources")[1] == [
+        "zgsqb-excerpt  中国社区报：河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）（2024年8月5日）",
+        "共 1 个。引用时写左边的编号。",
+    ]
+    assert run_catalog(project, monkeypatch, capsys, "list", "themes")[1] == [
+        "shequ-fuwu  社区服务",
+        "共 1 个。引用时写左边的编号。",
+    ]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,6 +18,7 @@ from govcat.checks.validate import check_project
 from govcat.editors.cite import citation_block, matching, word_report
 from govcat.editors.coverage import coverage, report_lines
 from govcat.editors.intake import IntakeError, new_source, punctuation_note
+from govcat.editors.listing import LISTABLE, listing_lines
 from govcat.editors.newrecord import NewRecordError, new_record
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
@@ -166,6 +170,12 @@ def fail(message: str) -> int:
     return 2
 
 
+def command_list(project: Project, args: argparse.Namespace) -> int:
+    for line in listing_lines(load_catalog(project), args.what):
+        print(line)
+    return 0
+
+
 def command_publish(project: Project, args: argparse.Namespace) -> int:
     out = args.out or project.root / ("site-offline" if args.offline else "site")
     try:
@@ -288,6 +298,9 @@ def parser() -> argparse.ArgumentParser:
     cite.add_argument("source", help="来源编号")
     cite.add_argument("words", nargs="+", metavar="关键词", help="句子要含有的词，可给多个")
     cite.set_defaults(handler=command_cite)
+    lister = commands.add_parser("list", help="列出主题、地区、术语、标签或来源的编号和名称（引用时写编号）")
+    lister.add_argument("what", choices=list(LISTABLE), help="要列出的类别")
+    lister.set_defaults(handler=command_list)
     pub = commands.add_parser(
         "publish", help="为正式地址（可带子路径）构建可发布的站点；--offline 另打包为可从文件共享直接打开的 zip"
     )
@@ -350,6 +363,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[Project, argparse.Namespace], int] = args.handler
     try:
         return handler(project, args)
+    except BrokenPipeError:  # the reader stopped reading (catalog coverage … | head): nothing more to say
+        quiet_stdout()
+        return 0
     except Refused as error:
         return fail(str(error))
     except UnsupportedSchema as error:
@@ -357,6 +373,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{project.relative(project.schemas / error.file_name)}: {error.pointer.lstrip('/')}"
             f"{': ' if error.pointer else ''}{error.reason}"
         )
+
+
+def quiet_stdout() -> None:
+    """Point standard output at the null device, so that Python's final flush into the closed pipe
+    does not print a traceback."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

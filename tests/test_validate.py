@@ -245,8 +245,8 @@ REFERENCES = {
             "themes: [shequ-fuwu]",
             "themes: [治安]",
             (
-                "7:10: error: themes[0]: “治安”不是编号：这里要写主题的编号（reference/themes/ 中的文件名，不含 .yaml）。"
-                "编号：小写拉丁字母、数字和连字符（如 zhengzhou-sicuo-bingju），同时用作文件名和网址，一经发布不要改动。"
+                "7:10: error: themes[0]: “治安”不是编号：这里要写主题的编号。已有的主题：社区服务（shequ-fuwu）；"
+                "都不合适时用 catalog new theme --id <编号> --title <名称> 新建"
             ),
         ),
     ],

@@ -21,7 +21,7 @@ from govcat.checks.metricwording import written_value_hint
 from govcat.checks.schema.documents import DEFS_FILE, parse_schema, schema_text
 from govcat.checks.schema.fields import Field, choices_note, field_at, record_fields
 from govcat.checks.schema.shapecheck import compiled
-from govcat.checks.suggest import reference_hint
+from govcat.checks.suggest import LISTED_KINDS, missing_hint, reference_hint
 from govcat.layout import KINDS
 from govcat.model.catalog import DATE_FIELDS, Catalog, reference_kind
 from govcat.model.dates import iso_form
@@ -108,6 +108,8 @@ def pattern_message(
     hint = reference_hint(catalog, kind, value) if catalog is not None else None
     if hint:
         return f"{where}: {describe(value)}不是编号。{hint}"
+    if catalog is not None and kind in LISTED_KINDS:
+        return f"{where}: {describe(value)}不是编号：这里要写{KINDS[kind].label}的编号。{missing_hint(catalog, kind)}"
     return (
         f"{where}: {describe(value)}不是编号：这里要写{KINDS[kind].label}的编号"
         f"（{KINDS[kind].folder}/ 中的文件名，不含 .yaml）。{rule}"

@@ -123,15 +123,19 @@ def metric_wording_problem(metric: dict[str, Any]) -> str | None:
     return f"原文写作“{place.text}”，本条会显示为“{metric_text(metric)}”：{fix}"
 
 
-def written_value_hint(value: str) -> str | None:
-    """For a value written with 万 or 亿 (``1.2万``), the two right ways to write it."""
+def written_value_hint(value: str, quote: str = "") -> str | None:
+    """For a value written with 万 or 亿 (``1.2万``), the two right ways to write it; the unit as
+    the metric's quote writes it after the figure, when it does (1.2万个 -> 万个)."""
     match = WRITTEN_VALUE.match(value)
     if match is None:
         return None
     number, magnitude, tail = match.groups()
+    places = [w for w in wordings(quote, number, "") if w.magnitude == magnitude]
+    unit = places[0].unit if places and places[0].measure else magnitude + tail
     whole = Decimal(number) * MAGNITUDE_FACTORS[magnitude]
     plain = f"{whole.normalize():f}"
     return (
-        f'{magnitude}不是数值的一部分，要写在 unit 里：原文写作“{number}{magnitude}{tail}”时，写 value: "{number}"、'
-        f'unit: {magnitude}{tail or "…"}（{magnitude}连同后面的量词）；原文写作“{plain}”时，写 value: "{plain}"'
+        f'{magnitude}不是数值的一部分，要写在 unit 里：原文写作“{number}{unit}”时，写 value: "{number}"、'
+        f"unit: {unit if unit != magnitude else magnitude + '…'}（{magnitude}连同后面的量词）；"
+        f'原文写作“{plain}”时，写 value: "{plain}"'
     )

@@ -93,11 +93,12 @@ def missing_fields(error: ValidationError, fields: tuple[Field, ...]) -> Iterato
 
 
 def pattern_message(
-    path: FieldPath, value: str, schema: dict[str, Any], kind: str | None, catalog: Catalog | None
+    path: FieldPath, value: str, schema: dict[str, Any], kind: str | None, catalog: Catalog | None, quote: str = ""
 ) -> str:
-    """A value of the wrong form; where an id of ``kind`` belongs, the id it most likely means."""
+    """A value of the wrong form; where an id of ``kind`` belongs, the id it most likely means; a
+    metric's value written with 万 or 亿, the right ways by its ``quote``."""
     where, rule = field_name(path), schema.get("description", "")
-    written = written_value_hint(value) if path[-1:] == ("value",) else None
+    written = written_value_hint(value, quote) if path[-1:] == ("value",) else None
     if written:
         return f"{where}: {describe(value)}格式不对：{written}"
     meant = iso_form(value) if path[-1:] in DATE_PATHS else None
@@ -114,6 +115,24 @@ def pattern_message(
         f"{where}: {describe(value)}不是编号：这里要写{KINDS[kind].label}的编号"
         f"（{KINDS[kind].folder}/ 中的文件名，不含 .yaml）。{rule}"
     )
+
+
+def quote_beside(record: Record, path: FieldPath) -> str:
+    """The quote of the citation next to the value at ``path`` (a metric's), or ""."""
+    citation = walk_to(record.data, path[:-1] + ("citation", "quote"))
+    return citation if isinstance(citation, str) else ""
+
+
+def walk_to(data: Any, path: FieldPath) -> Any:
+    """The value at ``path``, or None where the path leads nowhere."""
+    for step in path:
+        if isinstance(data, dict) and isinstance(step, str):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
 
 
 def explain(
@@ -144,7 +163,8 @@ def explain(
     elif validator == "uniqueItems":
         yield path, False, f"{where}: 列表中有重复项"
     elif validator == "pattern":
-        yield path, False, pattern_message(path, value, schema, reference_kind(record.kind.name, path), catalog)
+        kind = reference_kind(record.kind.name, path)
+        yield path, False, pattern_message(path, value, schema, kind, catalog, quote_beside(record, path))
     else:
         yield path, False, f"{where}: {error.message}"
 

@@ -510,3 +510,38 @@ def test_the_guide_quotes_the_messages_of_the_common_mistakes() -> None:
     quoted = [line.strip() for line in section.split("\n")]
     twin = "reference/sources/other.yaml:5:12"  # the other half of the article stored twice
     assert [message for path, message in EVERY_MISTAKE if message not in quoted and path != twin] == []
+
+
+def test_a_wrong_level_in_one_region_does_not_stop_checking_the_regions_below(project: Project, write: Write) -> None:
+    edit(project, "reference/regions/zhengzhou.yaml", "level: city", "level: 市级")
+    write("reference/regions/jinshui.yaml", "id: jinshui\nname: 金水区\nlevel: county\nparent: zhengzhou\n")
+    assert messages(project) == [
+        "reference/regions/zhengzhou.yaml:4:8: error: level: “市级”不在可选值之内，可选：province、city、county、township、community"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("2024年", "“2024年”格式不对：写成 2024。"),
+        ("2024年8月", "“2024年8月”格式不对：写成 2024-08。"),
+        ("2023年2月30日", "“2023年2月30日”不是真实存在的日期：2023年2月没有30日"),
+        ("20245", "“20245”格式不对。"),
+    ],
+)
+def test_a_policy_date_as_editors_type_it(project: Project, write: Write, written: str, said: str) -> None:
+    write(
+        "reference/policies/tongzhi.yaml",
+        f"id: tongzhi\ntitle: 通知\ntitle_basis: editor\nregion: zhengzhou\ndate: {written}\n"
+        "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n",
+    )
+    [message] = messages(project)
+    rule = "日期，按来源写明的精度填写：只知道年写 2024，知道年月写 2024-08，知道日写 2024-08-05；页面和 Word 中相应显示为 2024年、2024年8月、2024年8月5日。"
+    assert message == f"reference/policies/tongzhi.yaml:5:7: error: date: {said}" + (
+        rule if said.endswith("。") else ""
+    )
+
+
+def test_a_field_with_a_wrong_shape_is_not_also_called_missing(project: Project) -> None:
+    edit(project, "reference/regions/zhengzhou.yaml", "parent: henan", "parent: [henan]")
+    assert messages(project) == ["reference/regions/zhengzhou.yaml:5:9: error: parent: 应为文字，实际是列表"]

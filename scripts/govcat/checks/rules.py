@@ -181,6 +181,8 @@ def check_region_hierarchy(record: Record, catalog: Catalog) -> Iterator[Finding
     if record.id in upwards:
         circle = [record.id, *upwards[: upwards.index(record.id) + 1]]
         yield ("parent",), f"parent: 上级关系绕成了圈：{' → '.join(circle)}"
+    elif catalog.get("region", parent).get("level") not in LEVELS:
+        return  # the parent's own level is wrong, and reported there
     elif LEVELS.index(catalog.get("region", parent)["level"]) >= LEVELS.index(level):
         yield ("parent",), f"parent: 上级地区“{parent}”的层级不高于本地区（{level}）"
 

@@ -20,7 +20,7 @@ from govcat.checks.schema.documents import UnsupportedSchema, pointer_position
 from govcat.checks.schema.messages import schema_errors
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
-from govcat.model.diagnostics import Diagnostic, FieldPath
+from govcat.model.diagnostics import Diagnostic, FieldPath, field_name
 from govcat.model.load import cycle_collection_paused, load_catalog
 from govcat.model.records import Record
 
@@ -105,11 +105,14 @@ def record_problems(record: Record, catalog: Catalog) -> list[Diagnostic]:
     except UnsupportedSchema as error:
         return [schema_problem(catalog.project, error)]
     shape = [record.diagnostic(path, message, at_key=at_key) for path, at_key, message in findings]
-    checked = record if not findings else without(record, [path for path, _, _ in findings])
+    wrong = [path for path, _, _ in findings]
+    checked = record if not findings else without(record, wrong)
+    said = tuple(f"{field_name(path)}{end}" for path in wrong if path for end in (":", "[", "."))
     return shape + [
         checked.diagnostic(path, message)
         for check in CHECKS[record.kind.name]
         for path, message in run_check(check, checked, catalog, shaped=not findings)
+        if not message.startswith(said)  # a field with a wrong shape gets that message only
     ]
 
 

@@ -16,7 +16,9 @@ UNKNOWN = "不详"
 UNKNOWN_TEXT = "日期不详"
 DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 # Forms editors type instead: 2023年5月12日, 2023/5/12, 2023.5.12, 2023年5月, 2023-5-2
-OTHER_FORMS = re.compile(r"^\s*([0-9]{4})\s*[年/.\-]\s*([0-9]{1,2})\s*(?:[月/.\-]\s*(?:([0-9]{1,2})\s*日?)?)?\s*$")
+OTHER_FORMS = re.compile(
+    r"^\s*([0-9]{4})\s*(?:(?:年|[/.\-])\s*([0-9]{1,2})\s*(?:(?:月|[/.\-])\s*(?:([0-9]{1,2})\s*日?)?)?|年)?\s*$"
+)
 
 
 def known(value: str) -> bool:
@@ -38,13 +40,13 @@ def date_problem(value: str) -> str | None:
 
 
 def iso_form(value: str) -> str | None:
-    """The date an editor meant by 2023年5月12日, 2023/5/12 or 2023年5月, written the catalog's way."""
+    """The date an editor meant by 2023年5月12日, 2023/5/12 or 2023年5月, written the catalog's way
+    (which may still be no real day: ask ``date_problem``)."""
     match = OTHER_FORMS.match(value)
     if match is None:
         return None
     year, month, day = match.groups()
-    written = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
-    return written if DATE.match(written) and date_problem(written) is None else None
+    return year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
 
 
 def chinese_date(value: str) -> str:

@@ -8,6 +8,7 @@ found, with a did-you-mean where a close match exists.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -24,7 +25,7 @@ from govcat.checks.schema.shapecheck import compiled
 from govcat.checks.suggest import LISTED_KINDS, missing_hint, reference_hint
 from govcat.layout import KINDS
 from govcat.model.catalog import DATE_FIELDS, Catalog, reference_kind
-from govcat.model.dates import iso_form
+from govcat.model.dates import date_problem, iso_form
 from govcat.model.diagnostics import FieldPath, field_name
 from govcat.model.records import Record
 
@@ -102,7 +103,9 @@ def pattern_message(
     if written:
         return f"{where}: {describe(value)}格式不对：{written}"
     meant = iso_form(value) if path[-1:] in DATE_PATHS else None
-    if meant:
+    if meant and date_problem(meant):
+        return f"{where}: {describe(value)}不是真实存在的日期：{date_problem(meant)}"
+    if meant and re.search(schema.get("pattern", ""), meant):
         return f"{where}: {describe(value)}格式不对：写成 {meant}。{rule}"
     if kind is None:
         return f"{where}: {describe(value)}格式不对。{rule}"

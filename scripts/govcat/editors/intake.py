@@ -159,17 +159,17 @@ def read_source_file(path: Path, shown: str) -> StoredText:
 
 def check_source_details(published: str, url: str | None) -> None:
     """The publication date and address as the source schema wants them, before anything is written."""
-    if published != UNKNOWN and not DATE.match(published):
-        meant = iso_form(published)
+    meant = published if published == UNKNOWN or DATE.match(published) else iso_form(published)
+    problem = date_problem(meant) if meant else None
+    if problem:
+        raise IntakeError(f"--date “{published}”不是真实存在的日期：{problem}")
+    if meant != published:
         how = (
             f"写成 {meant}"
             if meant
             else "写成 YYYY-MM-DD，如 2024-08-05；只知道年月或年写 2024-08 或 2024；不知道写 不详"
         )
         raise IntakeError(f"--date “{published}”不是日期：{how}")
-    problem = date_problem(published)
-    if problem:
-        raise IntakeError(f"--date “{published}”不是真实存在的日期：{problem}")
     if url is not None and not re.fullmatch(r"https?://[^\s<>\"]+", url):
         raise IntakeError(f"--url “{url}”不是网址：要以 http:// 或 https:// 开头，不含空格")
 

@@ -545,3 +545,16 @@ def test_a_policy_date_as_editors_type_it(project: Project, write: Write, writte
 def test_a_field_with_a_wrong_shape_is_not_also_called_missing(project: Project) -> None:
     edit(project, "reference/regions/zhengzhou.yaml", "parent: henan", "parent: [henan]")
     assert messages(project) == ["reference/regions/zhengzhou.yaml:5:9: error: parent: 应为文字，实际是列表"]
+
+
+def test_a_measure_missing_its_title_still_has_its_quotes_checked(project: Project) -> None:
+    edit(project, PRACTICE, "  - title: 实行“一窗办”“全岗通”\n    citations:", "  - citations:")
+    edit(project, PRACTICE, "“全岗通”,同时落实错时", "“全岗通”，同时落实错时")
+    assert messages(project) == [
+        f"{PRACTICE}:10:5: error: measures[0].title: 缺少必填字段。举措名称，如“完善社区党群服务中心功能”。",
+        (
+            f"{PRACTICE}:12:16: error: measures[0].citations[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+            "原文第 2 行最接近的是「…窗办”“全岗通”【,】同时落实错时、延…」，引文是「…窗办”“全岗通”【，】同时落实错时、延…」"
+            "（【】中是不同之处）。全角、半角不同：原文是半角的“,”，引文写成了全角的“，”。请从原文逐字复制，标点和空格也要一致"
+        ),
+    ]

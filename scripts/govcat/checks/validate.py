@@ -105,35 +105,36 @@ def record_problems(record: Record, catalog: Catalog) -> list[Diagnostic]:
     except UnsupportedSchema as error:
         return [schema_problem(catalog.project, error)]
     shape = [record.diagnostic(path, message, at_key=at_key) for path, at_key, message in findings]
-    wrong = [path for path, _, _ in findings]
-    checked = record if not findings else without(record, wrong)
-    said = tuple(f"{field_name(path)}{end}" for path in wrong if path for end in (":", "[", "."))
+    checked, left_out = without(record, [path for path, _, _ in findings])
+    said = tuple(f"{field_name(path)}{end}" for path in left_out for end in (":", "[", "."))
     return shape + [
         checked.diagnostic(path, message)
         for check in CHECKS[record.kind.name]
         for path, message in run_check(check, checked, catalog, shaped=not findings)
-        if not message.startswith(said)  # a field with a wrong shape gets that message only
+        if not message.startswith(said)  # a field left out for its shape gets that message only
     ]
 
 
-def without(record: Record, paths: list[FieldPath]) -> Record:
+def without(record: Record, paths: list[FieldPath]) -> tuple[Record, list[FieldPath]]:
     """The record with the wrong values at ``paths`` left out (a list item becomes empty, keeping
-    the others' places), so the checks judge only what is well formed. A mapping stays: its
-    problem is a field of it, missing or wrong, which has its own path."""
+    the others' places), so the checks judge only what is well formed, and the paths left out. A
+    mapping stays: its problem is a field of it, missing or wrong, which has its own path."""
+    if not paths:
+        return record, []
     data = copy.deepcopy(record.data)
+    left_out = []
     for path in sorted(set(paths), key=len, reverse=True):
-        if not path:
-            continue
         container: Any = data
         for step in path[:-1]:
             container = container[step] if contains(container, step) else None
-        last = path[-1]
-        if contains(container, last) and not isinstance(container[last], dict):
+        last = path[-1] if path else None
+        if last is not None and contains(container, last) and not isinstance(container[last], dict):
             if isinstance(container, dict):
                 del container[last]
             else:
                 container[last] = None
-    return dataclasses.replace(record, document=dataclasses.replace(record.document, data=data))
+            left_out.append(path)
+    return dataclasses.replace(record, document=dataclasses.replace(record.document, data=data)), left_out
 
 
 def contains(container: Any, step: str | int) -> bool:

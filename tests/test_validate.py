@@ -558,3 +558,31 @@ def test_a_measure_missing_its_title_still_has_its_quotes_checked(project: Proje
             "（【】中是不同之处）。全角、半角不同：原文是半角的“,”，引文写成了全角的“，”。请从原文逐字复制，标点和空格也要一致"
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("30%以上", '写 value: "30"、unit: %、qualifier: 以上'),
+        ("约50名", '写 value: "50"、unit: 名、qualifier: 约'),
+        ("4.9万余人", None),
+    ],
+)
+def test_a_value_with_its_unit_or_qualifier_gets_each_in_its_field(
+    project: Project, value: str, said: str | None
+) -> None:
+    edit(
+        project,
+        PRACTICE,
+        "terms: [yichuangban]",
+        f'terms: [yichuangban]\nmetrics:\n  - indicator: 楼院\n    value: "{value}"\n'
+        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n",
+    )
+    [message] = messages(project)
+    if said is None:  # 万 and 亿 get the two ways (test_a_value_written_with_wan_gets_the_two_right_ways)
+        assert message.startswith(f"{PRACTICE}:17:12: error: metrics[0].value: “4.9万余人”格式不对：万不是数值的一部分")
+    else:
+        assert (
+            message
+            == f"{PRACTICE}:17:12: error: metrics[0].value: “{value}”格式不对：数值只写阿拉伯数字，单位和限定词各有字段：{said}"
+        )

@@ -124,12 +124,27 @@ def metric_wording_problem(metric: dict[str, Any]) -> str | None:
 
 
 def written_value_hint(value: str, quote: str = "") -> str | None:
-    """For a value written with 万 or 亿 (``1.2万``), the two right ways to write it; the unit as
-    the metric's quote writes it after the figure, when it does (1.2万个 -> 万个)."""
+    """For a value written with more than its digits, the right way to write it: 1.2万 gets the two
+    right ways (the unit as the metric's quote writes it after the figure, 1.2万个 -> 万个); 30%,
+    50余名 and 约50 get the value, unit and qualifier each in its field."""
     match = WRITTEN_VALUE.match(value)
-    if match is None:
+    if match is not None:
+        number, magnitude, tail = match.groups()
+        return magnitude_hint(number, magnitude, tail, quote)
+    figure = FIGURE.search(value)
+    if figure is None:
         return None
-    number, magnitude, tail = match.groups()
+    own = wording_at(value, figure.start(), figure.group(), "")
+    if own.text != value:
+        return None  # not a figure with its unit and qualifier: the schema's own rule says what to write
+    fields = [f'value: "{own.value}"']
+    fields += [f"unit: {own.unit}"] if own.unit else []
+    fields += [f"qualifier: {q}" for q in own.qualifiers]
+    return f"数值只写阿拉伯数字，单位和限定词各有字段：写 {'、'.join(fields)}"
+
+
+def magnitude_hint(number: str, magnitude: str, tail: str, quote: str) -> str:
+    """The two right ways to write a value given as 1.2万."""
     places = [w for w in wordings(quote, number, "") if w.magnitude == magnitude]
     unit = places[0].unit if places and places[0].measure else magnitude + tail
     whole = Decimal(number) * MAGNITUDE_FACTORS[magnitude]

@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 IN_PAGE_SCHEMES = ("data", "blob", "about")  # nothing is fetched for these
+# An article as text copied from a PDF gives it: hard-wrapped at 28 characters, three paragraphs.
+WRAPPED_ARTICLE = (
+    "河南省郑州市金水区某街道坚持党建引领，组织干部深入社区走\n"
+    "访调研，召开座谈会听取居民意见，收集问题建议120余条。\n"
+    "街道还建立了“网格+楼栋”工作机制，全面推行“一窗办”“全\n"
+    "岗通”，群众办事更加便捷，满意度达到98%以上，累计办结群\n"
+    "众诉求3000余件。\n"
+    "下一步，街道将继续深化改革。\n"
+)
 
 
 def unavailable(reason: str) -> NoReturn:

@@ -16,6 +16,7 @@ from govcat.checks.rules import CHECKS
 from govcat.checks.validate import check_project
 from govcat.layout import Project
 
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "catalog"
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 SOURCE = "reference/sources/zgsqb-excerpt.yaml"
 HENAN = "reference/regions/henan.yaml"
@@ -36,6 +37,20 @@ CHILD_TEXT = (
     "measures:\n  - title: 一窗办\nsources:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n"
     "last_reviewed: 2026-11-28\n"
 )
+
+OTHER_SOURCE = "reference/sources/other.yaml"
+OTHER_SOURCE_FILE = "reference/sources/other.txt"
+OTHER_SOURCE_TEXT = "id: other\npublisher: 报\ntitle: 另一篇\npublished: 2024-08-06\ntext_file: other.txt\n"
+
+
+def metric(value: str, unit: str, qualifier: str = "", source: str = "other", quote: str = "") -> str:
+    """A ``metrics:`` list of one metric, as YAML lines."""
+    quote = quote or "全市新发展党员50余名，建成服务站1.2万个。"
+    return (
+        f'metrics:\n  - indicator: 指标\n    value: "{value}"\n    unit: {unit}\n'
+        + (f"    qualifier: {qualifier}\n" if qualifier else "")
+        + f"    citation:\n      source: {source}\n      quote: {quote}\n"
+    )
 
 
 @dataclass(frozen=True)
@@ -81,7 +96,10 @@ CASES: dict[str, dict[str, Case]] = {
             edits=[(PRACTICE, "themes: [shequ-fuwu]", "themes: [shequ-fuw, no-such-theme]")],
             expected=[
                 f"{PRACTICE}:7:10: error: themes[0]: 找不到主题“shequ-fuw”，是不是“shequ-fuwu”？",
-                f"{PRACTICE}:7:21: error: themes[1]: 找不到主题“no-such-theme”，请先在 reference/themes/ 中添加它",
+                (
+                    f"{PRACTICE}:7:21: error: themes[1]: 找不到主题“no-such-theme”，已有的主题：社区服务（shequ-fuwu）；"
+                    "都不合适时用 catalog new theme --id <编号> --title <名称> 新建"
+                ),
             ],
         ),
         "never the record itself": Case(
@@ -93,7 +111,10 @@ CASES: dict[str, dict[str, Case]] = {
                 )
             ],
             expected=[
-                f"{PRACTICE}:11:15: error: measures[0].practice: 找不到做法“zhengzhou-dangqun-fuwu”，请先在 practices/ 中添加它"
+                (
+                    f"{PRACTICE}:11:15: error: measures[0].practice: 找不到做法“zhengzhou-dangqun-fuwu”，"
+                    "请先用 catalog new practice --id <编号> --title <名称> 在 practices/ 中添加它"
+                )
             ],
         ),
         "a source": Case(
@@ -106,7 +127,11 @@ CASES: dict[str, dict[str, Case]] = {
     "check_dates": {
         "not a real day": Case(
             edits=[(PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-02-30")],
-            expected=[f"{PRACTICE}:18:16: error: last_reviewed: “2026-02-30”不是真实存在的日期"],
+            expected=[f"{PRACTICE}:18:16: error: last_reviewed: “2026-02-30”不是真实存在的日期：2026年2月没有30日"],
+        ),
+        "a source dated to the month only": Case(
+            edits=[(SOURCE, "published: 2024-08-05", "published: 2023-02")],
+            expected=[],
         ),
         "reviewed after today": Case(
             edits=[(PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-11-29")],
@@ -114,7 +139,7 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "a source's publication day": Case(
             edits=[(SOURCE, "published: 2024-08-05", "published: 2024-13-05")],
-            expected=[f"{SOURCE}:5:12: error: published: “2024-13-05”不是真实存在的日期"],
+            expected=[f"{SOURCE}:5:12: error: published: “2024-13-05”不是真实存在的日期：没有13月"],
         ),
     },
     "check_quotes": {
@@ -135,6 +160,32 @@ CASES: dict[str, dict[str, Case]] = {
                     f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
                     "原文第 2 行最接近的是「完善社【区】党群服务中心功能【】。」，引文是「完善社【區】党群服务中心功能【 】。」"
                     "（【】中是不同之处）。简体、繁体写法不同：原文是“区”，引文写成了“區”；引文多了空格，原文这里没有。"
+                    "请从原文逐字复制，标点和空格也要一致"
+                ),
+            ],
+        ),
+        "across a line break of the source": Case(
+            edits=[
+                (
+                    PRACTICE,
+                    "quote: 完善社区党群服务中心功能。",
+                    "quote: 促进社区治理与服务水平不断提升。完善社区党群服务中心功能。",
+                )
+            ],
+            expected=[
+                (
+                    f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                    "原文第 1 行最接近的是「…务水平不断提升。【↵】完善社区党群服务…」，引文是「…务水平不断提升。【】完善社区党群服务…」"
+                    "（【】中是不同之处）。原文在此换行：引文不能跨过换行，在换行处把它分成两条引文。请从原文逐字复制，标点和空格也要一致"
+                ),
+            ],
+        ),
+        "a changed last character": Case(
+            edits=[(PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 郑州市聚焦基层治理难点堵点,重围")],
+            expected=[
+                (
+                    f"{PRACTICE}:17:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+                    "原文第 1 行最接近的是「…治理难点堵点,重【点】」，引文是「…治理难点堵点,重【围】」（【】中是不同之处）。"
                     "请从原文逐字复制，标点和空格也要一致"
                 ),
             ],
@@ -192,6 +243,53 @@ CASES: dict[str, dict[str, Case]] = {
             ],
             expected=[
                 f"{PRACTICE}:17:12: error: metrics[0].value: 数值“27”没有出现在它的引文中（引文中的数字：278）：数值要照抄原文，引文要包含这个数字"
+            ],
+        ),
+    },
+    "check_metric_wording": {
+        "a qualifier and unit the source does not write": Case(
+            writes={OTHER_SOURCE: OTHER_SOURCE_TEXT, OTHER_SOURCE_FILE: "全市新发展党员50余名，建成服务站1.2万个。\n"},
+            edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\n" + metric("50", "万人", "多"))],
+            expected=[
+                f"{PRACTICE}:18:11: error: metrics[0].unit: 原文写作“50余名”，本条会显示为“50万多人”：qualifier 写 余，unit 写 名"
+            ],
+        ),
+        "a qualifier the source has, left out": Case(
+            writes={OTHER_SOURCE: OTHER_SOURCE_TEXT, OTHER_SOURCE_FILE: "全市新发展党员50余名，建成服务站1.2万个。\n"},
+            edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\n" + metric("50", "名"))],
+            expected=[
+                f"{PRACTICE}:18:11: error: metrics[0].unit: 原文写作“50余名”，本条会显示为“50名”：qualifier 写 余"
+            ],
+        ),
+        "万 left out of the unit": Case(
+            writes={OTHER_SOURCE: OTHER_SOURCE_TEXT, OTHER_SOURCE_FILE: "全市新发展党员50余名，建成服务站1.2万个。\n"},
+            edits=[(PRACTICE, "terms: [yichuangban]", "terms: [yichuangban]\n" + metric("1.2", "个"))],
+            expected=[
+                f"{PRACTICE}:18:11: error: metrics[0].unit: 原文写作“1.2万个”，本条会显示为“1.2个”：unit 写 万个"
+            ],
+        ),
+        "a qualifier the source does not have": Case(
+            edits=[
+                (
+                    PRACTICE,
+                    "terms: [yichuangban]",
+                    "terms: [yichuangban]\n"
+                    + metric("278", "个", "以上", "zgsqb-excerpt", "区内278个无主管楼院全部实现了"),
+                )
+            ],
+            expected=[
+                f"{PRACTICE}:18:11: error: metrics[0].unit: 原文写作“278个”，本条会显示为“278个以上”：删去 qualifier（原文没有限定词）"
+            ],
+        ),
+    },
+    "check_practice_level": {
+        "a province's level on a city": Case(
+            edits=[(PRACTICE, "level: city", "level: province")],
+            expected=[
+                (
+                    f"{PRACTICE}:6:8: error: level: 做法层级 province（省级）高于所在地区“zhengzhou”（郑州市）的层级 city（市级）："
+                    "把 level 改为 city，或把 region 改为省级地区 henan"
+                )
             ],
         ),
     },
@@ -417,6 +515,22 @@ CASES: dict[str, dict[str, Case]] = {
             edits=[(SOURCE, "text_file: zgsqb-excerpt.txt", "text_file: zgsqb-excerpt-full.txt")],
             expected=[
                 f"{SOURCE}:6:12: error: text_file: 找不到全文文件“zgsqb-excerpt-full.txt”（应与本记录在同一目录，UTF-8 编码）"
+            ],
+        ),
+        "the same article under two ids": Case(
+            writes={
+                "reference/sources/copy.yaml": "id: copy\npublisher: 报\ntitle: 副本\npublished: 2024-08-06\ntext_file: copy.txt\n",
+                "reference/sources/copy.txt": (FIXTURE / "reference/sources/zgsqb-excerpt.txt").read_text("utf-8"),
+            },
+            expected=[
+                (
+                    "reference/sources/copy.yaml:5:12: error: text_file: 全文与来源“zgsqb-excerpt”（reference/sources/zgsqb-excerpt.yaml）"
+                    "的全文相同：同一篇文章只存一份，删去其中一个来源，把引用它的 source 改为留下的编号"
+                ),
+                (
+                    f"{SOURCE}:6:12: error: text_file: 全文与来源“copy”（reference/sources/copy.yaml）"
+                    "的全文相同：同一篇文章只存一份，删去其中一个来源，把引用它的 source 改为留下的编号"
+                ),
             ],
         ),
     },

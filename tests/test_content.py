@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +111,22 @@ def test_source_text_is_the_stored_article() -> None:
     shared = REPO.parent / "shared" / "sources" / f"{SOURCE}.txt"
     if shared.is_file():
         assert stored == shared.read_bytes()
+
+
+def test_no_page_or_word_document_shows_an_editor_drafted_title_in_title_marks(catalog: Catalog, site: Path) -> None:
+    drafted = [p["title"] for p in catalog.all("policy") if p.get("title_basis") == "editor"]
+    assert drafted, "the first article's 指导目录 are named by the editors"
+    pages = {path: path.read_text("utf-8") for path in sorted(site.rglob("*.html"))}
+    documents = {}
+    for path in sorted(site.rglob("*.docx")):
+        with zipfile.ZipFile(path) as package:
+            xml = "".join(package.read(n).decode("utf-8") for n in package.namelist() if n.startswith("word/"))
+        documents[path] = re.sub(r"<[^>]+>", "", xml)  # the text as Word shows it, runs joined
+    assert pages and documents
+    for title in drafted:
+        assert [p for p, text in {**pages, **documents}.items() if f"《{title}》" in text] == [], title
+    # Shown as what the source says, marked, and not under 政策依据 as an issued document.
+    practice = pages[site / "practices/henan-jianfu-funeng/index.html"]
+    assert f"文中提到的{drafted[0]}（编者拟定）" in practice and "政策依据" not in practice
+    word = documents[site / "word/practices/henan-jianfu-funeng.docx"]
+    assert "文中提到的文件" in word and "政策依据" not in word

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from govcat.checks.validate import check_project
+from govcat.cli import main
 from govcat.layout import Project
-from support import edit, run_catalog
+from support import WRAPPED_ARTICLE, edit, run_catalog
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 SOURCE = "reference/sources/zgsqb-excerpt.yaml"
@@ -28,7 +31,7 @@ def test_coverage_lists_paragraphs_with_their_records_and_the_uncaptured_figure(
     assert out == [
         f"来源 zgsqb-excerpt，全文 {TEXT}",
         "",
-        "段落（全文的一行是一段）及引用它的记录：",
+        "段落及引用它的记录（第几行是段落开始的行）：",
         "  第 1 行 郑州市聚焦基层治理难点堵点,重点围绕四个方面推动问题解决,促进社区治理与服务水平…",
         "      —（还没有记录引用）",
         "  第 2 行 完善社区党群服务中心功能。实行“一窗办”“全岗通”,同时落实错时、延时、上门帮办…",
@@ -183,4 +186,73 @@ def test_cite_says_which_word_is_missing_and_how_the_text_writes_it(
         "  “一窗辦”：原文中没有，原文写作“一窗办”",
         "  ““全岗通”，同时”：原文中没有，原文写作““全岗通”,同时”",
         "  “楼院”：1 句中有",
+    ]
+
+
+def test_a_text_stored_hard_wrapped_is_read_in_paragraphs_and_sentences(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project.root / TEXT).write_text(WRAPPED_ARTICLE, "utf-8")
+    (project.root / "reference/terms/yichuangban.yaml").unlink()  # its quote is of the old text
+    edit(project, PRACTICE, "terms: [yichuangban]\n", "")
+    edit(
+        project, PRACTICE, "sources:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n", "sources:\n"
+    )
+    edit(
+        project,
+        PRACTICE,
+        "    citations:\n      - source: zgsqb-excerpt\n        quote: 实行“一窗办”“全岗通”,同时落实错时、延时、上门帮办等服务。\n",
+        "",
+    )
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "cite", "zgsqb-excerpt", "走访调研", "座谈")
+    assert status == 0 and out[2:] == [
+        "# 第 1 行",
+        "- source: zgsqb-excerpt",
+        '  quote: "河南省郑州市金水区某街道坚持党建引领，组织干部深入社区走访调研，召开座谈会听取居民意见，收集问题建议120余条。"',
+    ]
+    edit(project, PRACTICE, "sources:\n", "sources:\n" + "\n".join("  " + line for line in out[3:]) + "\n")
+    assert check_project(project).diagnostics == []  # the quote runs across a wrap's line break
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "coverage", "zgsqb-excerpt")
+    assert out[2:9] == [
+        "段落及引用它的记录（第几行是段落开始的行）：",
+        "  第 1 行 河南省郑州市金水区某街道坚持党建引领，组织干部深入社区走访调研，召开座谈会听取居…",
+        "      做法 zhengzhou-dangqun-fuwu-zhongxin",
+        "  第 3 行 街道还建立了“网格+楼栋”工作机制，全面推行“一窗办”“全岗通”，群众办事更加便…",
+        "      —（还没有记录引用）",
+        "  第 6 行 下一步，街道将继续深化改革。",
+        "      —（还没有记录引用）",
+    ]
+    assert out[-2].startswith(
+        "小结：数字 3 个，已收录为指标 0 个，声明不是指标 0 个，未收录 3 个；段落 3 段，有记录引用 1 段。"
+    )
+
+
+class ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone, as ``| head`` leaves it after its lines."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_coverage_into_a_closed_pipe_ends_quietly(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project.root)
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["coverage", "zgsqb-excerpt", "--format", "json"]) == 0  # no BrokenPipeError traceback
+
+
+def test_list_prints_ids_and_names(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_catalog(project, monkeypatch, capsys, "list", "regions") == (
+        0,
+        ["henan      河南省（省级）", "zhengzhou  郑州市（市级，属河南省）", "共 2 个。引用时写左边的编号。"],
+        "",
+    )
+    assert run_catalog(project, monkeypatch, capsys, "list", "sources")[1] == [
+        "zgsqb-excerpt  中国社区报：河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）（2024年8月5日）",
+        "共 1 个。引用时写左边的编号。",
+    ]
+    assert run_catalog(project, monkeypatch, capsys, "list", "themes")[1] == [
+        "shequ-fuwu  社区服务",
+        "共 1 个。引用时写左边的编号。",
     ]

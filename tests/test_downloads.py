@@ -10,10 +10,12 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from govcat.layout import KINDS, Project
+from govcat.site.generate.downloads import spreadsheet_text
 from govcat.site.pipeline import generate
 from support import edit, visible
 
@@ -144,16 +146,24 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_text(project: Pr
     edit(project, PRACTICE, "title: 郑州市：完善社区党群服务中心功能", 'title: "=HYPERLINK(\\"http://x\\",\\"点此\\")"')
     edit(project, PRACTICE, "indicator: 无主管楼院", "indicator: +无主管楼院")
     edit(project, PRACTICE, "scope: 区内", 'scope: "@区内"')
-    edit(project, PRACTICE, "unit: 个", 'unit: "-个"')
-    edit(project, PRACTICE, 'value: "278"', 'value: "278"\n    as_of: "\\t目前"')
+    edit(project, PRACTICE, 'value: "278"', 'value: "278"\n    as_of: "-目前"')
     generated(project, "data/metrics.csv")
     text = (project.generated_docs / "data/metrics.csv").read_bytes().decode("utf-8")
     assert text.split("\r\n")[1] == (
-        'zhengzhou-dangqun-fuwu-zhongxin,"\'=HYPERLINK(""http://x"",""点此"")",郑州市,\'+无主管楼院,278,\'-个,,'
-        "278-个,'@区内,'\t目前,zgsqb-excerpt,区内278个无主管楼院全部实现了"
+        'zhengzhou-dangqun-fuwu-zhongxin,"\'=HYPERLINK(""http://x"",""点此"")",郑州市,\'+无主管楼院,278,个,,'
+        "278个,'@区内,'-目前,zgsqb-excerpt,区内278个无主管楼院全部实现了"
     )
     row = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))[1]
     assert row[1] == '\'=HYPERLINK("http://x","点此")' and row[4] == "278"  # the figure stays a number
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [("=1+1", "'=1+1"), ("+86", "'+86"), ("-目前", "'-目前"), ("@区内", "'@区内"), ("\t目前", "'\t目前"),
+     ("\r目前", "'\r目前"), ("区内=1", "区内=1"), ("278", "278")],
+)  # fmt: skip
+def test_a_cell_a_spreadsheet_would_run_gets_a_quote_before_it(cell: str, written: str) -> None:
+    assert spreadsheet_text(cell) == written
 
 
 def test_updates_without_git_use_the_review_dates(project: Project, write: Write) -> None:

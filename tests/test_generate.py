@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -212,15 +213,23 @@ def test_a_title_the_editor_made_up_is_marked_so_wherever_it_is_shown(project: P
         text.replace("terms: [yichuangban]", "terms: [yichuangban]\npolicies: [zhengzhou-fuwu-mulu]"), "utf-8"
     )
     pages = generated(project)
-    assert "# 社区服务事项目录（编者拟定）\n" in pages["policies/zhengzhou-fuwu-mulu.md"]
+    named = "文中提到的社区服务事项目录（编者拟定）"
+    assert f"# {named}\n" in pages["policies/zhengzhou-fuwu-mulu.md"]
     assert (
-        "| 名称 | 来源没有写出这份文件的正式名称，上面的名称由编者据来源拟定 |"
+        "| 名称 | 来源没有写出这份文件的正式名称，上面的名称由编者据来源的说法拟定，不是文件的标题，引用时不要加书名号 |"
         in pages["policies/zhengzhou-fuwu-mulu.md"]
     )
-    assert "- [社区服务事项目录（编者拟定）](../policies/zhengzhou-fuwu-mulu.md)\n" in pages[PAGE]
-    assert "- [社区服务事项目录（编者拟定）](zhengzhou-fuwu-mulu.md)（1 项做法引用）\n" in pages["policies/index.md"]
+    # Not under 政策依据 as if it were an issued document: under what the source mentions.
+    assert "## 政策依据" not in pages[PAGE]
+    assert (
+        "## 文中提到的文件\n\n来源提到了这些文件，但没有写出正式名称、发文机关、文号或日期；名称由编者据来源拟定。\n\n"
+        f"- [{named}](../policies/zhengzhou-fuwu-mulu.md)\n"
+    ) in pages[PAGE]
+    assert f"- [{named}](zhengzhou-fuwu-mulu.md)（只见于来源的提及，1 项做法引用）\n" in pages["policies/index.md"]
     compare = (project.generated_docs / "data" / "compare" / "zhengzhou-dangqun-fuwu-zhongxin.js").read_text("utf-8")
-    assert "社区服务事项目录（编者拟定）" in compare
+    cells = json.loads(compare[compare.index("{") : compare.rindex("}") + 1])
+    assert dict(zip(cells["fields"], cells["cells"], strict=True))["文中提到的文件"] == [named]
+    assert dict(zip(cells["fields"], cells["cells"], strict=True))["政策依据"] == []
     assert all("《社区服务事项目录》" not in text for text in [*pages.values(), compare])
     download = (project.generated_docs / "data" / "practices.json").read_text("utf-8")
     assert '"title": "社区服务事项目录"' in download and '"title_basis": "editor"' in download  # data stay raw

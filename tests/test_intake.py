@@ -12,7 +12,7 @@ import pytest
 
 from govcat.checks.validate import check_project
 from govcat.layout import Project
-from support import run_catalog
+from support import WRAPPED_ARTICLE, run_catalog
 
 ARTICLE = "洛阳市涧西区：“小院议事厅”\n今年以来，涧西区在全区126个老旧小区推行“小院议事厅”。\n截至2月底，已召开议事会312场,居民满意率达到96.5%。\n"
 ID = "lyrb-2025-03-12-jianxi"
@@ -194,7 +194,7 @@ def test_mistakes_on_the_command_line_are_refused_and_nothing_written(
             "洛阳日报",
             "--date",
             "2025-3-12",
-        ): "--date “2025-3-12”不是日期：写成 YYYY-MM-DD，如 2024-08-05",
+        ): "--date “2025-3-12”不是日期：写成 2025-03-12",
         (
             "--id",
             ID,
@@ -203,7 +203,16 @@ def test_mistakes_on_the_command_line_are_refused_and_nothing_written(
             "洛阳日报",
             "--date",
             "2025-02-30",
-        ): "--date “2025-02-30”不是日期：写成 YYYY-MM-DD，如 2024-08-05",
+        ): "--date “2025-02-30”不是真实存在的日期：2025年2月没有30日",
+        (
+            "--id",
+            ID,
+            *title,
+            "--publisher",
+            "洛阳日报",
+            "--date",
+            "2025年2月30日",
+        ): "--date “2025年2月30日”不是真实存在的日期：2025年2月没有30日",
         (
             "--id",
             ID,
@@ -276,3 +285,40 @@ def test_an_existing_text_is_never_overwritten(
             "reference/sources/ 之外（例如下载文件夹），命令会把整理好的全文存到这里\n"
         ),
     )
+
+
+def test_a_hard_wrapped_text_is_joined_into_paragraphs_with_a_notice(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = article(tmp_path, WRAPPED_ARTICLE.encode("utf-8"))
+    status, out, _ = run_catalog(project, monkeypatch, capsys, "new", "source", "--from", str(path), *OPTIONS)
+    assert status == 0
+    assert out[:2] == [
+        f"已保存全文 {TEXT}（3 行）",
+        (
+            "  - 原文是按固定宽度折行的文字（每行约 28 个字，常见于从 PDF 复制的文字）：去掉了段落中间折行处的换行（3 处），"
+            "6 行接成 3 段，其他字符一个未改；请对照原文看一眼分段"
+        ),
+    ]
+    stored = (project.root / TEXT).read_text("utf-8")
+    assert stored.split("\n") == [
+        "河南省郑州市金水区某街道坚持党建引领，组织干部深入社区走访调研，召开座谈会听取居民意见，收集问题建议120余条。",
+        "街道还建立了“网格+楼栋”工作机制，全面推行“一窗办”“全岗通”，群众办事更加便捷，满意度达到98%以上，累计办结群众诉求3000余件。",
+        "下一步，街道将继续深化改革。",
+        "",
+    ]
+    assert stored.replace("\n", "") == WRAPPED_ARTICLE.replace("\n", "")  # every character kept
+
+
+def test_an_article_stored_already_is_refused_naming_its_id(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (project.root / "reference/sources/zgsqb-excerpt.txt").read_text("utf-8")
+    path = article(tmp_path, text.replace("\n", "\r\n").encode("utf-8"))
+    status, out, err = run_catalog(project, monkeypatch, capsys, "new", "source", "--from", str(path), *OPTIONS)
+    assert (status, out) == (2, [])
+    assert err == (
+        f"error: {path.as_posix()} 的内容已保存为来源“zgsqb-excerpt”（reference/sources/zgsqb-excerpt.yaml）："
+        "同一篇文章只存一份，引用时写 source: zgsqb-excerpt\n"
+    )
+    assert sources(project) == ["zgsqb-excerpt.txt", "zgsqb-excerpt.yaml"]

@@ -34,6 +34,7 @@ def test_loading_judges_nothing_and_validating_reports_what_reading_found(projec
     assert [r.display_path for r in catalog.loaded if r.kind.name == "theme"] == ["reference/themes/other.yaml"]
     assert [str(d).split("（")[0] for d in validate(catalog)] == [
         "reference/themes/other.yaml:1:1: error: description: 缺少必填字段。主题说明：这一类做法要解决什么问题",
+        "reference/themes/other.yaml:1:5: error: id: 编号“shequ-fuwu”与文件名“other.yaml”不一致：把编号改为“other”，或把文件改名为“shequ-fuwu.yaml”",
         f"{THEME}:3:1: error: YAML 语法错误",
     ]
 

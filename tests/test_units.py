@@ -28,6 +28,10 @@ from govcat.site.generate.references import aligned_rows, comparable_groups
         ({"value": "1.2", "unit": "亿元", "qualifier": "约"}, "约1.2亿元"),
         ({"value": "160", "unit": "个", "qualifier": "多"}, "160多个"),
         ({"value": "278", "unit": "个"}, "278个"),
+        ({"value": "50", "unit": "名", "qualifier": "近"}, "近50名"),
+        ({"value": "3", "unit": "万元", "qualifier": "超过"}, "超过3万元"),
+        ({"value": "35", "unit": "岁", "qualifier": "以下"}, "35岁以下"),
+        ({"value": "20", "unit": "%", "qualifier": "左右"}, "20%左右"),
         ({"value": "5"}, "5"),
     ],
 )

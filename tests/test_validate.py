@@ -15,6 +15,7 @@ from govcat.model.catalog import Catalog
 from govcat.model.records import Record
 from support import edit
 
+REPO = Path(__file__).resolve().parent.parent
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
 Write = Callable[[str, str], Path]
 
@@ -244,8 +245,8 @@ REFERENCES = {
             "themes: [shequ-fuwu]",
             "themes: [治安]",
             (
-                "7:10: error: themes[0]: “治安”不是编号：这里要写主题的编号（reference/themes/ 中的文件名，不含 .yaml）。"
-                "编号：小写拉丁字母、数字和连字符（如 zhengzhou-sicuo-bingju），同时用作文件名和网址，一经发布不要改动。"
+                "7:10: error: themes[0]: “治安”不是编号：这里要写主题的编号。已有的主题：社区服务（shequ-fuwu）；"
+                "都不合适时用 catalog new theme --id <编号> --title <名称> 新建"
             ),
         ),
     ],
@@ -331,3 +332,260 @@ def test_an_unsupported_schema_is_refused_clearly(
     assert capsys.readouterr().out.splitlines() == [expected, "1 errors in 1 files"]
     assert main(["new", "practice", "--id", "xin", "--title", "新", "--region", "zhengzhou"]) == 2
     assert capsys.readouterr().err.startswith("error: schemas/practice.schema.json: ")
+
+
+def test_a_value_written_with_wan_gets_the_two_right_ways(project: Project) -> None:
+    edit(
+        project,
+        PRACTICE,
+        "terms: [yichuangban]",
+        'terms: [yichuangban]\nmetrics:\n  - indicator: 楼院\n    value: "1.2万"\n    unit: 个\n'
+        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n",
+    )
+    assert messages(project) == [
+        (
+            f"{PRACTICE}:17:12: error: metrics[0].value: “1.2万”格式不对：万不是数值的一部分，要写在 unit 里："
+            '原文写作“1.2万”时，写 value: "1.2"、unit: 万…（万连同后面的量词）；原文写作“12000”时，写 value: "12000"'
+        )
+    ]
+
+
+def test_a_shape_error_does_not_hide_the_other_checks_of_its_record(project: Project) -> None:
+    edit(project, PRACTICE, "level: city", "level: town")
+    edit(project, PRACTICE, "themes: [shequ-fuwu]", "themes: [shequ-fuwu, shequfuwu]")
+    edit(project, PRACTICE, "quote: 完善社区党群服务中心功能。", "quote: 完善社区党群服务中心功能 。")
+    edit(project, PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2026-11-29")
+    edit(project, PRACTICE, "  - title: 实行“一窗办”“全岗通”\n    citations:", "  - citations:")
+    assert messages(project) == [
+        f"{PRACTICE}:6:8: error: level: “town”不在可选值之内，可选：province、city、county、township、community",
+        f"{PRACTICE}:7:22: error: themes[1]: 找不到主题“shequfuwu”，是不是“shequ-fuwu”？",
+        f"{PRACTICE}:10:5: error: measures[0].title: 缺少必填字段。举措名称，如“完善社区党群服务中心功能”。",
+        (
+            f"{PRACTICE}:16:12: error: sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+            "原文第 2 行最接近的是「…党群服务中心功能【】。」，引文是「…党群服务中心功能【 】。」"
+            "（【】中是不同之处）。引文多了空格，原文这里没有。请从原文逐字复制，标点和空格也要一致"
+        ),
+        f"{PRACTICE}:17:16: error: last_reviewed: 核对日期“2026-11-29”晚于今天",
+    ]
+
+
+def test_a_date_in_another_form_is_offered_converted(project: Project) -> None:
+    edit(project, PRACTICE, "last_reviewed: 2026-11-28", "last_reviewed: 2023年5月12日")
+    edit(project, "reference/sources/zgsqb-excerpt.yaml", "published: 2024-08-05", "published: 2024/8")
+    assert messages(project) == [
+        f"{PRACTICE}:18:16: error: last_reviewed: “2023年5月12日”格式不对：写成 2023-05-12。日期，格式 YYYY-MM-DD，如 2024-08-05。",
+        (
+            "reference/sources/zgsqb-excerpt.yaml:5:12: error: published: “2024/8”格式不对：写成 2024-08。"
+            "发布日期，按来源写明的精度填写：2024-08-05、2024-08 或 2024；来源没有写明日期时写 不详"
+            "（页面和 Word 中显示为“日期不详”），不要填猜测的日期。"
+        ),
+    ]
+
+
+@pytest.mark.parametrize("published", ["2024", "2024-08", "不详"])
+def test_a_source_may_give_a_year_a_month_or_no_date(project: Project, published: str) -> None:
+    edit(project, "reference/sources/zgsqb-excerpt.yaml", "published: 2024-08-05", f"published: {published}")
+    assert messages(project) == []
+
+
+OTHER_TEXT = "全市新发展党员50余名，建成服务站1.2万个。\n各区（县）都建立了工作专班。\n实行周例会制度。\n"
+MISTAKES = {
+    # (old, new) in the fixture practice: each a mistake editors make, all in one record
+    "level: city": "level: province",  # a province's practice on a city
+    "themes: [shequ-fuwu]": "themes: [shequ-fuwu, jiceng-zhili]",  # a theme that does not exist
+    "quote: 完善社区党群服务中心功能。": "quote: 郑州市聚焦基层治理难点堵点,重围",  # its last character changed
+    "last_reviewed: 2026-11-28": "last_reviewed: 2026年11月28日",  # a date as Chinese writes it
+    "terms: [yichuangban]": (
+        "terms: [yichuangban]\n"
+        "metrics:\n"
+        '  - indicator: 新发展党员\n    value: "50"\n    unit: 万人\n    qualifier: 多\n'
+        "    citation:\n      source: other\n      quote: 全市新发展党员50余名，建成服务站1.2万个。\n"
+        '  - indicator: 服务站\n    value: "1.2万"\n    unit: 个\n'
+        "    citation:\n      source: other\n      quote: 全市新发展党员50余名，建成服务站1.2万个。\n"
+        "  - indicator: 工作专班\n    value: 1\n"  # no citation: a shape error that hides nothing else
+    ),
+    "    citations:\n      - source: zgsqb-excerpt\n": (
+        "    citations:\n      - source: other\n        quote: 各区(县)都建立了工作专班。\n"
+        "      - source: other\n        quote: 都建立了工作专班。实行周例会制度。\n"
+        "      - source: zgsqb-excerpt\n"
+    ),
+}
+
+
+def test_every_mistake_in_one_record_is_reported_in_one_run(project: Project, write: Write) -> None:
+    write("reference/sources/other.txt", OTHER_TEXT)
+    write(
+        "reference/sources/other.yaml",
+        "id: other\npublisher: 报\ntitle: 另一篇\npublished: 2023-02-30\ntext_file: other.txt\n",
+    )
+    write("reference/sources/other-copy.txt", OTHER_TEXT.replace("\n", "\n\n"))
+    write(
+        "reference/sources/other-copy.yaml",
+        "id: other-copy\npublisher: 报\ntitle: 另一篇\npublished: 2023\ntext_file: other-copy.txt\n",
+    )
+    write("reference/themes/tabbed.yaml", "id: tabbed\nname: 有制表符\n\tdescription: 说明。\n")
+    for old, new in MISTAKES.items():
+        edit(project, PRACTICE, old, new)
+    assert messages(project) == [f"{path}: error: {message}" for path, message in EVERY_MISTAKE]
+
+
+# What catalog check prints for the mistakes above (file:line:col, message); the editors' guide
+# quotes these messages in its 常见错误 section, and test_the_guide_quotes_the_messages keeps it so.
+EVERY_MISTAKE = [
+    (
+        f"{PRACTICE}:6:8",
+        (
+            "level: 做法层级 province（省级）高于所在地区“zhengzhou”（郑州市）的层级 city（市级）："
+            "把 level 改为 city，或把 region 改为省级地区 henan"
+        ),
+    ),
+    (
+        f"{PRACTICE}:7:22",
+        (
+            "themes[1]: 找不到主题“jiceng-zhili”，已有的主题：社区服务（shequ-fuwu）；"
+            "都不合适时用 catalog new theme --id <编号> --title <名称> 新建"
+        ),
+    ),
+    (
+        f"{PRACTICE}:13:16",
+        (
+            "measures[0].citations[0].quote: 引文在来源“other”的原文中找不到。原文第 2 行最接近的是"
+            "「各区【（县）】都建立了工作专班…」，引文是「各区【(县)】都建立了工作专班…」（【】中是不同之处）。"
+            "全角、半角不同：原文是全角的“（县）”，引文写成了半角的“(县)”。请从原文逐字复制，标点和空格也要一致"
+        ),
+    ),
+    (
+        f"{PRACTICE}:15:16",
+        (
+            "measures[0].citations[1].quote: 引文在来源“other”的原文中找不到。原文第 2 行最接近的是"
+            "「…建立了工作专班。【↵】实行周例会制度。」，引文是「…建立了工作专班。【】实行周例会制度。」（【】中是不同之处）。"
+            "原文在此换行：引文不能跨过换行，在换行处把它分成两条引文。请从原文逐字复制，标点和空格也要一致"
+        ),
+    ),
+    (f"{PRACTICE}:22:11", "metrics[0].unit: 原文写作“50余名”，本条会显示为“50万多人”：qualifier 写 余，unit 写 名"),
+    (
+        f"{PRACTICE}:28:12",
+        (
+            "metrics[1].value: “1.2万”格式不对：万不是数值的一部分，要写在 unit 里："
+            '原文写作“1.2万个”时，写 value: "1.2"、unit: 万个（万连同后面的量词）；原文写作“12000”时，写 value: "12000"'
+        ),
+    ),
+    (f"{PRACTICE}:33:5", "metrics[2].citation: 缺少必填字段。这个数字所在的原文句子，数值必须出现在句子中。"),
+    (
+        f"{PRACTICE}:38:12",
+        (
+            "sources[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。原文第 1 行最接近的是「…治理难点堵点,重【点】」，"
+            "引文是「…治理难点堵点,重【围】」（【】中是不同之处）。请从原文逐字复制，标点和空格也要一致"
+        ),
+    ),
+    (
+        f"{PRACTICE}:39:16",
+        "last_reviewed: “2026年11月28日”格式不对：写成 2026-11-28。日期，格式 YYYY-MM-DD，如 2024-08-05。",
+    ),
+    (
+        "reference/sources/other-copy.yaml:5:12",
+        (
+            "text_file: 全文与来源“other”（reference/sources/other.yaml）的全文相同："
+            "同一篇文章只存一份，删去其中一个来源，把引用它的 source 改为留下的编号"
+        ),
+    ),
+    ("reference/sources/other.yaml:4:12", "published: “2023-02-30”不是真实存在的日期：2023年2月没有30日"),
+    (
+        "reference/sources/other.yaml:5:12",
+        (
+            "text_file: 全文与来源“other-copy”（reference/sources/other-copy.yaml）的全文相同："
+            "同一篇文章只存一份，删去其中一个来源，把引用它的 source 改为留下的编号"
+        ),
+    ),
+    (
+        "reference/themes/tabbed.yaml:3:1",
+        "这里有制表符（Tab）：YAML 的缩进只能用空格，把 Tab 换成空格（编辑器中可设置“用空格代替 Tab”）",
+    ),
+]
+
+
+def test_the_guide_quotes_the_messages_of_the_common_mistakes() -> None:
+    guide = (REPO / "content/guide/index.md").read_text("utf-8")
+    section = guide[guide.index("## 常见错误") :]
+    quoted = [line.strip() for line in section.split("\n")]
+    twin = "reference/sources/other.yaml:5:12"  # the other half of the article stored twice
+    assert [message for path, message in EVERY_MISTAKE if message not in quoted and path != twin] == []
+
+
+def test_a_wrong_level_in_one_region_does_not_stop_checking_the_regions_below(project: Project, write: Write) -> None:
+    edit(project, "reference/regions/zhengzhou.yaml", "level: city", "level: 市级")
+    write(
+        "reference/regions/zhongyuan.yaml",
+        "id: zhongyuan\nname: 中原区\nlevel: county\ncode: \"410102\"\nparent: zhengzhou\n",
+    )
+    assert messages(project) == [
+        "reference/regions/zhengzhou.yaml:4:8: error: level: “市级”不在可选值之内，可选：province、city、county、township、community"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("2024年", "“2024年”格式不对：写成 2024。"),
+        ("2024年8月", "“2024年8月”格式不对：写成 2024-08。"),
+        ("2023年2月30日", "“2023年2月30日”不是真实存在的日期：2023年2月没有30日"),
+        ("20245", "“20245”格式不对。"),
+    ],
+)
+def test_a_policy_date_as_editors_type_it(project: Project, write: Write, written: str, said: str) -> None:
+    write(
+        "reference/policies/tongzhi.yaml",
+        f"id: tongzhi\ntitle: 通知\ntitle_basis: editor\nregion: zhengzhou\ndate: {written}\n"
+        "citations:\n  - source: zgsqb-excerpt\n    quote: 完善社区党群服务中心功能。\n",
+    )
+    [message] = messages(project)
+    rule = "日期，按来源写明的精度填写：只知道年写 2024，知道年月写 2024-08，知道日写 2024-08-05；页面和 Word 中相应显示为 2024年、2024年8月、2024年8月5日。"
+    assert message == f"reference/policies/tongzhi.yaml:5:7: error: date: {said}" + (
+        rule if said.endswith("。") else ""
+    )
+
+
+def test_a_field_with_a_wrong_shape_is_not_also_called_missing(project: Project) -> None:
+    edit(project, "reference/regions/zhengzhou.yaml", "parent: henan", "parent: [henan]")
+    assert messages(project) == ["reference/regions/zhengzhou.yaml:5:9: error: parent: 应为文字，实际是列表"]
+
+
+def test_a_measure_missing_its_title_still_has_its_quotes_checked(project: Project) -> None:
+    edit(project, PRACTICE, "  - title: 实行“一窗办”“全岗通”\n    citations:", "  - citations:")
+    edit(project, PRACTICE, "“全岗通”,同时落实错时", "“全岗通”，同时落实错时")
+    assert messages(project) == [
+        f"{PRACTICE}:10:5: error: measures[0].title: 缺少必填字段。举措名称，如“完善社区党群服务中心功能”。",
+        (
+            f"{PRACTICE}:12:16: error: measures[0].citations[0].quote: 引文在来源“zgsqb-excerpt”的原文中找不到。"
+            "原文第 2 行最接近的是「…窗办”“全岗通”【,】同时落实错时、延…」，引文是「…窗办”“全岗通”【，】同时落实错时、延…」"
+            "（【】中是不同之处）。全角、半角不同：原文是半角的“,”，引文写成了全角的“，”。请从原文逐字复制，标点和空格也要一致"
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("30%以上", '写 value: "30"、unit: %、qualifier: 以上'),
+        ("约50名", '写 value: "50"、unit: 名、qualifier: 约'),
+        ("4.9万余人", None),
+    ],
+)
+def test_a_value_with_its_unit_or_qualifier_gets_each_in_its_field(
+    project: Project, value: str, said: str | None
+) -> None:
+    edit(
+        project,
+        PRACTICE,
+        "terms: [yichuangban]",
+        f'terms: [yichuangban]\nmetrics:\n  - indicator: 楼院\n    value: "{value}"\n'
+        "    citation:\n      source: zgsqb-excerpt\n      quote: 区内278个无主管楼院全部实现了\n",
+    )
+    [message] = messages(project)
+    if said is None:  # 万 and 亿 get the two ways (test_a_value_written_with_wan_gets_the_two_right_ways)
+        assert message.startswith(f"{PRACTICE}:17:12: error: metrics[0].value: “4.9万余人”格式不对：万不是数值的一部分")
+    else:
+        assert (
+            message
+            == f"{PRACTICE}:17:12: error: metrics[0].value: “{value}”格式不对：数值只写阿拉伯数字，单位和限定词各有字段：{said}"
+        )

@@ -79,7 +79,6 @@ metrics:
   - indicator: 实现目标的无主管楼院
     value: "278"
     unit: 个
-    qualifier: 以上
     scope: 区内
     citation:
       source: zgsqb-excerpt
@@ -229,7 +228,10 @@ def test_styles_of_title_body_and_both_heading_levels(catalog_project: Project, 
     ]
     assert ("Normal", "无主管楼院无人管理。") in paragraphs and ("Normal", "老旧楼院设施短缺。") in paragraphs
     assert ("Normal", "无主管楼院治理目标：有人看门、路要平") in paragraphs
-    assert ("Normal", "无主管楼院专项治理方案（编者拟定）（济源产城融合示范区，2026年11月25日）") in paragraphs
+    assert (
+        "Normal",
+        "文中提到的无主管楼院专项治理方案（编者拟定）（济源产城融合示范区，2026年11月25日）",
+    ) in paragraphs
 
 
 def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catalog_project: Project) -> None:
@@ -237,7 +239,7 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
     [table] = document.tables
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["指标", "数据", "范围", "时间"],
-        ["实现目标的无主管楼院", "278个以上", "区内", "—"],
+        ["实现目标的无主管楼院", "278个", "区内", "—"],
     ]
     notes = footnotes(document)
     [figure_note] = references(table.rows[1].cells[1]._element)
@@ -298,7 +300,7 @@ def test_theme_compilation_opens_with_the_comparison_table(catalog_project: Proj
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["序号", "做法", "地区", "主要举措", "主要数据"],
         ["1", "完善社区党群服务中心功能", "郑州市\n（市级）", "1.实行“一窗办”“全岗通”", "—"],
-        ["2", "无主管楼院专项治理", "济源市\n（市级）", "1.坚持高点谋划、精准施策", "实现目标的无主管楼院：278个以上"],
+        ["2", "无主管楼院专项治理", "济源市\n（市级）", "1.坚持高点谋划、精准施策", "实现目标的无主管楼院：278个"],
     ]  # in the order of the theme page: by place
     titles = [p for p in document.paragraphs if p.style.name == "公文标题"]
     assert [p.text for p in titles] == ["社区服务做法汇编", TITLE, OTHER_TITLE_LINES]
@@ -653,3 +655,13 @@ def test_the_order_check_finds_what_word_would_refuse() -> None:
         "document.xml /w:document/w:body/w:sectPr: CT_SectPr has unknown after docGrid",
         "document.xml /w:document/w:body/w:tbl/w:tr/w:tc/w:tcPr: CT_TcPr has tcW after tcW",
     ]  # the row's properties are a choice: any order
+
+
+@pytest.mark.parametrize(("published", "shown"), [("不详", "日期不详"), ("2024-08", "2024年8月"), ("2024", "2024年")])
+def test_a_source_date_is_printed_at_the_precision_given(catalog_project: Project, published: str, shown: str) -> None:
+    source = catalog_project.root / "reference/sources/zgsqb-excerpt.yaml"
+    source.write_text(source.read_text("utf-8").replace("published: 2024-08-05", f"published: {published}"), "utf-8")
+    notes = footnotes(open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx"))
+    assert notes["2"] == f"原文：“坚持高点谋划、精准施策,合力推进无主管楼院专项治理”——中国社区报，{shown}。"
+    page = (catalog_project.generated_docs / "sources/zgsqb-excerpt.md").read_text("utf-8")
+    assert f"| 发布日期 | {shown} |" in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from govcat.model.yamlsource import Position, parse_yaml
 
 
@@ -58,3 +60,16 @@ def test_syntax_errors_point_at_the_problem() -> None:
 def test_deep_nesting_is_refused() -> None:
     [(_, _, message)] = problems("a: " + "[" * 50 + "]" * 50 + "\n")
     assert message == "嵌套超过 12 层：记录不需要这么深的结构"
+
+
+@pytest.mark.parametrize(
+    "text", ["id: x\nname: 甲\n\tdescription: 乙\n", "id: x\nwords:\n\t- 甲\n", "id: x\nwords:\n  -\t甲\n  - 乙\n"]
+)
+def test_a_tab_in_the_indentation_is_named_as_the_cause(text: str) -> None:
+    [problem] = parse_yaml(text).problems
+    tab_line = next(number for number, line in enumerate(text.split("\n"), 1) if "\t" in line)
+    assert problem.position == Position(tab_line, text.split("\n")[tab_line - 1].index("\t") + 1)
+    assert (
+        problem.message
+        == "这里有制表符（Tab）：YAML 的缩进只能用空格，把 Tab 换成空格（编辑器中可设置“用空格代替 Tab”）"
+    )

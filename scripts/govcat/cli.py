@@ -7,13 +7,17 @@ starts without the site generator, the search indexer or the benchmark.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govcat.bench import DEFAULT_STAGES, STAGES
+from govcat.editors.listing import LISTABLE
 from govcat.layout import KINDS, Project
 from govcat.site.engines import DEFAULT_ENGINE, ENGINES
 
@@ -205,6 +209,15 @@ def catalog_with_text(project: Project, source: str) -> Catalog:
 def fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 2
+
+
+def command_list(project: Project, args: argparse.Namespace) -> int:
+    from govcat.editors.listing import listing_lines
+    from govcat.model.load import load_catalog
+
+    for line in listing_lines(load_catalog(project), args.what):
+        print(line)
+    return 0
 
 
 def command_publish(project: Project, args: argparse.Namespace) -> int:
@@ -411,7 +424,7 @@ def parser() -> argparse.ArgumentParser:
         help="来源：文章全文的文本文件（UTF-8 或 GBK），整理后存为 reference/sources/<编号>.txt",
     )
     new.add_argument("--publisher", help="来源：发布媒体或机构，如 中国社区报")
-    new.add_argument("--date", help="来源：发布日期 YYYY-MM-DD")
+    new.add_argument("--date", help="来源：发布日期 YYYY-MM-DD；只知道年月或年写 2024-08 或 2024，不知道写 不详")
     new.add_argument("--url", help="来源：原文网址（选填）")
     new.set_defaults(handler=command_new)
     cov = commands.add_parser("coverage", help="列出来源的每段被哪些记录引用、哪些数字还没有收录为指标")
@@ -422,6 +435,9 @@ def parser() -> argparse.ArgumentParser:
     cite.add_argument("source", help="来源编号")
     cite.add_argument("words", nargs="+", metavar="关键词", help="句子要含有的词，可给多个")
     cite.set_defaults(handler=command_cite)
+    lister = commands.add_parser("list", help="列出主题、地区、术语、标签或来源的编号和名称（引用时写编号）")
+    lister.add_argument("what", choices=list(LISTABLE), help="要列出的类别")
+    lister.set_defaults(handler=command_list)
     pub = commands.add_parser(
         "publish", help="为正式地址（可带子路径）构建可发布的站点；--offline 另打包为可从文件共享直接打开的 zip"
     )
@@ -500,6 +516,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[Project, argparse.Namespace], int] = args.handler
     try:
         return handler(project, args)
+    except BrokenPipeError:  # the reader stopped reading (catalog coverage … | head): nothing more to say
+        quiet_stdout()
+        return 0
     except Refused as error:
         return fail(str(error))
     except UnsupportedSchema as error:  # a schema that the checks cannot read: for programmers
@@ -507,6 +526,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{project.relative(project.schemas / error.file_name)}: {error.pointer.lstrip('/')}"
             f"{': ' if error.pointer else ''}{error.reason}"
         )
+
+
+def quiet_stdout() -> None:
+    """Point standard output at the null device, so that Python's final flush into the closed pipe
+    does not print a traceback."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

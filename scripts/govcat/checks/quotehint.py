@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from functools import cache
+from itertools import pairwise
 
 import opencc
 
@@ -20,6 +21,7 @@ from govcat.model.sourcetext import Span, paragraphs, position
 
 CONTEXT = 8  # unchanged characters kept on each side of a difference
 MIN_SHARE = 0.5  # below this share of the quote found, the passage is no help
+LINE_BREAK = "↵"  # how a line break of the source is shown inside a one-line message
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
 
 Edit = tuple[str, str, str]  # opcode, the quote's characters, the source's characters
@@ -47,7 +49,7 @@ class Closest:
                 pieces.append(text[:CONTEXT] + "…" + text[-CONTEXT:])
             else:
                 pieces.append(text)
-        return "".join(pieces)
+        return "".join(pieces).replace("\n", LINE_BREAK)
 
     def causes(self) -> list[str]:
         """The usual causes found among the differences, each said once, in plain words."""
@@ -66,13 +68,17 @@ def folded(text: str) -> str:
 
 
 def width_name(text: str) -> str:
-    return "半角" if all(ord(ch) < 0x80 for ch in text) else "全角"
+    """半角 or 全角, judged by the characters that have both forms: the 县 of (县) is neither."""
+    forms = [ch for ch in text if ord(ch) < 0x80 or folded(ch) != ch]
+    return "半角" if all(ord(ch) < 0x80 for ch in forms) else "全角"
 
 
 def cause(quoted: str, source: str) -> str:
     """The plain-words cause of one difference, or "" when it is simply a different text."""
     if quoted and source and folded(quoted) == folded(source):
         return f"全角、半角不同：原文是{width_name(source)}的“{source}”，引文写成了{width_name(quoted)}的“{quoted}”"
+    if "\n" in source and not quoted.strip():
+        return "原文在此换行：引文不能跨过换行，在换行处把它分成两条引文"
     if not quoted.strip() and not source.strip():
         return "原文这里有空格，引文没有" if source else "引文多了空格，原文这里没有"
     if quoted and source and to_simplified().convert(quoted) == to_simplified().convert(source):
@@ -85,7 +91,7 @@ def cause(quoted: str, source: str) -> str:
 def closest(text: str, quote: str) -> Closest | None:
     """The passage of ``text`` most like ``quote``, when at least half of the quote is found there."""
     best: tuple[int, Span, SequenceMatcher[str]] | None = None
-    for paragraph in paragraphs(text):
+    for paragraph in candidates(text):
         matcher = SequenceMatcher(None, quote, paragraph.text, autojunk=False)
         shared = sum(block.size for block in matcher.get_matching_blocks())
         if best is None or shared > best[0]:
@@ -94,6 +100,8 @@ def closest(text: str, quote: str) -> Closest | None:
         return None
     _, paragraph, matcher = best
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    while len(blocks) > 1 and stray_end(blocks[-2], blocks[-1], len(quote)):
+        blocks.pop()  # a changed last character that happens to stand further on is a change, not missing text
     first, last = blocks[0], blocks[-1]
     # The stretch of the paragraph the quote lines up with, as long as the quote on each side.
     begin = max(0, first.b - first.a)
@@ -103,7 +111,24 @@ def closest(text: str, quote: str) -> Closest | None:
         (tag, quote[i1:i2], passage[j1:j2])
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes()
     ]
-    return Closest(position(text, paragraph.start + begin)[0], merged(edits))
+    return Closest(position(text, paragraph.offset(begin))[0], merged(edits))
+
+
+def stray_end(before: Match, last: Match, length: int) -> bool:
+    """Whether the quote's last character matches only a character further on in the passage:
+    right after the block before it in the quote, but not in the passage."""
+    return last.size == 1 and last.a == length - 1 == before.a + before.size and last.b > before.b + before.size
+
+
+def candidates(text: str) -> list[Span]:
+    """Where a quote may have been copied from: each paragraph, then each two paragraphs with the
+    line break between them (a quote that runs across it is told that the source breaks there)."""
+    single = paragraphs(text)
+    pairs = [
+        Span(first.start, second.end, first.line, f"{first.text}\n{second.text}", first.breaks)
+        for first, second in pairwise(single)
+    ]
+    return single + pairs
 
 
 def merged(edits: list[Edit]) -> tuple[Edit, ...]:

@@ -9,16 +9,28 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from govcat.checks.divisions import check_region_division
+from govcat.checks.metricwording import metric_wording_problem
 from govcat.checks.quotehint import explain
-from govcat.checks.suggest import reference_hint
+from govcat.checks.suggest import missing_hint, reference_hint
 from govcat.layout import KINDS, reserved_id
-from govcat.model.catalog import DATE_FIELDS, LEVELS, NAME_FIELDS, Catalog, citations, name_key, references
+from govcat.model.catalog import (
+    DATE_FIELDS,
+    LEVEL_LABELS,
+    LEVELS,
+    NAME_FIELDS,
+    Catalog,
+    citations,
+    name_key,
+    references,
+)
+from govcat.model.dates import date_problem
 from govcat.model.diagnostics import FieldPath, field_name
 from govcat.model.hanzi import HAN, HAN_CHARACTERS
 from govcat.model.records import Record
-from govcat.model.sourcetext import figures, stands_whole
+from govcat.model.sourcetext import figures, quoted, stands_whole
 
 Finding = tuple[FieldPath, str]
 SYNONYM_WORD = re.compile(f"[{HAN_CHARACTERS}0-9〇]+")  # Chinese, with figures as in 35岁以下
@@ -48,30 +60,29 @@ def check_references(record: Record, catalog: Catalog) -> Iterator[Finding]:
         if catalog.has(kind, target) or target in catalog.unreadable.get(kind, ()):
             continue  # a file that did not parse has its own error; do not report its users too
         itself = record.id if kind == record.kind.name else ""
-        hint = reference_hint(catalog, kind, target, itself) or f"请先在 {KINDS[kind].folder}/ 中添加它"
+        hint = reference_hint(catalog, kind, target, itself) or missing_hint(catalog, kind)
         yield path, f"{field_name(path)}: 找不到{KINDS[kind].label}“{target}”，{hint}"
 
 
 def check_dates(record: Record, catalog: Catalog) -> Iterator[Finding]:
     name = DATE_FIELDS.get(record.kind.name)
     value = record.data.get(name) if name is not None else None
-    if name is None or value is None:
+    if not isinstance(name, str) or not isinstance(value, str):
         return
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        yield (name,), f"{name}: “{value}”不是真实存在的日期"
+    problem = date_problem(value)
+    if problem:
+        yield (name,), f"{name}: “{value}”不是真实存在的日期：{problem}"
         return
-    if name == "last_reviewed" and day > today():
+    if name == "last_reviewed" and datetime.date.fromisoformat(value) > today():
         yield (name,), f"{name}: 核对日期“{value}”晚于今天"
 
 
 def quote_problem(catalog: Catalog, source: str, quote: str) -> str | None:
     """Why ``quote`` is not found verbatim in the text of ``source``; None when it is (or the text is missing)."""
     text = catalog.source_texts.get(source)
-    if text is None or quote in text:
+    if text is None or quoted(text, quote):
         return None
-    elsewhere = [other for other, other_text in sorted(catalog.source_texts.items()) if quote in other_text]
+    elsewhere = [other for other, other_text in sorted(catalog.source_texts.items()) if quoted(other_text, quote)]
     if elsewhere:
         return f"引文在来源“{source}”的原文中找不到，但在来源“{elsewhere[0]}”中有：把 source 改为 {elsewhere[0]}"
     return f"引文在来源“{source}”的原文中找不到。{explain(text, quote)}"
@@ -79,13 +90,15 @@ def quote_problem(catalog: Catalog, source: str, quote: str) -> str | None:
 
 def check_quotes(record: Record, catalog: Catalog) -> Iterator[Finding]:
     for path, citation in citations(record):
+        if not isinstance(citation.get("source"), str) or not isinstance(citation.get("quote"), str):
+            continue  # a citation without both has its own shape error
         problem = quote_problem(catalog, citation["source"], citation["quote"])
         if problem:
             yield path + ("quote",), f"{field_name(path + ('quote',))}: {problem}"
 
 
 def check_metric_figures(record: Record, catalog: Catalog) -> Iterator[Finding]:
-    for index, metric in enumerate(record.data.get("metrics", [])):
+    for index, metric in complete_metrics(record):
         if not stands_whole(metric["value"], metric["citation"]["quote"]):
             yield (
                 ("metrics", index, "value"),
@@ -94,6 +107,44 @@ def check_metric_figures(record: Record, catalog: Catalog) -> Iterator[Finding]:
                     "数值要照抄原文，引文要包含这个数字"
                 ),
             )
+
+
+def check_metric_wording(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """A metric's unit and qualifier say what its quote says next to the figure (50余名 is not 50万多人)."""
+    for index, metric in complete_metrics(record):
+        problem = metric_wording_problem(metric)
+        if problem:
+            where = "unit" if "unit" in metric else "qualifier" if "qualifier" in metric else "value"
+            yield ("metrics", index, where), f"metrics[{index}].{where}: {problem}"
+
+
+def complete_metrics(record: Record) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The metrics with a value and a quoted citation (any other has its own shape error)."""
+    for index, metric in enumerate(record.data.get("metrics") or []):
+        if isinstance(metric, dict) and isinstance(metric.get("value"), str):
+            citation = metric.get("citation")
+            if isinstance(citation, dict) and isinstance(citation.get("quote"), str):
+                yield index, metric
+
+
+def check_practice_level(record: Record, catalog: Catalog) -> Iterator[Finding]:
+    """A practice is organised at its region's level or below: a city does not run a province's practice."""
+    level, region = record.data.get("level"), record.data.get("region")
+    if level not in LEVELS or not isinstance(region, str) or not catalog.has("region", region):
+        return
+    region_level = catalog.get("region", region).get("level")
+    if region_level not in LEVELS or LEVELS.index(level) >= LEVELS.index(region_level):
+        return
+    higher = [r for r in catalog.region_chain(region) if catalog.get("region", r).get("level") == level]
+    move = f"，或把 region 改为{LEVEL_LABELS[level]}地区 {higher[0]}" if higher else ""
+    name = catalog.get("region", region).get("name", region)
+    yield (
+        ("level",),
+        (
+            f"level: 做法层级 {level}（{LEVEL_LABELS[level]}）高于所在地区“{region}”（{name}）的层级 "
+            f"{region_level}（{LEVEL_LABELS[region_level]}）：把 level 改为 {region_level}{move}"
+        ),
+    )
 
 
 def numbers_in(quote: str) -> str:
@@ -106,7 +157,7 @@ def check_term_definition(record: Record, catalog: Catalog) -> Iterator[Finding]
     if record.data["definition_basis"] != "quote":
         return
     cited = [catalog.source_texts.get(c["source"], "") for c in record.data["citations"]]
-    if not any(record.data["definition"] in text for text in cited):
+    if not any(quoted(text, record.data["definition"]) for text in cited):
         yield (
             ("definition",),
             (
@@ -118,8 +169,8 @@ def check_term_definition(record: Record, catalog: Catalog) -> Iterator[Finding]
 
 def check_region_hierarchy(record: Record, catalog: Catalog) -> Iterator[Finding]:
     level, parent = catalog.region_level(record.id), record.data.get("parent")
-    if not level:
-        return  # govcat.checks.divisions says the level must be written
+    if not level or level not in LEVELS:
+        return  # govcat.checks.divisions says the level must be written; the schema, that it must be one of LEVELS
     if level == "province":
         if parent is not None:
             yield ("parent",), "parent: 省级地区没有上级，请删除 parent"
@@ -133,7 +184,11 @@ def check_region_hierarchy(record: Record, catalog: Catalog) -> Iterator[Finding
     if record.id in upwards:
         circle = [record.id, *upwards[: upwards.index(record.id) + 1]]
         yield ("parent",), f"parent: 上级关系绕成了圈：{' → '.join(circle)}"
-    elif catalog.region_level(parent) and LEVELS.index(catalog.region_level(parent)) >= LEVELS.index(level):
+        return
+    parent_level = catalog.region_level(parent)
+    if parent_level not in LEVELS:
+        return  # the parent's own level is missing or wrong, and reported there
+    if LEVELS.index(parent_level) >= LEVELS.index(level):
         yield ("parent",), f"parent: 上级地区“{parent}”的层级不高于本地区（{level}）"
 
 
@@ -145,8 +200,8 @@ def check_practice_nesting(record: Record, catalog: Catalog) -> Iterator[Finding
         parent = catalog.get("practice", parent).get("parent")
     if parent == record.id:  # a circle above this record is reported by the records in it
         yield ("parent",), f"parent: 上级做法关系绕成了圈：{' → '.join([*chain, parent])}"
-    for index, measure in enumerate(record.data["measures"]):
-        child = measure.get("practice")
+    for index, measure in enumerate(record.data.get("measures") or []):
+        child = measure.get("practice") if isinstance(measure, dict) else None
         if child and catalog.has("practice", child) and catalog.get("practice", child).get("parent") != record.id:
             yield (
                 ("measures", index, "practice"),
@@ -165,7 +220,7 @@ def check_policy_title(record: Record, catalog: Catalog) -> Iterator[Finding]:
         return
     texts = [catalog.source_texts.get(c["source"]) for c in record.data["citations"]]
     written = f"《{record.data['title']}》"
-    if None not in texts and not any(written in text for text in texts if text is not None):
+    if None not in texts and not any(quoted(text, written) for text in texts if text is not None):
         yield (
             ("title",),
             (
@@ -177,8 +232,10 @@ def check_policy_title(record: Record, catalog: Catalog) -> Iterator[Finding]:
 
 def check_not_metrics(record: Record, catalog: Catalog) -> Iterator[Finding]:
     """Each number declared not a metric stands whole in a passage found in the source's own text."""
-    for index, item in enumerate(record.data.get("not_metrics", [])):
+    for index, item in enumerate(record.data.get("not_metrics") or []):
         where = ("not_metrics", index)
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("number", "quote")):
+            continue  # its own shape error says what is missing
         problem = quote_problem(catalog, record.id, item["quote"])
         if problem:
             yield where + ("quote",), f"not_metrics[{index}].quote: {problem}"
@@ -193,10 +250,21 @@ def check_not_metrics(record: Record, catalog: Catalog) -> Iterator[Finding]:
 
 
 def check_source_text(record: Record, catalog: Catalog) -> Iterator[Finding]:
-    if record.id not in catalog.source_texts:
+    """The full text is stored beside the record, and no other source stores the same article."""
+    text = catalog.source_texts.get(record.id)
+    if text is None:
         yield (
             ("text_file",),
             (f"text_file: 找不到全文文件“{record.data['text_file']}”（应与本记录在同一目录，UTF-8 编码）"),
+        )
+        return
+    for other in catalog.same_texts.get(record.id, []):
+        yield (
+            ("text_file",),
+            (
+                f"text_file: 全文与来源“{other}”（{catalog.records['source'][other].display_path}）的全文相同："
+                f"同一篇文章只存一份，删去其中一个来源，把引用它的 source 改为留下的编号"
+            ),
         )
 
 
@@ -260,6 +328,8 @@ CHECKS: dict[str, tuple[Check, ...]] = {
         check_dates,
         check_quotes,
         check_metric_figures,
+        check_metric_wording,
+        check_practice_level,
         check_practice_nesting,
         check_aliases,
     ),

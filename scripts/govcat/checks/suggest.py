@@ -115,3 +115,18 @@ def region_name_hint(catalog: Catalog, name: str, close: Suggestion | None) -> s
         f"不是行政区划的地方（开发区、示范区），用 catalog new region --id <编号> --title {name} --region <上级> 写模板，"
         "并在 division_note 中说明"
     )
+
+
+# Controlled lists an editor picks from: a value not in them gets the whole list.
+LISTED_KINDS = ("theme", "tag")
+
+
+def missing_hint(catalog: Catalog, kind: str) -> str:
+    """What to do about a reference to a record that does not exist and resembles none: the
+    existing ones of a controlled list, and how to add a new record."""
+    folder = KINDS[kind].folder
+    new = f"catalog new {kind} --id <编号> --title <名称>"
+    if kind not in LISTED_KINDS:
+        return f"请先用 {new} 在 {folder}/ 中添加它"
+    listed = "、".join(f"{catalog.get(kind, i).get('name', i)}（{i}）" for i in catalog.ids(kind))
+    return f"已有的{KINDS[kind].label}：{listed or '无'}；都不合适时用 {new} 新建"

@@ -1,23 +1,26 @@
 """Check a loaded catalog, collecting every problem before anyone stops.
 
 Order: what reading found (``govcat.model.load``: files that did not parse), files in record folders
-that would be ignored, ids used twice, then each record's shape (schema) and, for records whose
-shape is right, the cross-record checks of ``govcat.checks.rules``. References always resolve against
+that would be ignored, ids used twice, then each record's shape (schema) and the cross-record
+checks of ``govcat.checks.rules`` on every field whose shape is right, so one run reports all. References always resolve against
 the whole catalog, even when only some files are being checked.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from govcat.checks.rules import CHECKS
+from govcat.checks.rules import CHECKS, Check, Finding
 from govcat.checks.schema.documents import UnsupportedSchema, pointer_position
 from govcat.checks.schema.messages import schema_errors
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
-from govcat.model.diagnostics import Diagnostic
+from govcat.model.diagnostics import Diagnostic, FieldPath, field_name
 from govcat.model.load import cycle_collection_paused, load_catalog
 from govcat.model.records import Record
 
@@ -95,18 +98,58 @@ def schema_problem(project: Project, error: UnsupportedSchema) -> Diagnostic:
 
 
 def record_problems(record: Record, catalog: Catalog) -> list[Diagnostic]:
-    """Shape problems of one record; when its shape is right, what the cross-record checks find."""
+    """Shape problems of one record and what the cross-record checks find in the rest of it: a
+    wrong field does not hide the quotes, references and dates of the others (one run, every problem)."""
     try:
-        shape = [
-            record.diagnostic(path, message, at_key=at_key)
-            for path, at_key, message in schema_errors(record, catalog.project.schemas, catalog)
-        ]
+        findings = list(schema_errors(record, catalog.project.schemas, catalog))
     except UnsupportedSchema as error:
         return [schema_problem(catalog.project, error)]
-    if shape:
-        return shape
-    return [
-        record.diagnostic(path, message)
+    shape = [record.diagnostic(path, message, at_key=at_key) for path, at_key, message in findings]
+    checked, left_out = without(record, [path for path, _, _ in findings])
+    said = tuple(f"{field_name(path)}{end}" for path in left_out for end in (":", "[", "."))
+    return shape + [
+        checked.diagnostic(path, message)
         for check in CHECKS[record.kind.name]
-        for path, message in check(record, catalog)
+        for path, message in run_check(check, checked, catalog, shaped=not findings)
+        if not message.startswith(said)  # a field left out for its shape gets that message only
     ]
+
+
+def without(record: Record, paths: list[FieldPath]) -> tuple[Record, list[FieldPath]]:
+    """The record with the wrong values at ``paths`` left out (a list item becomes empty, keeping
+    the others' places), so the checks judge only what is well formed, and the paths left out. A
+    mapping stays: its problem is a field of it, missing or wrong, which has its own path."""
+    if not paths:
+        return record, []
+    data = copy.deepcopy(record.data)
+    left_out = []
+    for path in sorted(set(paths), key=len, reverse=True):
+        container: Any = data
+        for step in path[:-1]:
+            container = container[step] if contains(container, step) else None
+        last = path[-1] if path else None
+        if last is not None and contains(container, last) and not isinstance(container[last], dict):
+            if isinstance(container, dict):
+                del container[last]
+            else:
+                container[last] = None
+            left_out.append(path)
+    return dataclasses.replace(record, document=dataclasses.replace(record.document, data=data)), left_out
+
+
+def contains(container: Any, step: str | int) -> bool:
+    """Whether ``container[step]`` is there to read."""
+    if isinstance(container, dict):
+        return step in container
+    return isinstance(container, list) and isinstance(step, int) and 0 <= step < len(container)
+
+
+def run_check(check: Check, record: Record, catalog: Catalog, *, shaped: bool) -> list[Finding]:
+    """What one check finds. In a record with shape errors (already reported) a check that needs a
+    field the record lacks finds nothing, and the other checks still run."""
+    if shaped:
+        return list(check(record, catalog))
+    try:
+        return list(check(record, catalog))
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return []

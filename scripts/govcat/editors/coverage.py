@@ -14,7 +14,7 @@ from typing import Any
 
 from govcat.layout import KINDS
 from govcat.model.catalog import Catalog, citations
-from govcat.model.sourcetext import figures, occurrences, paragraphs, position
+from govcat.model.sourcetext import figures, paragraphs, places, position
 
 CONTEXT = 12  # characters shown on each side of a figure
 STATUS_LABELS = {"uncaptured": "未收录", "declared": "声明不是指标", "metric": "已收录为指标"}
@@ -22,7 +22,7 @@ STATUS_LABELS = {"uncaptured": "未收录", "declared": "声明不是指标", "m
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph (a line of the text) and the records quoting it, as (kind, id)."""
+    """One paragraph (a line of the text, or the lines of a hard-wrapped paragraph) and the records quoting it."""
 
     line: int
     text: str
@@ -92,7 +92,7 @@ def quoted_spans(catalog: Catalog, source: str, text: str) -> Iterator[tuple[str
         for record_id in catalog.ids(kind):
             for _, citation in citations(catalog.records[kind][record_id]):
                 if citation.get("source") == source and isinstance(citation.get("quote"), str):
-                    for place in occurrences(text, citation["quote"]):
+                    for place in places(text, citation["quote"]):
                         yield kind, record_id, place
 
 
@@ -107,7 +107,7 @@ def metric_spans(catalog: Catalog, source: str, text: str) -> Iterator[tuple[str
                 and isinstance(citation.get("quote"), str)
                 and isinstance(metric.get("value"), str)
             ):
-                for place in occurrences(text, citation["quote"]):
+                for place in places(text, citation["quote"]):
                     yield practice_id, metric["value"], place
 
 
@@ -115,7 +115,7 @@ def declared_spans(record: dict[str, Any], text: str) -> Iterator[tuple[str, str
     """(number, reason, place) for every number the source record declares not a metric."""
     for item in record.get("not_metrics") or []:
         if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("number", "quote", "reason")):
-            for place in occurrences(text, item["quote"]):
+            for place in places(text, item["quote"]):
                 yield item["number"], item["reason"], place
 
 
@@ -167,7 +167,7 @@ def report_lines(result: Coverage) -> Iterator[str]:
     """The report for a terminal: paragraphs, then figures (uncaptured first), then the summary."""
     yield f"来源 {result.source}，全文 {result.text_file}"
     yield ""
-    yield "段落（全文的一行是一段）及引用它的记录："
+    yield "段落及引用它的记录（第几行是段落开始的行）："
     for paragraph in result.paragraphs:
         citers = "、".join(f"{KINDS[kind].label} {rid}" for kind, rid in paragraph.cited_by) or "—（还没有记录引用）"
         yield f"  第 {paragraph.line} 行 {shorten(paragraph.text)}"

@@ -13,7 +13,6 @@ instead; GBK/GB18030 and UTF-16 text is converted, with a notice.
 from __future__ import annotations
 
 import codecs
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from pathlib import Path
 from govcat.editors.newrecord import check_arguments, new_record, record_path, write_new
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
+from govcat.model.dates import DATE, UNKNOWN, date_problem, iso_form
+from govcat.model.sourcetext import content_key, unwrapped, wrap_width
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 # Formats editors save articles in by mistake, by their first bytes.
@@ -102,7 +103,23 @@ def normalise(text: str) -> StoredText:
         if changed != stored.text:
             stored.changes.append(f"{said}（{changed_lines(stored.text, changed)}）")
             stored.text = changed
+    join_wrapped_lines(stored)
     return stored
+
+
+def join_wrapped_lines(stored: StoredText) -> None:
+    """A text hard-wrapped at a fixed width (as copied from a PDF) joined into its paragraphs, one
+    a line, with a notice: only the line breaks of the wrapping go, every other character stays."""
+    width = wrap_width(stored.text)
+    if width is None:
+        return
+    joined = unwrapped(stored.text)
+    before, after = stored.text.count("\n"), joined.count("\n")
+    stored.changes.append(
+        f"原文是按固定宽度折行的文字（每行约 {width // 2} 个字，常见于从 PDF 复制的文字）：去掉了段落中间折行处的"
+        f"换行（{before - after} 处），{before} 行接成 {after} 段，其他字符一个未改；请对照原文看一眼分段"
+    )
+    stored.text = joined
 
 
 def changed_lines(before: str, after: str) -> str:
@@ -142,16 +159,30 @@ def read_source_file(path: Path, shown: str) -> StoredText:
 
 def check_source_details(published: str, url: str | None) -> None:
     """The publication date and address as the source schema wants them, before anything is written."""
-    try:
-        valid_date = bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", published)) and bool(
-            datetime.date.fromisoformat(published)
+    meant = published if published == UNKNOWN or DATE.match(published) else iso_form(published)
+    problem = date_problem(meant) if meant else None
+    if problem:
+        raise IntakeError(f"--date “{published}”不是真实存在的日期：{problem}")
+    if meant != published:
+        how = (
+            f"写成 {meant}"
+            if meant
+            else "写成 YYYY-MM-DD，如 2024-08-05；只知道年月或年写 2024-08 或 2024；不知道写 不详"
         )
-    except ValueError:
-        valid_date = False
-    if not valid_date:
-        raise IntakeError(f"--date “{published}”不是日期：写成 YYYY-MM-DD，如 2024-08-05")
+        raise IntakeError(f"--date “{published}”不是日期：{how}")
     if url is not None and not re.fullmatch(r"https?://[^\s<>\"]+", url):
         raise IntakeError(f"--url “{url}”不是网址：要以 http:// 或 https:// 开头，不含空格")
+
+
+def refuse_stored_twice(catalog: Catalog, text: str, shown: str) -> None:
+    """An article already stored under another id is not stored again: quotes would split between two."""
+    key = content_key(text)
+    for source_id, other in sorted(catalog.source_texts.items()):
+        if content_key(other) == key:
+            where = catalog.records["source"][source_id].display_path
+            raise IntakeError(
+                f"{shown} 的内容已保存为来源“{source_id}”（{where}）：同一篇文章只存一份，引用时写 source: {source_id}"
+            )
 
 
 def new_source(
@@ -170,6 +201,7 @@ def new_source(
     check_source_details(published, url)
     stored = read_source_file(article, article.as_posix())
     check_arguments(project, catalog, kind, record_id, None)
+    refuse_stored_twice(catalog, stored.text, article.as_posix())
     text_path = project.folder(kind) / f"{record_id}.txt"
     record = record_path(project, catalog, kind, record_id, None)
     if article.resolve() == text_path.resolve():

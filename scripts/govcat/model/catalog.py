@@ -18,6 +18,7 @@ from govcat.layout import Project
 from govcat.model.diagnostics import Diagnostic, FieldPath
 from govcat.model.divisions import DivisionTable, TableError, level_from_name, load_table
 from govcat.model.records import Record
+from govcat.model.sourcetext import content_key
 
 LEVELS = ("province", "city", "county", "township", "community")
 LEVEL_LABELS = {
@@ -63,17 +64,20 @@ NAME_FIELDS = ("name", "title", "short_title")
 NAME_DECORATION = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉 \t\u3000")
 
 MAGNITUDES = ("万", "亿")
-PREFIX_QUALIFIERS = ("达到", "累计", "约")
+# Where each qualifier stands around a figure as Chinese writes it: 约50人, 50余人 / 4.9万余人, 50人以上.
+PREFIX_QUALIFIERS = ("达到", "累计", "约", "近", "超过")
+INFIX_QUALIFIERS = ("余", "多")
+SUFFIX_QUALIFIERS = ("以上", "以下", "左右")
 PRACTICE_TEXT_FIELDS = (("summary",), ("background",), ("measures", "*", "title"), ("measures", "*", "detail"))
 
 
 def metric_text(metric: dict[str, Any]) -> str:
-    """A figure written the way the source writes it: 4.9万余人, 30%以上, 达到89.9%, 累计424人."""
+    """A figure written the way the source writes it: 4.9万余人, 30%以上, 达到89.9%, 累计424人, 近50名."""
     value, unit, qualifier = metric["value"], metric.get("unit", ""), metric.get("qualifier", "")
     if qualifier in PREFIX_QUALIFIERS:
         return f"{qualifier}{value}{unit}"
-    if qualifier == "以上":
-        return f"{value}{unit}以上"
+    if qualifier in SUFFIX_QUALIFIERS:
+        return f"{value}{unit}{qualifier}"
     if qualifier and unit.startswith(MAGNITUDES):  # 4.9 + 万人 + 余 -> 4.9万余人
         return f"{value}{unit[0]}{qualifier}{unit[1:]}"
     return f"{value}{qualifier}{unit}"
@@ -227,6 +231,15 @@ class Catalog:
                     if isinstance(name, str) and name_key(name):
                         found[name_key(name)].append((kind, record_id, field_name))
         return dict(found)
+
+    @cached_property
+    def same_texts(self) -> dict[str, list[str]]:
+        """Source id -> the other sources whose stored text is the same article (spaces and line
+        breaks aside), ordered by id."""
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for source_id in sorted(self.source_texts):
+            by_key[content_key(self.source_texts[source_id])].append(source_id)
+        return {s: [o for o in ids if o != s] for ids in by_key.values() for s in ids if len(ids) > 1}
 
     @cached_property
     def synonym_groups(self) -> dict[str, str]:

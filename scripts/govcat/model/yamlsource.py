@@ -43,6 +43,7 @@ INVISIBLE_NAMES = {
     "\ufeff": "零宽不换行空格（BOM）",
 }
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+TAB = "这里有制表符（Tab）：YAML 的缩进只能用空格，把 Tab 换成空格（编辑器中可设置“用空格代替 Tab”）"
 DUPLICATE = "\0duplicate"  # path step under which a duplicate key's value is parsed and dropped
 
 
@@ -126,11 +127,13 @@ class _Composer:
             mark = error.problem_mark or error.context_mark
             where = _position(mark) if mark else Position(1, 1)
             detail = error.problem or error.context or "无法解析"
-            message = (
-                TOO_DEEP
-                if "nesting depth" in detail  # libyaml's own limit, met while reading ahead
-                else f"YAML 语法错误（{detail}）：检查这一行的缩进、冒号后的空格和引号是否成对"
-            )
+            tab = tab_near(text, where)
+            if tab is not None:
+                where, message = tab, TAB
+            elif "nesting depth" in detail:  # libyaml's own limit, met while reading ahead
+                message = TOO_DEEP
+            else:
+                message = f"YAML 语法错误（{detail}）：检查这一行的缩进、冒号后的空格和引号是否成对"
             self.doc.problems.append(Problem(where, message))
         except yaml.YAMLError as error:
             self.doc.problems.append(Problem(Position(1, 1), f"YAML 无法读取：{error}"))
@@ -219,6 +222,21 @@ class _Composer:
                 frame.container.append(value)
         self.doc.values[path] = event.start_mark
         return path
+
+
+def tab_near(text: str, where: Position) -> Position | None:
+    """Where a tab stands in the indentation of the line YAML stopped at, or right at that place:
+    YAML refuses tabs there, with words that do not name them."""
+    lines = text.split("\n")
+    if not 1 <= where.line <= len(lines):
+        return None
+    line = lines[where.line - 1]
+    indentation = line[: len(line) - len(line.lstrip(" \t-"))]
+    if "\t" in indentation:
+        return Position(where.line, indentation.index("\t") + 1)
+    if line[where.column - 1 : where.column] == "\t":
+        return where
+    return None
 
 
 def invisible_characters(text: str) -> list[Problem]:

@@ -14,7 +14,7 @@ browser does exactly the same with the same pieces and package (``word.js``, fro
 ``site/generate/word.py`` writes), so a compare-page selection downloads the same document as
 ``catalog export --ids``, without a server and from ``file://``. ``word.js`` reads ``SLOT`` and
 the file-name rules from ``rules.js`` (``site/generate/rules.py``); it mirrors ``fill``,
-``text.chinese_date``, ``assemble`` and ``compare_file_name``: keep them alike. (It zips the parts itself, stored rather than
+``model.dates.chinese_date``, ``assemble`` and ``compare_file_name``: keep them alike. (It zips the parts itself, stored rather than
 deflated, with the same 1980-01-01 date; ``zip_package`` is Python's.)
 
 The end of every document, never inside its text, carries the catalog's name and "资料截至"
@@ -34,7 +34,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from govcat.word.text import chinese_date, one_line, xml_text
+from govcat.model.dates import chinese_date
+from govcat.word.text import one_line, xml_text
 
 COMPARE_TITLE = "基层治理做法对比"
 SLOT = re.compile("\x00([a-z]+|[0-9]+)\x00")

@@ -40,12 +40,6 @@ def chinese_number(n: int) -> str:
     return ("" if tens < 2 else DIGITS[tens]) + ("十" if tens else "") + (DIGITS[units] if units else "")
 
 
-def chinese_date(iso: str) -> str:
-    """2024-08-05 -> 2024年8月5日, as GB/T 9704 writes dates."""
-    year, month, day = iso.split("-")
-    return f"{year}年{int(month)}月{int(day)}日"
-
-
 def one_line(text: str) -> str:
     """Record text for one paragraph or cell (our own XML, such as a slot, passes as it is)."""
     return text if isinstance(text, Markup) else joined(text.split("\n"))

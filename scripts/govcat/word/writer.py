@@ -23,12 +23,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
-from govcat.model.names import display_name, short_name
+from govcat.model.dates import chinese_date, newest
+from govcat.model.names import display_name, policy_groups, short_name
 from govcat.word.layout import FONTS, LAYOUT, METRIC_COLUMNS, ROW_COLUMNS, TYPE
 from govcat.word.package import COMPARE_TITLE, Front, Package, Piece, slot, theme_title
 from govcat.word.text import (
     blocks,
-    chinese_date,
     chinese_number,
     numbered,
     one_line,
@@ -135,6 +135,7 @@ class Writer:
             names=self.names,
             name=self.name,
             policy_line=self.policy_line,
+            policy_groups=lambda policy_ids: policy_groups(catalog, policy_ids),
             headline_metrics=self.headline_metrics,
         )
 
@@ -191,8 +192,7 @@ class Writer:
         dates = [practice["last_reviewed"]]
         dates += [self.catalog.get("source", c["source"])["published"] for c in practice["sources"]]
         dates += [self.catalog.get("policy", p).get("date", "") for p in practice.get("policies", [])]
-        newest: str = max(dates)
-        return newest
+        return newest(dates)
 
     def piece(self, practice_id: str) -> Piece:
         practice = self.catalog.get("practice", practice_id)

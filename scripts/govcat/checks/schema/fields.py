@@ -20,6 +20,7 @@ SHARED_VALUES = {
     "id": "编号",
     "text": "文字",
     "date": "日期",
+    "partialDate": "日期（可只写年或年月）",
     "url": "网址",
     "level": "层级",
     "citation": "出处",

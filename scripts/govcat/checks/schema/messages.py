@@ -8,6 +8,7 @@ found, with a did-you-mean where a close match exists.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -17,16 +18,19 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
+from govcat.checks.metricwording import written_value_hint
 from govcat.checks.schema.documents import DEFS_FILE, parse_schema, schema_text
 from govcat.checks.schema.fields import Field, choices_note, field_at, record_fields
 from govcat.checks.schema.shapecheck import compiled
-from govcat.checks.suggest import reference_hint
+from govcat.checks.suggest import LISTED_KINDS, missing_hint, reference_hint
 from govcat.layout import KINDS
-from govcat.model.catalog import Catalog, reference_kind
+from govcat.model.catalog import DATE_FIELDS, Catalog, reference_kind
+from govcat.model.dates import date_problem, iso_form
 from govcat.model.diagnostics import FieldPath, field_name
 from govcat.model.records import Record
 
 Finding = tuple[FieldPath, bool, str]  # field path, whether the problem is the key itself, message
+DATE_PATHS = {(name,) for name in DATE_FIELDS.values()}
 TYPE_NAMES = {"string": "文字", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射"}
 
 
@@ -90,19 +94,48 @@ def missing_fields(error: ValidationError, fields: tuple[Field, ...]) -> Iterato
 
 
 def pattern_message(
-    path: FieldPath, value: str, schema: dict[str, Any], kind: str | None, catalog: Catalog | None
+    path: FieldPath, value: str, schema: dict[str, Any], kind: str | None, catalog: Catalog | None, quote: str = ""
 ) -> str:
-    """A value of the wrong form; where an id of ``kind`` belongs, the id it most likely means."""
+    """A value of the wrong form; where an id of ``kind`` belongs, the id it most likely means; a
+    metric's value written with 万 or 亿, the right ways by its ``quote``."""
     where, rule = field_name(path), schema.get("description", "")
+    written = written_value_hint(value, quote) if path[-1:] == ("value",) else None
+    if written:
+        return f"{where}: {describe(value)}格式不对：{written}"
+    meant = iso_form(value) if path[-1:] in DATE_PATHS else None
+    if meant and date_problem(meant):
+        return f"{where}: {describe(value)}不是真实存在的日期：{date_problem(meant)}"
+    if meant and re.search(schema.get("pattern", ""), meant):
+        return f"{where}: {describe(value)}格式不对：写成 {meant}。{rule}"
     if kind is None:
         return f"{where}: {describe(value)}格式不对。{rule}"
     hint = reference_hint(catalog, kind, value) if catalog is not None else None
     if hint:
         return f"{where}: {describe(value)}不是编号。{hint}"
+    if catalog is not None and kind in LISTED_KINDS:
+        return f"{where}: {describe(value)}不是编号：这里要写{KINDS[kind].label}的编号。{missing_hint(catalog, kind)}"
     return (
         f"{where}: {describe(value)}不是编号：这里要写{KINDS[kind].label}的编号"
         f"（{KINDS[kind].folder}/ 中的文件名，不含 .yaml）。{rule}"
     )
+
+
+def quote_beside(record: Record, path: FieldPath) -> str:
+    """The quote of the citation next to the value at ``path`` (a metric's), or ""."""
+    citation = walk_to(record.data, path[:-1] + ("citation", "quote"))
+    return citation if isinstance(citation, str) else ""
+
+
+def walk_to(data: Any, path: FieldPath) -> Any:
+    """The value at ``path``, or None where the path leads nowhere."""
+    for step in path:
+        if isinstance(data, dict) and isinstance(step, str):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
 
 
 def explain(
@@ -133,7 +166,8 @@ def explain(
     elif validator == "uniqueItems":
         yield path, False, f"{where}: 列表中有重复项"
     elif validator == "pattern":
-        yield path, False, pattern_message(path, value, schema, reference_kind(record.kind.name, path), catalog)
+        kind = reference_kind(record.kind.name, path)
+        yield path, False, pattern_message(path, value, schema, kind, catalog, quote_beside(record, path))
     else:
         yield path, False, f"{where}: {error.message}"
 

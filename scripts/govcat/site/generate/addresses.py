@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import DATE_FIELDS, Catalog
+from govcat.model.dates import known
 from govcat.model.records import record_paths
 
 HOME = "index.md"
@@ -73,5 +74,5 @@ def page_dates(catalog: Catalog) -> dict[str, str]:
         page_uri(kind, record["id"]): record[field]
         for kind, field in DATE_FIELDS.items()
         for record in catalog.all(kind)
-        if field in record
+        if field in record and known(record[field])  # a source of unknown date gives the page none
     }

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
-from govcat.model.names import display_name
+from govcat.model.names import display_name, policy_groups
 from govcat.site.datascript import data_script
 from govcat.site.generate.addresses import COMPARE, compare_data_uri
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter
@@ -35,6 +35,7 @@ FIELDS = (
     "成效数据",
     "采用的标准",
     "政策依据",
+    "文中提到的文件",  # policies a source only mentions, never shown as issued
     "相关做法",
     "来源",
 )
@@ -56,7 +57,7 @@ def columns(catalog: Catalog, practice: dict[str, Any]) -> list[list[str]]:
         [m["title"] for m in practice["measures"]],
         [f"{m['indicator']}：{metric_text(m)}" for m in practice.get("metrics", [])],
         names(catalog, "standard", practice.get("standards", [])),
-        names(catalog, "policy", practice.get("policies", [])),
+        *(names(catalog, "policy", group) for group in policy_groups(catalog, practice.get("policies", []))),
         names(catalog, "practice", practice.get("related", [])),
         sorted({display_name("source", catalog.get("source", c["source"])) for c in practice["sources"]}),
     ]

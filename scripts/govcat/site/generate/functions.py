@@ -21,7 +21,8 @@ from markupsafe import Markup
 
 from govcat.layout import KINDS
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text, term_names
-from govcat.model.names import display_name, short_name
+from govcat.model.dates import chinese_date
+from govcat.model.names import display_name, policy_groups, short_name
 from govcat.site.generate.addresses import index_uri, page_uri
 from govcat.site.generate.places import place_name
 from govcat.site.generate.render import (
@@ -86,6 +87,8 @@ class TemplateFunctions:
             "metric_text": metric_text,
             "prose": self.prose,
             "external_link": external_link,
+            "date": chinese_date,
+            "policy_groups": lambda policy_ids: policy_groups(self.catalog, policy_ids),
         }
 
     @staticmethod

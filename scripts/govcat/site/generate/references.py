@@ -14,6 +14,8 @@ from typing import Any
 
 from govcat.layout import KINDS
 from govcat.model.catalog import Catalog
+from govcat.model.dates import known
+from govcat.model.names import issued
 from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri
 from govcat.site.generate.frontmatter import NAVIGATION, front_matter, listing_front_matter
@@ -70,9 +72,13 @@ def practices_of(catalog: Catalog, kind: str, record_id: str) -> list[str]:
 
 
 def index_order(catalog: Catalog, kind: str) -> list[str]:
-    """The order of a kind's list page: sources newest first (then by id), others by id."""
+    """The order of a kind's list page: sources newest first (those of unknown date last), policies
+    issued first and those only mentioned in a source after them, others by id."""
     if kind == "source":
-        return sorted(catalog.ids(kind), key=lambda s: catalog.get(kind, s)["published"], reverse=True)
+        published = {s: catalog.get(kind, s)["published"] for s in catalog.ids(kind)}
+        return sorted(published, key=lambda s: (known(published[s]), published[s]), reverse=True)
+    if kind == "policy":
+        return sorted(catalog.ids(kind), key=lambda p: not issued(catalog.get(kind, p)))
     return catalog.ids(kind)
 
 
@@ -141,6 +147,7 @@ def index_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], 
                     (
                         rid,
                         catalog.get(kind, rid).get("published") if kind == "source" else None,
+                        kind == "policy" and not issued(catalog.get(kind, rid)),
                         len(catalog.referring(kind, rid, "practice")),
                     )
                     for rid in listing.items

@@ -274,7 +274,13 @@
   function addToggles() {
     var meta = document.querySelector(".catalog-meta[data-practice]");
     var heading = document.querySelector("article h1");
-    if (meta && heading) meta.querySelector("li").appendChild(toggleButton(meta.dataset.practice, textOf(heading)));
+    /* A practice page's button has a row of its own below the facts, which says what it does:
+     * beside the region it would read as "compare this region". */
+    var slot = meta && meta.querySelector(".catalog-compare-slot");
+    if (slot && heading) {
+      slot.insertBefore(toggleButton(meta.dataset.practice, textOf(heading)), slot.firstChild);
+      slot.hidden = false;
+    }
     each(document.querySelectorAll("article table td:first-child a[href]"), function (link) {
       var id = practiceIdOf(link.getAttribute("href"));
       if (id) link.parentNode.appendChild(toggleButton(id, rowPracticeName(link)));

@@ -69,3 +69,8 @@ def page_dates(catalog: Catalog) -> dict[str, str]:
         for record in catalog.all(kind)
         if field in record
     }
+
+
+def newest_date(catalog: Catalog) -> str | None:
+    """The newest date any record gives: how current the catalog's data are."""
+    return max(page_dates(catalog).values(), default=None)

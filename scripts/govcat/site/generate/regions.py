@@ -18,6 +18,7 @@ from govcat.site.generate.frontmatter import NAVIGATION, NAVIGATION_AND_TOC, fro
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, region_key
+from govcat.site.generate.results import result_of
 from govcat.site.generate.searchmeta import LIST_PAGE
 
 TREE_LEVELS = ("province", "city", "county")  # /regions/ lists these; the rest on their parent's page
@@ -56,6 +57,7 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
                     "subregions": subregions.get(region_id, []),
                     "listing": listing,
                     "practices": catalog.each("practice", listing.items),
+                    "results": [result_of(catalog, p) for p in catalog.each("practice", listing.items)],
                     "themes": themes,
                 },
                 listing_front_matter(listing, NAVIGATION, searchmeta.record(catalog, "region", region)),

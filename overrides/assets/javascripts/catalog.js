@@ -62,6 +62,11 @@
     if (typeof window.Tablesort !== "function") return;  // the tables stay as they are, in order
     each(document.querySelectorAll("article table:not([class])"), function (table) {
       if (!table.tHead || table.rows.length < 3) return;
+      /* A column marked [data-sort-number] (figures as written: 4.9万余人, 达到89.9%) sorts by its
+       * number, which Tablesort does not guess from such text. */
+      each(table.tHead.rows[0].cells, function (cell) {
+        if (cell.querySelector("[data-sort-number]")) cell.setAttribute("data-sort-method", "number");
+      });
       try {
         new window.Tablesort(table);
       } catch (error) {

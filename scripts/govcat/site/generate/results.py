@@ -22,7 +22,7 @@ from typing import Any
 from govcat.model.catalog import Catalog, metric_text
 from govcat.site.generate.downloads import BOM, spreadsheet_text
 from govcat.site.generate.outputs import RawFile
-from govcat.site.generate.places import by_place, place_name
+from govcat.site.generate.places import by_place, place_name, place_of_practice
 
 NO_FIGURES = "来源未提供成效数据"
 RESULTS_SECTION = "data/results"
@@ -38,14 +38,21 @@ def results_uri(theme_id: str) -> str:
 
 def families(catalog: Catalog, practice_ids: list[str]) -> list[Family]:
     """The practices grouped into families, in the given order: a practice whose parent is among
-    them is listed under that parent (in the parent's order of measures), not on its own."""
+    them, in the same place, is listed under that parent (in the parent's order of measures), not
+    on its own; listings by place keep each place's practices together."""
     listed = set(practice_ids)
 
+    def is_part(practice_id: str) -> bool:
+        parent = catalog.get("practice", practice_id).get("parent")
+        return parent in listed and place_of_practice(catalog, parent) == place_of_practice(catalog, practice_id)
+
     def family(practice_id: str) -> Family:
-        parts = [p for child in catalog.children(practice_id) if child in listed for p in family(child)]
+        parts = [
+            p for child in catalog.children(practice_id) if child in listed and is_part(child) for p in family(child)
+        ]
         return (practice_id, *parts)
 
-    return [family(p) for p in practice_ids if catalog.get("practice", p).get("parent") not in listed]
+    return [family(p) for p in practice_ids if not is_part(p)]
 
 
 def family_rows(catalog: Catalog, groups: list[Family] | tuple[Family, ...]) -> list[tuple[dict[str, Any], bool]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -81,6 +82,11 @@ def visible(text: str) -> str:
     """Generated Markdown or built HTML with its character references read as the characters a
     reader sees (record text is written as references: ``2026&#45;11&#45;28`` shows as 2026-11-28)."""
     return html.unescape(text)
+
+
+def leading_numbers(figures: list[str]) -> list[float]:
+    """The numbers of figures as written (“达到89.9%”, “4.9万余人”), as the tables sort them."""
+    return [float(re.sub(r"[^0-9.]", "", figure)) for figure in figures]
 
 
 def heading(page: Page) -> str:

@@ -273,7 +273,9 @@ def test_the_docs_tree_holds_the_hand_written_and_the_generated_pages(project: P
         p.relative_to(project.generated_docs).as_posix() for p in project.generated_docs.rglob("*") if p.is_file()
     )
     assert written == sorted(hand_written + generated_files)
-    assert (tree / "about.md").read_bytes() == (project.content / "about.md").read_bytes()
+    # a hand-written page carries the newest record date (the practices' 2026-11-28) for the footer
+    about = (project.content / "about.md").read_text("utf-8")
+    assert (tree / "about.md").read_text("utf-8") == '---\ndata_as_of: "2026-11-28"\n---\n' + about
     assert (tree / PAGE).read_bytes() == (project.generated_docs / PAGE).read_bytes()
     pages = [p for p in tree.rglob("*.md") if p.read_text("utf-8").startswith("---")]
     assert pages and all(not p.read_text("utf-8").startswith(("---\n---", "---\r\n---")) for p in pages)

@@ -14,6 +14,7 @@ import yaml
 
 from govcat.model.catalog import Catalog
 from govcat.site.generate.places import by_place, place_groups
+from govcat.site.generate.results import families
 
 PRACTICE = re.compile(r"^/practices/([a-z0-9-]+)/$")
 
@@ -45,6 +46,7 @@ class PageParser(HTMLParser):
         self.parsed = parsed
         self.open: list[tuple[str, dict[str, str | None], list[str]]] = []  # elements whose text is kept
         self.in_table = self.in_pager = 0
+        self.in_results = False  # in a theme's results by city, which repeats the practices of its table
 
     def resolve(self, href: str) -> str:
         target = href.split("#")[0]
@@ -54,6 +56,7 @@ class PageParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         self.in_table += tag == "table"
+        self.in_results = self.in_results or (tag == "div" and "catalog-results" in (found.get("class") or ""))
         self.in_pager += tag == "nav" and found.get("aria-label") == "分页"
         if tag in self.TEXT_OF:
             self.open.append((tag, found, []))
@@ -61,6 +64,7 @@ class PageParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "table":
             self.in_table -= 1
+            self.in_results = False
         if tag == "nav" and self.in_pager:
             self.in_pager -= 1
         if tag not in self.TEXT_OF or not self.open or self.open[-1][0] != tag:
@@ -77,7 +81,7 @@ class PageParser(HTMLParser):
         elif tag == "a" and href and not href.startswith(("http", "#")):
             path = self.resolve(href)
             self.parsed.links.append((text, path))
-            if self.in_table:
+            if self.in_table and not self.in_results and "#" not in href:  # not a link to a part of a page
                 self.parsed.table_links.append(path)
             if self.in_pager:
                 self.parsed.pager.append((text, path, attrs.get("rel")))
@@ -103,7 +107,9 @@ def walk(site, start: str) -> list[Parsed]:  # type: ignore[no-untyped-def]
 
 
 def theme_practices(catalog: Catalog, theme_id: str) -> list[str]:
-    return by_place(catalog, catalog.referring("theme", theme_id, "practice"))
+    """In place order, each umbrella practice followed by its parts of the same place."""
+    ordered = by_place(catalog, catalog.referring("theme", theme_id, "practice"))
+    return [p for family in families(catalog, ordered) for p in family]
 
 
 def test_every_practice_of_a_theme_on_exactly_one_of_its_pages(paged_site) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +133,7 @@ def test_a_theme_page_leads_to_its_cities_and_says_which_page_it_is(paged_site) 
     name = catalog.get("theme", theme)["name"]
     first, second = walk(site, f"/themes/{theme}/")[:2]
     assert first.h1 == name and second.h1 == f"{name}（第 2 页）"
-    assert first.headings[:2] == ["按城市", "各地做法对照"]
+    assert first.headings[:3] == ["按城市", "各地成效", "各地做法对照"]
     places = [path for _, path in first.links if re.fullmatch(rf"/themes/{theme}/[a-z0-9-]+/", path)]
     assert places == [
         f"/themes/{theme}/{place}/" for place, _ in place_groups(catalog, theme_practices(catalog, theme))

@@ -119,7 +119,7 @@ SECOND_PAGES = [
     "tags/gongzuofa/page/2.md",
     "terms/sihui/page/2.md",
     "themes/louyuan-zhili/page/2.md",
-    "themes/louyuan-zhili/zhengzhou/page/2.md",
+    "themes/louyuan-zhili/sanmenxia/page/2.md",  # 郑州's two are one: 四措并举 and its part
 ]
 
 

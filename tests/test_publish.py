@@ -103,7 +103,10 @@ def test_record_pages_link_to_their_yaml_record(project: Project, monkeypatch: p
     assert publish(project, monkeypatch, "--base-url", BASE, "--out", "plain") == 0
     page = (tmp_path / "plain" / PRACTICE_PAGE / "index.html").read_text("utf-8")
     assert 'rel="edit"' not in page
-    assert "记录文件</strong>　practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml" in visible(page)
+    record = '<span class="catalog-edit__file">practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml</span>'
+    foot = visible(page).split('<aside class="catalog-edit" aria-label="编辑本页">')
+    assert len(foot) == 2 and record not in foot[0]  # the foot of the page names the file, nothing before it
+    assert f"<strong>编辑本页</strong>　本页内容来自文件 {record}。" in foot[1]
 
     edit = "https://git.example/zhili/catalog/-/edit/main/"
     monkeypatch.setenv("CATALOG_EDIT_URL", edit)

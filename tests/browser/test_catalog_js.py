@@ -60,7 +60,7 @@ def test_filters_follow_the_marker_not_the_header_words(page: Page) -> None:
 def test_unsorted_columns_keep_their_hint(page: Page) -> None:
     page.goto("metrics/")
     headers = page.locator("article thead th")
-    page.locator("article thead th", has_text="数值").click()
+    page.locator("article thead th", has_text="数据").click()
     page.locator("article thead th", has_text="指标").click()
     hints = [headers.nth(i).evaluate(HINT) for i in range(headers.count())]
     assert hints[0] == '" ↑"' and hints[1:].count('" ↕"') == len(hints) - 1, hints
@@ -89,7 +89,12 @@ def test_compare_buttons_name_their_practice_and_the_limit_is_said_politely(page
     title = page.locator("h1").inner_text().rstrip("¶").strip()
     assert page.get_by_role("button", name=f"对比：{title}").count() == 1
     page.goto("themes/louyuan-zhili/")
-    assert page.get_by_role("button", name="对比：郑州市：四措并举").get_attribute("aria-pressed") == "false"
+    assert (
+        page.get_by_role("button", name="对比：郑州市：“四措并举”解决基层治理难点堵点问题").get_attribute(
+            "aria-pressed"
+        )
+        == "false"
+    )
     toggles = page.locator("article table .compare-toggle")
     for at in range(5):
         toggles.nth(at).click()

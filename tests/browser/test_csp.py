@@ -60,7 +60,7 @@ def use_page(page: Page, path: str) -> None:
     page.goto(path)
     page.wait_for_load_state("networkidle")
     if path.startswith("metrics"):
-        page.locator("article thead th", has_text="数值").click()
+        page.locator("article thead th", has_text="数据").click()
         page.get_by_label("按城市筛选").select_option("济源市")
     if path.startswith("regions"):
         page.get_by_label("按主题筛选").select_option("楼院治理")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from support import ColorScheme, refuse_into
+from support import ColorScheme, leading_numbers, refuse_into
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -134,13 +134,13 @@ def test_the_whole_way_with_the_keyboard_alone(
         "s => document.querySelector(s).textContent.startsWith('显示 6 / ')", arg=".catalog-filters [role=status]"
     )
     assert status.inner_text().startswith("显示 6 / ")
-    keys.tab_to("el.classList.contains('catalog-sort') && el.textContent === '数值'")
+    keys.tab_to("el.classList.contains('catalog-sort') && el.textContent === '数据'")
     keys.press("Enter")
-    values = [float(v) for v in column(page, "数值")]
+    values = leading_numbers(column(page, "数据"))
     assert values == sorted(values) and len(values) == 6
-    assert page.locator("article th[aria-sort=ascending]").inner_text().strip() == "数值"
+    assert page.locator("article th[aria-sort=ascending]").inner_text().strip() == "数据"
     keys.press("Space")
-    assert [float(v) for v in column(page, "数值")] == sorted(values, reverse=True)
+    assert leading_numbers(column(page, "数据")) == sorted(values, reverse=True)
     assert set(column(page, "城市")) == {"济源市"}
 
     # Choose five practices for comparison: four are kept, the fifth is refused politely.

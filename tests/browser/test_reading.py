@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from support import heading
+from support import heading, leading_numbers
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -30,7 +30,7 @@ def test_region_and_standard_links_lead_there_and_back(page: Page) -> None:
     page.goto(JIYUAN)
     page.locator(".catalog-meta").get_by_role("link", name="济源市").click()
     assert heading(page) == "济源市"
-    page.get_by_role("link", name="无主管楼院专项治理").first.click()
+    page.get_by_role("link", name=JIYUAN_TITLE).first.click()
     assert heading(page) == JIYUAN_TITLE
     page.get_by_role("link", name="无主管楼院治理目标").first.click()
     assert heading(page) == "无主管楼院治理目标"
@@ -58,21 +58,22 @@ def test_term_mentions_link_to_the_term_with_its_definition(page: Page) -> None:
 
 def test_metrics_table_sorts_by_number_and_filters_by_city(page: Page) -> None:
     page.goto("metrics/")
-    page.locator("article thead th", has_text="数值").click()
-    values = [float(v) for v in column(page, "数值")]
+    page.locator("article thead th", has_text="数据").click()
+    values = leading_numbers(column(page, "数据"))
     assert values == sorted(values) and len(values) >= 30
-    page.locator("article thead th", has_text="数值").click()
-    assert [float(v) for v in column(page, "数值")] == sorted(values, reverse=True)
+    page.locator("article thead th", has_text="数据").click()
+    assert leading_numbers(column(page, "数据")) == sorted(values, reverse=True)
     page.get_by_label("按城市筛选").select_option("济源市")
     assert set(column(page, "城市")) == {"济源市"}
     assert len(column(page, "城市")) == 6
     assert page.get_by_text("显示 6 / ").count() == 1
 
 
-def test_theme_comparison_table_sorts_by_place(page: Page) -> None:
+def test_theme_results_sort_by_place_and_say_where_a_source_gives_no_figure(page: Page) -> None:
     page.goto("themes/louyuan-zhili/")
-    page.locator("article thead th", has_text="地区").click()
-    places = column(page, "地区")
+    assert column(page, "成效")[:2] == ["来源未提供成效数据"] * 2  # 郑州's umbrella practice and its part
+    page.locator("article thead th", has_text="城市").first.click()
+    places = column(page, "城市")
     assert places == sorted(places) and "济源市" in places
 
 
@@ -101,7 +102,8 @@ def test_compare_two_practices_and_share_the_address(page: Page, browser: Browse
 
 def test_practice_page_offers_the_compare_control(page: Page) -> None:
     page.goto(JIYUAN)
-    page.locator(".catalog-meta .compare-toggle").click()
+    assert page.locator(".catalog-meta li .compare-toggle").count() == 0  # not in the 地区 row: a row of its own
+    page.locator(".catalog-compare-slot .compare-toggle").click()
     assert page.locator(".compare-bar").inner_text().startswith("已选 1 项做法")
 
 

@@ -53,6 +53,11 @@
     if (typeof window.Tablesort !== "function") return;  // the tables stay as they are, in order
     each(document.querySelectorAll("article table:not([class])"), function (table) {
       if (!table.tHead || table.rows.length < 3) return;
+      /* A column marked [data-sort-number] (figures as written: 4.9万余人, 达到89.9%) sorts by its
+       * number, which Tablesort does not guess from such text. */
+      each(table.tHead.rows[0].cells, function (cell) {
+        if (cell.querySelector("[data-sort-number]")) cell.setAttribute("data-sort-method", "number");
+      });
       try {
         new window.Tablesort(table);
       } catch (error) {
@@ -258,7 +263,13 @@
   function addToggles() {
     var meta = document.querySelector(".catalog-meta[data-practice]");
     var heading = document.querySelector("article h1");
-    if (meta && heading) meta.querySelector("li").appendChild(toggleButton(meta.dataset.practice, textOf(heading)));
+    /* A practice page's button has a row of its own below the facts, which says what it does:
+     * beside the region it would read as "compare this region". */
+    var slot = meta && meta.querySelector(".catalog-compare-slot");
+    if (slot && heading) {
+      slot.insertBefore(toggleButton(meta.dataset.practice, textOf(heading)), slot.firstChild);
+      slot.hidden = false;
+    }
     each(document.querySelectorAll("article table td:first-child a[href]"), function (link) {
       var id = practiceIdOf(link.getAttribute("href"));
       if (id) link.parentNode.appendChild(toggleButton(id, rowPracticeName(link)));

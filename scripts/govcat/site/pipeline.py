@@ -27,6 +27,8 @@ from govcat.model.diagnostics import Diagnostic, summary
 from govcat.site.assets import fingerprint_assets
 from govcat.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, BuildRefused, Target, docs_tree_folder
 from govcat.site.generate import DOCS, generated_files
+from govcat.site.generate.addresses import newest_date
+from govcat.site.generate.frontmatter import hand_written_front_matter
 from govcat.site.generate.output import Changes, write_tree
 from govcat.site.generate.render import TEMPLATES
 from govcat.site.search.index import Summary, index_site
@@ -52,7 +54,7 @@ def generate(project: Project, docs_tree: Path | None = None) -> tuple[CheckResu
         return CheckResult(result.catalog, problems), None
     changes = write_tree(project.generated, outputs)
     if docs_tree is not None:
-        write_tree(docs_tree, docs_tree_files(project, outputs))
+        write_tree(docs_tree, docs_tree_files(project, outputs, newest_date(result.catalog)))
     return result, changes
 
 
@@ -74,10 +76,18 @@ def hand_written_problems(project: Project, outputs: dict[str, str | bytes]) -> 
     return problems
 
 
-def docs_tree_files(project: Project, outputs: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    """The hand-written pages and the generated ones, by path in one docs folder."""
+def docs_tree_files(
+    project: Project, outputs: dict[str, str | bytes], data_as_of: str | None
+) -> dict[str, str | bytes]:
+    """The hand-written pages and the generated ones, by path in one docs folder; the hand-written
+    pages carry the catalog's date in their front matter, as the generated ones do."""
     files: dict[str, str | bytes] = {
-        path.relative_to(project.content).as_posix(): path.read_bytes() for path in hand_written_pages(project)
+        path.relative_to(project.content).as_posix(): (
+            hand_written_front_matter(path.read_text("utf-8"), data_as_of)
+            if path.suffix == ".md"
+            else path.read_bytes()
+        )
+        for path in hand_written_pages(project)
     }
     files.update(
         {name.removeprefix(f"{DOCS}/"): content for name, content in outputs.items() if name.startswith(f"{DOCS}/")}

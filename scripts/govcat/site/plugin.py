@@ -78,11 +78,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """MkDocs dates the sitemap's gzip copy by the pages' ``update_date``, which is the day of
         the build unless set: set it from the front matter ``updated`` (hand-written pages, which
-        carry none, take the newest), so the same records build the same bytes on any day."""
+        carry none, take the newest), so the same records build the same bytes on any day. Hand-written
+        pages also get the generated ones' ``data_as_of``, the footer's date."""
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         newest = max((page.meta["updated"] for page in pages if page.meta.get("updated")), default=None)
+        as_of = max((page.meta["data_as_of"] for page in pages if page.meta.get("data_as_of")), default=None)
         for page in pages:
             page.update_date = page.meta.get("updated") or newest or page.update_date
+            if as_of and not page.meta.get("data_as_of"):  # a hand-written page: the footer's date
+                page.meta["data_as_of"] = as_of
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:

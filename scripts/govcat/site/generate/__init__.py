@@ -20,13 +20,14 @@ from govcat.site.generate import (
     practices,
     references,
     regions,
+    results,
     rules,
     tags,
     themes,
     updates,
     word,
 )
-from govcat.site.generate.addresses import page_dates, record_pages
+from govcat.site.generate.addresses import newest_date, page_dates, record_pages
 from govcat.site.generate.frontmatter import front_matter_text, page_facts
 from govcat.site.generate.functions import TemplateFunctions
 from govcat.site.generate.outputs import BinaryFile, RawFile
@@ -37,6 +38,7 @@ GENERATORS = (
     home,
     practices,
     regions,
+    results,
     themes,
     tags,
     references,
@@ -60,7 +62,7 @@ def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
     env = make_environment(functions.globals(), functions.filters())
     records = record_pages(catalog.project)
     dates = page_dates(catalog)
-    newest = max(dates.values(), default=None)
+    newest = newest_date(catalog)
     rendered: dict[str, str | bytes] = {}
     for generator in GENERATORS:
         for output in generator.pages(catalog):
@@ -73,7 +75,7 @@ def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
             else:
                 template = env.get_template(output.template)
                 text = template.render(output.context, page_uri=output.uri, linked_terms=set())
-                meta = {**output.meta, **page_facts(records.get(output.uri), dates.get(output.uri, newest))}
+                meta = {**output.meta, **page_facts(records.get(output.uri), dates.get(output.uri, newest), newest)}
                 rendered[output.uri] = front_matter_text(meta) + text
     return dict(sorted(rendered.items()))
 

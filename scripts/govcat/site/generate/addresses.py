@@ -76,3 +76,8 @@ def page_dates(catalog: Catalog) -> dict[str, str]:
         for record in catalog.all(kind)
         if field in record and known(record[field])  # a source of unknown date gives the page none
     }
+
+
+def newest_date(catalog: Catalog) -> str | None:
+    """The newest date any record gives: how current the catalog's data are."""
+    return max(page_dates(catalog).values(), default=None)

@@ -3,9 +3,12 @@
 Its keys: ``hide`` (which of Material's sidebars a page does without), ``search`` (what the site
 search learns about the page: see ``searchmeta``), ``scripts`` (the site's scripts that only this
 page needs, which ``overrides/main.html`` adds to the page), ``record`` (the record file a page is
-made from, as editors see it, for the edit link; null on pages made from many) and ``updated``
-(the date its record gives, else the newest record date: the sitemap's ``<lastmod>``, never the
-day of the build). The page templates in overrides/ read them, so every engine shows them.
+made from, as editors see it, for the edit link; null on pages made from many), ``updated`` (the
+date its record gives, else the newest record date: the sitemap's ``<lastmod>``, never the day of
+the build) and ``data_as_of`` (the newest record date of the whole catalog, which the footer shows
+as the date the data are current to; hand-written pages get it from the plugin or the docs tree,
+see ``hand_written_front_matter``). The page templates in overrides/ read the last four, so every
+engine shows them.
 Values are written as JSON, which YAML reads as it is, so nothing in a record name can break the
 front matter; a page without any key has no front matter at all (Zensical refuses an empty one).
 """
@@ -50,9 +53,23 @@ def front_matter_text(meta: dict[str, Any]) -> str:
     )
 
 
-def page_facts(record: str | None, updated: str | None) -> dict[str, Any]:
-    """The edit link's file and the sitemap's date of a generated page (see the module's note)."""
+def page_facts(record: str | None, updated: str | None, data_as_of: str | None) -> dict[str, Any]:
+    """The edit link's file, the sitemap's date and the footer's date of a generated page (see the
+    module's note)."""
     facts: dict[str, Any] = {"record": record}
     if updated is not None:
         facts["updated"] = updated
+    if data_as_of is not None:
+        facts["data_as_of"] = data_as_of
     return facts
+
+
+def hand_written_front_matter(text: str, data_as_of: str | None) -> str:
+    """A hand-written page's Markdown with ``data_as_of`` added to its front matter (one made for
+    it when it has none), for an engine that reads the docs tree and runs no plugin."""
+    if data_as_of is None:
+        return text
+    line = f"data_as_of: {json.dumps(data_as_of)}\n"
+    if text.startswith("---\n"):
+        return "---\n" + line + text.removeprefix("---\n")
+    return "---\n" + line + "---\n" + text

@@ -34,6 +34,7 @@ from govcat.site.generate.render import (
     relative_url,
     slug,
 )
+from govcat.site.generate.results import NO_FIGURES
 
 
 def external_link(url: str) -> Markup:
@@ -77,14 +78,15 @@ class TemplateFunctions:
             "links": self.links,
             "short_link": self.short_link,
             "short_links": self.short_links,
+            "row_link": self.row_link,
             "index_link": self.index_link,
             "page_link": self.page_link,
             "url": self.url,
             "href": self.href,
             "place_name": lambda place_id: place_name(self.catalog, place_id),
             "kind_label": lambda kind: KINDS[kind].label,
-            "record_file": lambda kind, record_id: self.catalog.records[kind][record_id].display_path,
             "metric_text": metric_text,
+            "no_figures": NO_FIGURES,
             "prose": self.prose,
             "external_link": external_link,
             "date": chinese_date,
@@ -153,6 +155,21 @@ class TemplateFunctions:
     @pass_context
     def short_link(self, context: Context, kind: str, record_id: str) -> Markup:
         return markdown_link(context, self.short(kind, record_id), page_uri(kind, record_id))
+
+    def row_title(self, practice_id: str) -> str:
+        """A practice's full title as a table row that names its place shows it: without the
+        place that opens it (“郑州市：”, “三门峡市灵宝市焦村镇姚家城村：”) when that is the
+        practice's region, which the row shows; otherwise whole."""
+        practice = self.catalog.get("practice", practice_id)
+        title: str = practice["title"]
+        place, colon, rest = title.partition("：")
+        names = [self.catalog.get("region", r)["name"] for r in self.catalog.region_chain(practice["region"])]
+        return rest if colon and rest and place in ("".join(names), "".join(names[1:])) else title
+
+    @pass_context
+    def row_link(self, context: Context, practice_id: str) -> Markup:
+        """A link to a practice's page titled ``row_title``, for tables."""
+        return markdown_link(context, self.row_title(practice_id), page_uri("practice", practice_id))
 
     @pass_context
     def short_links(self, context: Context, kind: str, record_ids: Iterable[str]) -> list[Markup]:

@@ -17,6 +17,7 @@ from govcat.site.generate.outputs import Page
 from govcat.site.generate.references import index_order
 from govcat.site.generate.regions import region_tree_order
 from govcat.site.generate.searchmeta import LIST_PAGE
+from govcat.site.generate.themes import theme_families
 
 NEWEST_SOURCES = 10
 COUNTED = ("practice", "region", "theme", "standard", "policy", "term")
@@ -28,7 +29,7 @@ def province_uris(catalog: Catalog) -> set[str]:
 
 def pages(catalog: Catalog) -> Iterator[Page]:
     themes = [
-        (theme["name"], len(catalog.referring("theme", theme["id"], "practice")), page_uri("theme", theme["id"]))
+        (theme["name"], len(theme_families(catalog, theme["id"])), page_uri("theme", theme["id"]))
         for theme in catalog.all("theme")
     ]
     places = [
@@ -56,7 +57,6 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "compare_uri": addresses.COMPARE,
             "json_uri": addresses.DATA_JSON,
             "csv_uri": addresses.DATA_CSV,
-            "fields_uri": addresses.FIELDS,
             "updates_uri": addresses.UPDATES,
             "guide_uri": addresses.GUIDE,
             "sources_uri": index_uri("source"),

@@ -33,6 +33,7 @@ def rows(catalog: Catalog, practice_ids: list[str]) -> list[Row]:
 def pages(catalog: Catalog) -> Iterator[Page]:
     practices = by_place(catalog, catalog.ids("practice"))
     by_place_rows = [(place, rows(catalog, ids)) for place, ids in place_groups(catalog, practices)]
+    without = [place_name(catalog, place) for place, found in by_place_rows if not found]
     by_place_rows = [(place, found) for place, found in by_place_rows if found]
     places = [(place_name(catalog, place), len(found), metrics_uri(place)) for place, found in by_place_rows]
     for place, found in [(None, rows(catalog, practices)), *by_place_rows]:
@@ -47,10 +48,12 @@ def pages(catalog: Catalog) -> Iterator[Page]:
                     "listing": listing,
                     "overview_uri": metrics_uri(),
                     "places": places,
+                    "without": without,
                     "rows": [
                         (catalog.get("practice", pid), catalog.place_of(catalog.get("practice", pid)["region"]), metric)
                         for pid, _, metric in listing.items
                     ],
+                    "context_column": any("scope" in m or "as_of" in m for _, _, m in listing.items),
                 },
                 listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE),
             )

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from itertools import zip_longest
 from typing import Any
 
-from govcat.layout import KINDS
 from govcat.model.catalog import Catalog
 from govcat.model.dates import known
 from govcat.model.names import issued
@@ -109,19 +108,13 @@ def record_context(
     referrers = catalog.referrers.get((kind, record["id"]), {})
     if kind == "source":  # its page lists every kind of record citing it, practices among them
         lines = [line for line in catalog.source_texts[record["id"]].splitlines() if line.strip()]
-        return {"record": record, "referrers": referrers, "text_lines": lines, "text_file": stored_text_path(record)}
+        return {"record": record, "referrers": referrers, "text_lines": lines}
     context: dict[str, Any] = {"record": record, "practice_heading": PRACTICE_HEADINGS[kind]}
     if kind == "standard":
         context["comparisons"] = [c for c in comparisons if record["id"] in c[0]]
     if kind == "policy":  # the standards it sets
         context["referrers"] = referrers
     return context
-
-
-def stored_text_path(source: dict[str, Any]) -> str:
-    """Where a source's stored text is in the repository, as editors see it (shown as text: in a
-    code span the escaped characters of a record value would show as character references)."""
-    return f"{KINDS['source'].folder}/{source['text_file']}"
 
 
 def index_pages(catalog: Catalog, kind: str, comparisons: list[tuple[list[str], list[Row]]]) -> Iterator[Page]:

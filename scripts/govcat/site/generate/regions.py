@@ -20,8 +20,9 @@ from govcat.site.generate.frontmatter import NAVIGATION, NAVIGATION_AND_TOC, fro
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, region_key
+from govcat.site.generate.results import families, result_of
 from govcat.site.generate.searchmeta import LIST_PAGE
-from govcat.site.generate.themes import HEADLINE_METRICS
+from govcat.site.generate.themes import table_context
 
 TREE_LEVELS = ("province", "city", "county")  # /regions/ lists these; the rest on their parent's page
 THEME_COUNT_LEVELS = ("province", "city")  # the levels that have a listing per theme
@@ -60,6 +61,7 @@ def region_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
                     "subregions": subregions.get(region_id, []),
                     "listing": listing,
                     "practices": catalog.each("practice", listing.items),
+                    "results": [result_of(catalog, p) for p in catalog.each("practice", listing.items)],
                     "themes": themes,
                 },
                 listing_front_matter(listing, NAVIGATION, searchmeta.record(catalog, "region", region)),
@@ -72,7 +74,8 @@ def province_theme_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
         practices = by_place(catalog, catalog.practices_in_region(province))
         for theme in catalog.all("theme"):
             ids = [p for p in practices if theme["id"] in catalog.get("practice", p)["themes"]]
-            for listing in paginate(region_theme_uri(province, theme["id"]), ids, page_sizes().table) if ids else []:
+            groups = families(catalog, ids)
+            for listing in paginate(region_theme_uri(province, theme["id"]), groups, page_sizes().table) if ids else []:
                 yield Page(
                     listing.uri,
                     "theme-place.md.j2",
@@ -81,9 +84,7 @@ def province_theme_pages(catalog: Catalog, order: list[str]) -> Iterator[Page]:
                         "place": province,
                         "province": True,
                         "whole": True,
-                        "listing": listing,
-                        "practices": catalog.each("practice", listing.items),
-                        "headline_metrics": HEADLINE_METRICS,
+                        **table_context(catalog, listing),
                         "theme_uri": page_uri("theme", theme["id"]),
                     },
                     listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE),

@@ -8,6 +8,7 @@ the index and overrides/assets/javascripts/search.js for the dialog.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
@@ -54,6 +55,15 @@ OWN_WORDS = [
     ("怎么选好村支书", "henan-wuxing-zhibu-chuangjian"),
     ("议事廊亭", "heshan-langting-yishi"),  # an alias of the practice
 ]
+QUERY_SET = Path(__file__).parent.parent / "fixtures" / "search" / "queries.tsv"
+
+
+def query_set() -> list[tuple[str, str, list[str]]]:
+    """(class, query, pages any of which must be in the first five) of tests/fixtures/search/queries.tsv."""
+    rows = [line.split("\t") for line in QUERY_SET.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return [(row[0], row[1], row[2:]) for row in rows]
+
+
 DIALOG = "dialog.catalog-search"
 INPUT = ".catalog-search__input"
 STATUS = ".catalog-search__status"
@@ -189,3 +199,24 @@ def test_a_query_with_no_answer_says_so_and_where_to_look(page: Page) -> None:
     page.locator(".catalog-search__help").get_by_role("link", name="术语表").click()
     page.wait_for_url("**/glossary/")
     assert page.locator("h1").inner_text().startswith("术语表")
+
+
+PUBLISHED = [(query, pages) for kind, query, pages in query_set() if kind == "published"]
+
+
+@pytest.mark.parametrize(("query", "pages"), PUBLISHED, ids=[query for query, _ in PUBLISHED])
+def test_the_issues_published_examples_find_their_page(page: Page, query: str, pages: list[str]) -> None:
+    first_five = search(page, query)[:5]
+    assert any(f"/{p}" in first_five for p in pages), first_five
+
+
+def test_our_own_query_set_finds_its_page_in_the_first_five_and_never_nothing(page: Page) -> None:
+    """Written from the article, blind to the synonyms: at least 95% in the first five."""
+    asked = query_set()
+    misses = []
+    for kind, query, pages in asked:
+        found = search(page, query)
+        if not any(f"/{p}" in found[:5] for p in pages):
+            misses.append((kind, query, found[:5]))
+    assert not [m for m in misses if not m[2]], misses  # never an empty list
+    assert len(misses) <= len(asked) * 0.05, f"{len(asked) - len(misses)}/{len(asked)}: {misses}"

@@ -79,7 +79,7 @@ def test_page_settings_are_read_and_checked() -> None:
         '<meta name="catalog:search" content="{&quot;exclude&quot;: true}">'  # as another engine may write it
     )
     assert settings_of("p.html", double_quoted).exclude is True
-    assert settings_of("p.html", "<html></html>").kind == "页面"
+    assert settings_of("p.html", "<html></html>").kind == "说明"
     with pytest.raises(PageError) as wrong:
         settings_of("about/index.html", page_html("t", "", {"boost": "高"}))
     assert str(wrong.value) == "about/index.html: error: front matter search.boost 的值“高”类型不对"
@@ -114,7 +114,7 @@ def test_postings_are_gaps_and_buckets_hash_utf16_code_units() -> None:
 def small_site(root: Path) -> Path:
     site = root / "site"
     pages = {
-        "index.html": page_html("首页", "<p>楼院治理的做法汇编</p>", {"boost": 0.5, "kind": "目录"}),
+        "index.html": page_html("首页", "<p>楼院治理的做法汇编</p>", {"boost": 0.5, "kind": "列表"}),
         "practices/a/index.html": page_html(
             "济源：无主管楼院", "<p>推进专项治理。</p>", {"kind": "做法", "facets": {"city": ["济源市"]}}
         ),
@@ -137,6 +137,15 @@ def data_of(path: Path) -> Any:
     return json.loads(found.group(1))
 
 
+def section(site: Path, buckets: int, name: str) -> dict[str, Any]:
+    """One section of every bucket (w: words, r: related words, t: traditional characters,
+    p: the pinyin of characters, n: names by their pinyin), merged."""
+    found: dict[str, Any] = {}
+    for n in range(buckets):
+        found.update(data_of(site / "search" / "w" / f"{n}.js").get(name, {}))
+    return found
+
+
 def test_index_of_a_small_site(tmp_path: Path) -> None:
     site = small_site(tmp_path)
     summary = build_index(site, DICTIONARY)
@@ -152,9 +161,7 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     }
     manifest = data_of(site / "search" / "manifest.js")
     assert manifest["pages"] == 3 and manifest["buckets"] == summary.buckets
-    words: dict[str, list[int]] = {}
-    for n in range(summary.buckets):
-        words.update(data_of(site / "search" / "w" / f"{n}.js"))
+    words = section(site, summary.buckets, "w")
     flat = words["无主管楼院"]
     lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))  # pages are written as gaps
     assert set(lists) == {1, 2}
@@ -163,7 +170,7 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     assert facets[0] == {
         "key": "kind",
         "label": "类型",
-        "values": [{"v": "做法", "p": [1, 1]}, {"v": "目录", "p": [0]}],
+        "values": [{"v": "做法", "p": [1, 1]}, {"v": "列表", "p": [0]}],
     }
     assert facets[1]["key"] == "city"
 
@@ -174,9 +181,7 @@ def test_a_page_is_found_by_the_synonyms_of_its_words_below_pages_that_use_them(
         (site / name).mkdir(parents=True)
         (site / name / "index.html").write_text(page_html(name, f"<p>{text}</p>"), encoding="utf-8")
     summary = build_index(site, DICTIONARY, "工资 薪酬 待遇\n")
-    words: dict[str, list[int]] = {}
-    for n in range(summary.buckets):
-        words.update(data_of(site / "search" / "w" / f"{n}.js"))
+    words = section(site, summary.buckets, "w")
     flat = words["工资"]
     scores = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))
     assert set(scores) == {0, 1} and scores[0] > scores[1]  # page b means 工资 by 薪酬
@@ -227,3 +232,21 @@ def test_commands_that_read_a_built_site_say_how_to_build_one(
     site.mkdir()
     assert main([*command, str(site)]) == 2
     assert capsys.readouterr().err == f"error: {site} 不是构建好的站点：先运行 {how_to_build}\n"
+
+
+def test_the_index_carries_related_words_traditional_characters_and_pinyin_of_its_own_words(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text(page_html("鹤壁：廊亭议事", "<p>化解邻里纠纷。</p>"), encoding="utf-8")
+    summary = build_index(site, "廊亭议事 100000\n")
+    related = section(site, summary.buckets, "r")
+    assert related["邻居"] == ["邻里"]  # 同义词词林: 邻居 邻人 邻舍 邻里 …
+    assert "口角" not in related  # a group none of whose words the index has is not shipped
+    traditional = section(site, summary.buckets, "t")
+    assert traditional["鄰"] == "邻" and traditional["議"] == "议"
+    assert "樓" not in traditional  # 楼 is not a character of this index
+    assert section(site, summary.buckets, "p")["议"] == "yi"
+    assert section(site, summary.buckets, "n")["langtingyishi"] == ["廊亭议事"]
+    manifest = data_of(site / "search" / "manifest.js")
+    assert manifest["format"] == 2 and "几个" in manifest["filler"]
+    assert manifest["tiers"]["做法"] == 0 and manifest["tiers"]["来源"] == 1 and "列表" not in manifest["tiers"]

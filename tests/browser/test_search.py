@@ -76,6 +76,10 @@ def search(page: Page, query: str) -> list[str]:
         page.goto("./")
     if not page.locator(DIALOG).is_visible():
         page.keyboard.press("/")
+    page.fill(INPUT, "")  # the previous answer goes first, so that it is not taken for this one
+    page.wait_for_function(
+        "() => document.querySelector('.catalog-search__status').textContent.startsWith('输入关键词')"
+    )
     page.fill(INPUT, query)
     page.press(INPUT, "End")
     page.wait_for_function(

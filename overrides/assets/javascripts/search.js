@@ -9,6 +9,8 @@
   var SHOWN_AT_ONCE = 10;
   var PREFIX_FACTOR = 0.6;      // a word that merely starts with the query term counts less
   var SINGLE_COST = 1.5;        // splitting a query: a lone character costs more than a word
+  var RELATED_FACTOR = 0.4;     // a related word (相关说法) counts less than the reader's own
+  var FORMAT = 2;               // the index format this script reads (manifest.format)
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\u{20000}-\\u{3134f}";
   var TOKEN = new RegExp("[" + HAN + "]+|[0-9]+(?:\\.[0-9]+)*|[a-z\\u00e0-\\u024f]+", "gu");
   var IS_HAN = new RegExp("^[" + HAN + "]", "u");
@@ -56,6 +58,8 @@
     this.split = new Set(Array.from(manifest.split));
     this.stop = new Set(Array.from(manifest.stop));
     this.question = manifest.question;
+    this.filler = new Set(manifest.filler || []);
+    this.tiers = manifest.tiers || {};
     this.facets = facets.map(function (facet) {
       var pageValues = new Map();
       facet.values.forEach(function (value, at) {
@@ -69,6 +73,14 @@
       return { key: facet.key, label: facet.label, values: facet.values.map(function (v) { return v.v; }), pageValues: pageValues };
     });
   }
+  /* Records first: 0 for practices, regions, standards, policies and terms, 1 for themes, tags
+   * and the source text, 2 for lists and the site's own pages (the index says which is which). */
+  Index.prototype.tier = function (page) {
+    var kinds = this.facets[0] && this.facets[0].key === "kind" ? this.facets[0] : null;
+    var at = kinds ? (kinds.pageValues.get(page) || [])[0] : undefined;
+    var tier = at === undefined ? undefined : this.tiers[kinds.values[at]];
+    return tier === undefined ? 2 : tier;
+  };
   Index.prototype.keyOf = function (chars) {
     return chars.length > 1 && this.split.has(chars[0]) ? chars[0] + chars[1] : chars[0];
   };
@@ -91,7 +103,8 @@
     var n = chars.length;
     function wordsAt(i) { return buckets[index.keyOf(chars.slice(i))] || {}; }
     function known(i, j) {
-      return Object.prototype.hasOwnProperty.call(wordsAt(i), chars.slice(i, j).join(""));
+      var piece = chars.slice(i, j).join("");
+      return has(wordsAt(i), piece) || (j - i > 1 && (has(buckets.related, piece) || index.filler.has(piece)));
     }
     function startsSome(i) {
       var piece = chars.slice(i).join("");
@@ -114,10 +127,13 @@
     return startsSome(0) && pieces.length > 1 ? [[run], pieces] : [pieces];
   }
 
-  /* What a query asks for: for each of its tokens, the ways to read it (lists of terms, each
-   * term to be found as an index word or the start of one), and every term, for marking hits. */
-  function analyse(index, query) {
-    var tokens = normalise(withoutQuestionWords(index, query)).match(TOKEN) || [];
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  /* Load the buckets of every key a text's tokens need into `buckets` (words by key) and merge
+   * what they carry besides words: related words, traditional characters, pinyin, names. */
+  function loadKeys(index, tokens, buckets) {
     var keys = new Set();
     tokens.forEach(function (token) {
       var chars = Array.from(token);
@@ -126,26 +142,101 @@
         if (index.split.has(chars[i])) keys.add(chars[i]);
       }
     });
-    var names = Array.from(keys);
+    var names = Array.from(keys).filter(function (key) { return !has(buckets, key); });
     return Promise.all(names.map(function (key) { return index.bucket(key); })).then(function (loaded) {
-      var buckets = {};
-      names.forEach(function (key, at) { buckets[key] = loaded[at]; });
-      var terms = [];
-      var groups = [];
-      tokens.forEach(function (token) {
-        var ways = (IS_HAN.test(token) ? readings(index, token, buckets) : [[token]]).map(function (way) {
-          return way.filter(function (term) { return !index.stop.has(term); });
-        }).filter(function (way) { return way.length; });
-        if (!ways.length) return;
-        groups.push(ways);
-        ways.forEach(function (way) { way.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); }); });
+      names.forEach(function (key, at) {
+        var bucket = loaded[at];
+        buckets[key] = bucket.w || {};
+        ["r", "t", "p", "n"].forEach(function (section) { Object.assign(buckets.extra[section], bucket[section] || {}); });
       });
+      buckets.related = buckets.extra.r;
+      return buckets;
+    });
+  }
+
+  /* A query in traditional characters, written as the index writes it (樓院 → 楼院). */
+  function simplified(buckets, text) {
+    return Array.from(text).map(function (c) { return has(buckets.extra.t, c) ? buckets.extra.t[c] : c; }).join("");
+  }
+
+  /* The catalog's names that sound like a token: zhengzhou → 郑州, 汴杰办 → 汴捷办. */
+  function soundsLike(buckets, token) {
+    var spoken = spokenAs(buckets, token);
+    return spoken && has(buckets.extra.n, spoken) ? buckets.extra.n[spoken] : [];
+  }
+  /* A token's pinyin ("" when a character's is not known); a Latin token is its own. */
+  function spokenAs(buckets, token) {
+    if (!IS_HAN.test(token)) return token;
+    var spoken = Array.from(token).map(function (c) { return buckets.extra.p[c] || "?"; }).join("");
+    return spoken.indexOf("?") < 0 ? spoken : "";
+  }
+
+  /* The index words related to a term (相关说法), those the reader did not type. */
+  function relatedOf(buckets, term) {
+    return has(buckets.related, term) ? buckets.related[term] : [];
+  }
+
+  /* What a query asks for: for each of its tokens, the ways to read it (lists of terms, each
+   * term to be found as an index word or the start of one), and every term, for marking hits. */
+  function analyse(index, query) {
+    var buckets = { extra: { r: {}, t: {}, p: {}, n: {} }, related: {} };
+    var tokens = normalise(withoutQuestionWords(index, query)).match(TOKEN) || [];
+    return loadKeys(index, tokens, buckets).then(function () {
+      var written = tokens.map(function (token) { return simplified(buckets, token); });
+      var converted = written.join(" ") !== tokens.join(" ");
+      tokens = written;
+      return converted ? loadKeys(index, tokens, buckets) : buckets;
+    }).then(function () {
+      return loadKeys(index, tokens.map(function (token) { return spokenAs(buckets, token); }).filter(Boolean), buckets);
+    }).then(function () {
+      var groups = tokens.map(function (token) { return waysOf(index, token, buckets); });
+      var sounds = [];
+      tokens.forEach(function (token, at) {
+        soundsLike(buckets, token).forEach(function (name) {
+          if (name === token) return;
+          groups[at].push([name]);
+          if (sounds.indexOf(name) < 0) sounds.push(name);
+        });
+      });
+      groups = withoutFiller(index, groups.filter(function (ways) { return ways.length; }));
       var parts = [];
       tokens.forEach(function (token) {
         partsOf(index, token, buckets).forEach(function (part) { if (parts.indexOf(part) < 0) parts.push(part); });
       });
-      return { groups: groups, terms: terms, parts: parts, buckets: buckets };
+      var terms = [];
+      groups.forEach(function (ways) {
+        ways.forEach(function (way) { way.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); }); });
+      });
+      var related = [];
+      terms.concat(parts).forEach(function (term) {
+        relatedOf(buckets, term).forEach(function (word) { if (related.indexOf(word) < 0 && terms.indexOf(word) < 0) related.push(word); });
+      });
+      var characters = [];
+      tokens.forEach(function (token) {
+        Array.from(token).forEach(function (c) { if (IS_HAN.test(c) && !index.stop.has(c) && characters.indexOf(c) < 0) characters.push(c); });
+      });
+      return loadKeys(index, related.concat(sounds), buckets).then(function () {
+        return { groups: groups, terms: terms, parts: parts, related: related, sounds: sounds, characters: characters, buckets: buckets };
+      });
     });
+  }
+
+  /* The readings of one token, without its stop words. */
+  function waysOf(index, token, buckets) {
+    return (IS_HAN.test(token) ? readings(index, token, buckets) : [[token]]).map(function (way) {
+      return way.filter(function (term) { return !index.stop.has(term); });
+    }).filter(function (way) { return way.length; });
+  }
+
+  /* Filler (几个, 不到, 地方 …) never decides a ranking: it is left out of every reading, unless
+   * the query has nothing else. */
+  function withoutFiller(index, groups) {
+    var kept = groups.map(function (ways) {
+      return ways.map(function (way) {
+        return way.filter(function (term) { return !index.filler.has(term); });
+      }).filter(function (way) { return way.length; });
+    }).filter(function (ways) { return ways.length; });
+    return kept.length ? kept : groups;
   }
 
   /* A question asks for what its content words name: 怎么选好村支书 is a search for 选好村支书. */
@@ -162,7 +253,7 @@
       var words = buckets[index.keyOf(chars.slice(i))] || {};
       for (var j = chars.length; j >= i + 2; j -= 1) {
         var piece = chars.slice(i, j).join("");
-        if (Object.prototype.hasOwnProperty.call(words, piece) && !index.stop.has(piece)) {
+        if ((has(words, piece) || has(buckets.related, piece)) && !index.stop.has(piece) && !index.filler.has(piece)) {
           found.push({ from: i, to: j, word: piece });
           break;
         }
@@ -176,6 +267,18 @@
   /* page -> score of one term: the best of the index words it matches. A lone character split
    * off a longer query (过 of 挂牌过多) is a word only as itself, not the start of every word. */
   function termScores(index, term, buckets, alone) {
+    var scores = wordScores(index, term, buckets, alone);
+    relatedOf(buckets, term).forEach(function (word) {
+      wordScores(index, word, buckets, true).forEach(function (score, page) {
+        score *= RELATED_FACTOR;
+        if (!(scores.get(page) >= score)) scores.set(page, score);
+      });
+    });
+    return scores;
+  }
+
+  /* page -> score of the index words a term matches (itself, or words it starts). */
+  function wordScores(index, term, buckets, alone) {
     var chars = Array.from(term);
     var words = buckets[index.keyOf(chars)] || {};
     var exactOnly = chars.length === 1 && (index.split.has(chars[0]) || !alone);
@@ -227,8 +330,22 @@
       });
     });
     return Array.from(found.values()).sort(function (a, b) {
-      return b.words - a.words || b.score - a.score || a.page - b.page;
+      return b.words - a.words || index.tier(a.page) - index.tier(b.page) || b.score - a.score || a.page - b.page;
     });
+  }
+
+  /* Records first, then by score. */
+  function byTier(index, results) {
+    return results.sort(function (a, b) {
+      return index.tier(a.page) - index.tier(b.page) || b.score - a.score || a.page - b.page;
+    });
+  }
+
+  /* When nothing matches even in part: the records sharing most characters with the query. */
+  function nearest(index, characters, buckets) {
+    return rankAny(index, characters, buckets).filter(function (r) { return index.tier(r.page) === 0; })
+      .slice(0, 2 * SHOWN_AT_ONCE)
+      .map(function (r) { return { page: r.page, score: r.score, partial: true, nearest: true }; });
   }
 
   /* Pages that answer every token of the query (by any of its readings), best first. */
@@ -245,8 +362,7 @@
     });
     var results = [];
     intersect(perToken).forEach(function (score, page) { results.push({ page: page, score: score }); });
-    results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
-    return results;
+    return byTier(index, results);
   }
 
   /* ---- Facets ---- */
@@ -318,8 +434,10 @@
     this.results = [];
     this.whole = 0;
     this.parts = [];
+    this.related = [];
+    this.sounds = [];
     this.terms = [];
-    this.selected = {};
+    this.selected = readFacets();
     this.shown = 0;
     this.build();
   }
@@ -387,7 +505,7 @@
     input.addEventListener("keydown", function (event) { self.inputKey(event); });
     this.list.addEventListener("keydown", function (event) { self.listKey(event); });
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
-    dialog.addEventListener("close", function () { opener.focus(); });
+    dialog.addEventListener("close", function () { opener.focus(); writeAddress("", {}); });
     this.say("输入关键词开始搜索。可以按主题、城市、层级、标签筛选结果。");
   };
 
@@ -399,6 +517,7 @@
     var self = this;
     if (!this.ready) {
       this.ready = Promise.all([load("manifest"), load("facets")]).then(function (parts) {
+        if (parts[0].format !== FORMAT) throw new Error("搜索索引的格式不对：" + parts[0].format);
         self.index = new Index(parts[0], parts[1]);
       });
       this.ready.catch(function () {
@@ -439,9 +558,12 @@
         .filter(function (r) { return !seen.has(r.page); })
         .map(function (r) { return { page: r.page, score: r.score, partial: true }; });
       self.results = whole.concat(partial);
+      if (!self.results.length) self.results = nearest(self.index, found.characters, found.buckets);
       self.whole = whole.length;
       self.parts = found.parts;
-      self.terms = found.terms.concat(found.parts.filter(function (p) { return found.terms.indexOf(p) < 0; }));
+      self.related = found.related;
+      self.sounds = found.sounds;
+      self.terms = found.terms.concat(found.parts, found.related).filter(function (t, at, all) { return all.indexOf(t) === at; });
       self.answered = asked;
       self.render();
     }, function () {
@@ -454,8 +576,11 @@
     this.results = [];
     this.whole = 0;
     this.parts = [];
+    this.related = [];
+    this.sounds = [];
     this.terms = [];
     this.help.hidden = true;
+    writeAddress("", {});
     this.list.textContent = "";
     this.facetBox.textContent = "";
     this.more.hidden = true;
@@ -472,12 +597,14 @@
     this.list.textContent = "";
     this.shown = 0;
     var filtered = this.filtered();
-    this.help.hidden = this.results.length > 0;
     var words = this.parts.map(function (p) { return "“" + p + "”"; }).join("、");
     var partial = this.results.length - this.whole;
     var narrowed = filtered.length < this.results.length ? "按筛选条件显示 " + filtered.length + " 项。" : "";
-    if (!this.results.length) {
-      this.say("没有找到与“" + this.answered + "”相关的内容。可以换一个说法，或从下面的术语表、主题列表找起。");
+    var nearestOnly = this.results.length && this.results[0].nearest;
+    this.help.hidden = this.results.length > 0 && !nearestOnly;
+    if (!this.results.length || nearestOnly) {
+      this.say("没有找到与“" + this.answered + "”相关的内容" + (nearestOnly ? "，以下是最接近的记录（只含其中个别字）" : "") +
+        "。可以换一个说法，用更短的词、地名或做法的名称再搜，或从下面的术语表、主题列表找起。");
     } else if (!this.whole) {
       this.say("没有完全匹配的结果，以下是包含部分词语（" + words + "）的结果：找到 " + partial + " 项结果。" + narrowed);
     } else if (partial) {
@@ -485,7 +612,17 @@
     } else {
       this.say("找到 " + this.whole + " 项结果。" + narrowed);
     }
+    this.explain();
+    writeAddress(this.answered, this.selected);
     this.showMore(false);
+  };
+
+  /* Say what the query was read as besides its own words: names it sounds like, related words. */
+  SearchDialog.prototype.explain = function () {
+    var notes = [];
+    if (this.sounds.length) notes.push("按读音匹配：" + this.sounds.join("、"));
+    if (this.related.length) notes.push("相关说法：" + this.related.slice(0, 8).join("、"));
+    if (notes.length) this.status.textContent += "（" + notes.join("；") + "）";
   };
 
   SearchDialog.prototype.showMore = function (focusFirstNew) {
@@ -496,6 +633,9 @@
       var before = at ? next[at - 1] : filtered[self.shown - 1];
       if (result.partial && self.whole && !(before && before.partial)) {
         self.list.appendChild(element("li", "catalog-search__divider", "以下结果只包含部分词语"));
+      }
+      if (result.nearest && !before) {
+        self.list.appendChild(element("li", "catalog-search__divider", "最接近的记录"));
       }
       var item = self.list.appendChild(element("li", "catalog-search__result"));
       item.setAttribute("aria-busy", "true");
@@ -580,6 +720,33 @@
     if (event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
     else if (event.key === "ArrowUp") (at > 0 ? links[at - 1] : this.input).focus();
   };
+
+  /* ---- The query and the chosen facets in the address, so that a filtered search can be shared:
+   * ?q=楼院&city=郑州市&kind=做法 ---- */
+  var FACET_PARAMETERS = ["kind", "theme", "city", "level", "tag"];
+  function readFacets() {
+    var address = new URLSearchParams(location.search);
+    var selected = {};
+    FACET_PARAMETERS.forEach(function (key) {
+      var values = address.getAll(key);
+      if (values.length) selected[key] = new Set(values);
+    });
+    return selected;
+  }
+  function writeAddress(query, selected) {
+    if (!window.history.replaceState) return;
+    var address = new URLSearchParams(location.search);
+    address.delete("q");
+    FACET_PARAMETERS.forEach(function (key) { address.delete(key); });
+    if (query) address.set("q", query);
+    FACET_PARAMETERS.forEach(function (key) {
+      Array.from(selected[key] || []).sort().forEach(function (value) { address.append(key, value); });
+    });
+    var search = address.toString();
+    try {
+      window.history.replaceState(window.history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    } catch (ignored) { /* some file:// pages refuse; the search still works */ }
+  }
 
   /* ---- Marking the searched words on the page a result opened ---- */
   function highlight() {

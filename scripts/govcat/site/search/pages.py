@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 FACETS = ("kind", "theme", "city", "level", "tag")
-OTHER_KIND = "页面"
+OTHER_KIND = "说明"  # the site's own pages (guide, about), as a reader would call them
 # Where a piece of text stands decides its weight (see govcat.site.search.index for how it counts).
 TITLE, HEADING, BODY, QUOTE, FACTS = "title", "heading", "body", "quote", "facts"
 WEIGHTS = {

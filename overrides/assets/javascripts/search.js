@@ -245,23 +245,47 @@
   }
 
   /* The index's words of two or more characters inside a token, the longest ones: the words
-   * to try one by one when no page has them all (挂牌太多 → 挂牌). */
+   * to try one by one when no page has them all (挂牌太多 → 挂牌). A lone character between
+   * such words (or filler) is a word of its own (说 of 群众有事找谁说). */
   function partsOf(index, token, buckets) {
     var chars = Array.from(token);
     var found = [];
+    var covered = chars.map(function (c) { return index.filler.has(c) || index.stop.has(c); });
     for (var i = 0; i < chars.length; i += 1) {
       var words = buckets[index.keyOf(chars.slice(i))] || {};
       for (var j = chars.length; j >= i + 2; j -= 1) {
         var piece = chars.slice(i, j).join("");
-        if ((has(words, piece) || has(buckets.related, piece)) && !index.stop.has(piece) && !index.filler.has(piece)) {
-          found.push({ from: i, to: j, word: piece });
-          break;
-        }
+        var filler = index.filler.has(piece);
+        if (!(has(words, piece) || has(buckets.related, piece) || filler) || index.stop.has(piece)) continue;
+        for (var k = i; k < j; k += 1) covered[k] = true;
+        if (!filler) found.push({ from: i, to: j, word: piece });
+        break;
       }
     }
-    return found.filter(function (part) {
+    var parts = found.filter(function (part) {
       return !found.some(function (other) { return other !== part && other.from <= part.from && other.to >= part.to; });
-    }).map(function (part) { return part.word; });
+    });
+    var lone = [];
+    chars.forEach(function (c, at) {
+      var alone = !covered[at] && (at === 0 || covered[at - 1]) && (at === chars.length - 1 || covered[at + 1]);
+      if (alone && found.length && IS_HAN.test(c) && !index.stop.has(c) && !index.filler.has(c)) lone.push(at);
+    });
+    var partners = lone.map(function (at) { return pairOf(index, chars, at, lone, buckets); });
+    lone.forEach(function (at, k) {
+      if (partners[k] < 0 && partners.indexOf(at) >= 0) return;  // the second character of a pair
+      parts.push({ from: at, word: partners[k] >= 0 ? chars[at] + chars[partners[k]] : chars[at] });
+    });
+    return parts.sort(function (a, b) { return a.from - b.from; }).map(function (part) { return part.word; });
+  }
+
+  /* Two lone characters of a query that make an index word together, in either order: 说 and 事
+   * of 有事找谁说 are 说事. The position of the partner, or -1. */
+  function pairOf(index, chars, at, lone, buckets) {
+    var words = buckets[index.keyOf(chars.slice(at))] || {};
+    for (var k = 0; k < lone.length; k += 1) {
+      if (lone[k] !== at && has(words, chars[at] + chars[lone[k]])) return lone[k];
+    }
+    return -1;
   }
 
   /* page -> score of one term: the best of the index words it matches. A lone character split
@@ -601,7 +625,7 @@
     var partial = this.results.length - this.whole;
     var narrowed = filtered.length < this.results.length ? "按筛选条件显示 " + filtered.length + " 项。" : "";
     var nearestOnly = this.results.length && this.results[0].nearest;
-    this.help.hidden = this.results.length > 0 && !nearestOnly;
+    this.help.hidden = this.whole > 0;  // where else to look, whenever nothing matches in full
     if (!this.results.length || nearestOnly) {
       this.say("没有找到与“" + this.answered + "”相关的内容" + (nearestOnly ? "，以下是最接近的记录（只含其中个别字）" : "") +
         "。可以换一个说法，用更短的词、地名或做法的名称再搜，或从下面的术语表、主题列表找起。");

@@ -59,6 +59,18 @@ def test_pieces_keep_where_text_stands_and_leave_out_what_readers_do_not_read() 
         assert left_out not in everything
 
 
+def test_what_an_excluded_element_holds_stays_out_whatever_it_holds() -> None:
+    """The two leaks of the regex reader: a list nested in an excluded item, and a ">" inside an
+    attribute of an excluded element."""
+    pieces = pieces_of(
+        "<ul><li hidden>隐藏<ul><li>嵌套的隐藏项</li></ul>尾巴</li><li>看得见的项</li></ul>"
+        "<p data-search-exclude title=\"a > b\">属性里有尖括号</p><p title='x>y'>正文</p>"
+    )
+    text = "".join(t for _, t in pieces)
+    assert text.split() == ["看得见的项", "正文"]
+    assert {where for where, _ in pieces} == {BODY}
+
+
 def test_page_settings_are_read_and_checked() -> None:
     meta = {
         "kind": "做法",
@@ -137,12 +149,18 @@ def data_of(path: Path) -> Any:
     return json.loads(found.group(1))
 
 
+def indexed(site: Path, name: str) -> Path:
+    """The file of the index named ``name`` (w/0, p/1, facets): its name carries the hash the
+    manifest gives."""
+    return site / "search" / f"{name}.{data_of(site / 'search' / 'manifest.js')['version']}.js"
+
+
 def section(site: Path, buckets: int, name: str) -> dict[str, Any]:
     """One section of every bucket (w: words, r: related words, t: traditional characters,
     p: the pinyin of characters, n: names by their pinyin), merged."""
     found: dict[str, Any] = {}
     for n in range(buckets):
-        found.update(data_of(site / "search" / "w" / f"{n}.js").get(name, {}))
+        found.update(data_of(indexed(site, f"w/{n}")).get(name, {}))
     return found
 
 
@@ -150,7 +168,7 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     site = small_site(tmp_path)
     summary = build_index(site, DICTIONARY)
     assert summary.pages == 3  # the excluded listing page and 404.html are not indexed
-    pages = [data_of(site / "search" / "p" / f"{n}.js") for n in range(3)]
+    pages = [data_of(indexed(site, f"p/{n}")) for n in range(3)]
     assert [p["u"] for p in pages] == ["index.html", "practices/a/index.html", "practices/b/index.html"]
     assert pages[1] == {
         "u": "practices/a/index.html",
@@ -166,7 +184,7 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))  # pages are written as gaps
     assert set(lists) == {1, 2}
     assert lists[1] > lists[2]  # in the title of page 1, only in the text of page 2
-    facets = data_of(site / "search" / "facets.js")
+    facets = data_of(indexed(site, "facets"))
     assert facets[0] == {
         "key": "kind",
         "label": "类型",
@@ -249,4 +267,10 @@ def test_the_index_carries_related_words_traditional_characters_and_pinyin_of_it
     assert section(site, summary.buckets, "n")["langtingyishi"] == ["廊亭议事"]
     manifest = data_of(site / "search" / "manifest.js")
     assert manifest["format"] == 2 and "几个" in manifest["filler"]
+    assert sorted(p.name for p in (site / "search").iterdir()) == sorted(
+        ["manifest.js", "w", "p", f"facets.{manifest['version']}.js"]
+    )
+    (site / "a" / "index.html").write_text(page_html("鹤壁：廊亭议事", "<p>化解邻里矛盾。</p>"), encoding="utf-8")
+    build_index(site, "廊亭议事 100000\n")
+    assert data_of(site / "search" / "manifest.js")["version"] != manifest["version"]  # new content, new names
     assert manifest["tiers"]["做法"] == 0 and manifest["tiers"]["来源"] == 1 and "列表" not in manifest["tiers"]

@@ -275,3 +275,19 @@ def test_our_own_query_set_finds_its_page_in_the_first_five_and_never_nothing(pa
             misses.append((kind, query, found[:5]))
     assert not [m for m in misses if not m[2]], misses  # never an empty list
     assert len(misses) <= len(asked) * 0.05, f"{len(asked) - len(misses)}/{len(asked)}: {misses}"
+
+
+def test_a_manifest_of_another_format_is_refused_with_a_message(page: Page) -> None:
+    """A cached manifest of an older index is never read as if it were this one."""
+    page.route(
+        "**/search/manifest.js",
+        lambda route: route.fulfill(
+            content_type="text/javascript", body='__catalogSearchData("manifest",{"format":1,"buckets":1});'
+        ),
+    )
+    page.goto("./")
+    page.keyboard.press("/")
+    page.keyboard.insert_text("彩礼")
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.querySelector('.catalog-search__status').textContent.includes('刷新页面')")
+    assert page.locator(RESULT_LINKS).count() == 0

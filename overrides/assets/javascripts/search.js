@@ -30,11 +30,17 @@
   window.__catalogSearchData = function (name, data) {
     if (arrived[name]) arrived[name](data);
   };
+  /* Every file but the manifest carries in its name the content hash the manifest gives, so
+   * that a manifest never meets the files of another build (w/0 → search/w/0.<hash>.js). */
+  var indexVersion = null;
+  function fileOf(name) {
+    return "search/" + name + (name === "manifest" ? "" : "." + indexVersion) + ".js";
+  }
   function load(name) {
     if (!requests[name]) {
       requests[name] = new Promise(function (resolve, reject) {
         arrived[name] = resolve;
-        window.catalogSite.loadScript(new URL("search/" + name + ".js", siteRoot())).then(function (loaded) {
+        window.catalogSite.loadScript(new URL(fileOf(name), siteRoot())).then(function (loaded) {
           if (loaded) return;
           delete requests[name];
           reject(new Error("无法载入搜索索引：" + name));
@@ -540,8 +546,11 @@
   SearchDialog.prototype.prepare = function () {
     var self = this;
     if (!this.ready) {
-      this.ready = Promise.all([load("manifest"), load("facets")]).then(function (parts) {
-        if (parts[0].format !== FORMAT) throw new Error("搜索索引的格式不对：" + parts[0].format);
+      this.ready = load("manifest").then(function (manifest) {
+        if (manifest.format !== FORMAT) throw new Error("搜索索引的格式不对：" + manifest.format);
+        indexVersion = manifest.version;
+        return Promise.all([manifest, load("facets")]);
+      }).then(function (parts) {
         self.index = new Index(parts[0], parts[1]);
       });
       this.ready.catch(function () {

@@ -9,16 +9,17 @@ by the word's inverse document frequency, which it reads off the length of the w
 Files, each a script calling ``__catalogSearchData(name, data)`` so that it loads with a
 ``<script>`` element, also from ``file://``:
 
-* ``manifest.js`` — page count, bucket count, the characters whose words are split by their
-  first two characters, the stop words and the question words a query drops;
-* ``w/<n>.js`` — buckets of words: a word's key is its first character, or its first two
+* ``manifest.js`` — the format, the content hash the other files' names carry, page count,
+  bucket count, the characters whose words are split by their first two characters, the stop
+  words, question words and filler a query drops, and the tier of each kind (records first);
+* ``w/<n>.<hash>.js`` — buckets of words: a word's key is its first character, or its first two
   characters for a character with many words; a key's bucket is a hash of it (FNV-1a over
   UTF-16 code units, as in search.js), so every word starting with a key is in one file and a
   query loads one small file per character it contains. A bucket is ``{"w": words}`` plus, under
   the same keys, what ``expand`` computed: ``r`` related words, ``t`` traditional characters,
   ``p`` the pinyin of characters, ``n`` names by their pinyin;
-* ``p/<n>.js`` — one page each: address, title, kind, region and text for snippets;
-* ``facets.js`` — for each facet (类型, 主题, 城市, 层级, 标签) its values and their pages.
+* ``p/<n>.<hash>.js`` — one page each: address, title, kind, region and text for snippets;
+* ``facets.<hash>.js`` — for each facet (类型, 主题, 城市, 层级, 标签) its values and their pages.
 
 Pages are numbered in path order and every list is sorted, so the same site gives the same files.
 The new folder is written beside the old one and switched in by renaming.
@@ -26,6 +27,7 @@ The new folder is written beside the old one and switched in by renaming.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import shutil
@@ -45,6 +47,7 @@ FOLDER = "search"
 NO_INDEX_VARIABLE = "CATALOG_NO_SEARCH_INDEX"  # set: the MkDocs hook builds without the index
 CALLBACK = "__catalogSearchData"
 FORMAT = 2  # search.js reads only the format it was written for
+HASH_LENGTH = 12
 # BM25 (term saturation, length normalisation), and what each place of a word adds.
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.5  # a word a page means (a synonym of one it uses) counts half a use
@@ -213,11 +216,17 @@ def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]
             "n": expand.name_pinyin(expand.inside(words.names) & vocabulary),
         }
     )
+    pieces: dict[str, Any] = {"facets": facets(documents)}
+    pieces.update((f"w/{n}", bucket) for n, bucket in enumerate(buckets))
+    pieces.update((f"p/{n}", fragment(d)) for n, d in enumerate(documents))
+    scripts = {name: script(name, data) for name, data in pieces.items()}
+    version = content_hash(scripts)
     written = {
         "manifest.js": script(
             "manifest",
             {
                 "format": FORMAT,
+                "version": version,
                 "pages": len(documents),
                 "buckets": len(buckets),
                 "split": split,
@@ -227,12 +236,19 @@ def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]
                 "tiers": TIERS,
                 "scale": SCALE,
             },
-        ),
-        "facets.js": script("facets", facets(documents)),
+        )
     }
-    written.update((f"w/{n}.js", script(f"w/{n}", bucket)) for n, bucket in enumerate(buckets))
-    written.update((f"p/{n}.js", script(f"p/{n}", fragment(d))) for n, d in enumerate(documents))
+    written.update((f"{name}.{version}.js", text) for name, text in scripts.items())
     return written, len(lists)
+
+
+def content_hash(scripts: dict[str, str]) -> str:
+    """A hash of every file but the manifest, which every other file's name carries (w/0.<hash>.js):
+    a manifest and the files of another build never meet, even from a stale cache."""
+    digest = hashlib.sha256()
+    for name, text in sorted(scripts.items()):
+        digest.update(f"{name}\n{text}\n".encode())
+    return digest.hexdigest()[:HASH_LENGTH]
 
 
 class IndexInputMissing(FileNotFoundError):

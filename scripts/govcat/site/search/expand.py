@@ -36,10 +36,21 @@ TRADITIONAL_TABLES = ("s2t", "s2tw", "s2hk")
 COMMON = range(0x4E00, 0xA000)
 
 
+class ThesaurusMissing(FileNotFoundError):
+    """The thesaurus's package is not installed."""
+
+
 @functools.cache
 def thesaurus_groups() -> tuple[tuple[str, ...], ...]:
     """The thesaurus's groups of synonyms, in its own order."""
-    path = Path(str(importlib.metadata.distribution(THESAURUS).locate_file(THESAURUS_FILE)))
+    try:
+        path = Path(str(importlib.metadata.distribution(THESAURUS).locate_file(THESAURUS_FILE)))
+    except importlib.metadata.PackageNotFoundError:
+        path = Path(THESAURUS_FILE)
+    if not path.is_file():
+        raise ThesaurusMissing(
+            f"找不到同义词词林（{THESAURUS} 包的 {THESAURUS_FILE}）：先运行 pip install --require-hashes -r requirements.lock"
+        )
     groups: list[tuple[str, ...]] = []
 
     def walk(node: Any, code: str) -> None:

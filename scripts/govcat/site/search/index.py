@@ -9,14 +9,17 @@ by the word's inverse document frequency, which it reads off the length of the w
 Files, each a data script (``govcat.site.datascript``: ``catalog.data("search", name, data)``) so
 that it loads with a ``<script>`` element, also from ``file://``:
 
-* ``manifest.js`` — page count, bucket count, the characters whose words are split by their
-  first two characters, the stop words and the question words a query drops;
-* ``w/<n>.js`` — buckets of words: a word's key is its first character, or its first two
+* ``manifest.js`` — the format, the content hash the other files' names carry, page count,
+  bucket count, the characters whose words are split by their first two characters, the stop
+  words, question words and filler a query drops, and the tier of each kind (records first);
+* ``w/<n>.<hash>.js`` — buckets of words: a word's key is its first character, or its first two
   characters for a character with many words; a key's bucket is a hash of it (FNV-1a over
-  UTF-16 code units, with the parameters the site's rules hand to search.js), so every word starting with a key is in one file and a
-  query loads one small file per character it contains;
-* ``p/<n>.js`` — one page each: address, title, kind, region and text for snippets;
-* ``facets.js`` — for each facet (类型, 主题, 地区, 层级, 标签) its values and their pages.
+  UTF-16 code units, with the parameters the site's rules hand to search.js), so every word
+  starting with a key is in one file and a query loads one small file per character it contains.
+  A bucket is ``{"w": words}`` plus, under the same keys, what ``expand`` computed: ``r`` related
+  words, ``t`` traditional characters, ``p`` the pinyin of characters, ``n`` names by their pinyin;
+* ``p/<n>.<hash>.js`` — one page each: address, title, kind, region and text for snippets;
+* ``facets.<hash>.js`` — for each facet (类型, 主题, 地区, 层级, 标签) its values and their pages.
 
 Pages are numbered in path order and every list is sorted, so the same site gives the same files.
 The new folder is written beside the old one and switched in by renaming.
@@ -24,6 +27,8 @@ The new folder is written beside the old one and switched in by renaming.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import shutil
 import tempfile
@@ -35,25 +40,35 @@ from typing import Any
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import LEVEL_LABELS
 from govcat.site.datascript import data_script
+from govcat.site.search import expand
 from govcat.site.search.pages import BODY, FACETS, FACTS, HEADING, QUOTE, TITLE, Document, read_site
-from govcat.site.search.words import QUESTION_WORDS, STOP_WORDS, Words
+from govcat.site.search.words import FILLER_WORDS, QUESTION_WORDS, STOP_WORDS, TOKEN, Words, normalise
 
 FOLDER = "search"
 NO_INDEX_VARIABLE = "CATALOG_NO_SEARCH_INDEX"  # set: the MkDocs plugin builds without the index
 DATA_KIND = "search"
-FORMAT = 1  # the manifest's "format": search.js refuses a manifest of another one (a stale cache)
+FORMAT = 2  # the manifest's "format": search.js refuses a manifest of another one (a stale cache)
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193  # FNV-1a, 32 bit
+HASH_LENGTH = 12
 # BM25 (term saturation, length normalisation), and what each place of a word adds.
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.5  # a word a page means (a synonym of one it uses) counts half a use
 TEXT_WEIGHTS = {TITLE: 1.0, HEADING: 1.0, BODY: 1.0, FACTS: 1.0, QUOTE: 0.5}
 TITLE_BONUS, NAMES_BONUS, HEADING_BONUS = 3.0, 1.5, 0.5
+COVERAGE_BONUS = 3.0  # times the share of the title a word covers: 开封 is most of 开封市's title
 SCALE = 20  # stored score = round(SCALE * score): integers keep the files small
 SPLIT_BYTES = 24 * 1024  # a character whose words take more is keyed by two characters
 BUCKET_BYTES = 16 * 1024  # aimed-for bucket size
 SNIPPET_CHARACTERS = 6000
 # "city" holds the city of each page, or the province for a province's own: 地区, not 城市.
 FACET_LABELS = {"kind": "类型", "theme": "主题", "city": "地区", "level": "层级", "tag": "标签"}
+# Records first: a page's tier (by its kind) decides before its score. Practices, regions,
+# standards, policies and terms; then themes, tags and the source text the records quote; then
+# lists and the site's own pages.
+RECORD_TIER, REFERENCE_TIER, OTHER_TIER = 0, 1, 2
+TIERS = {KINDS[k].label: RECORD_TIER for k in ("practice", "region", "standard", "policy", "term")} | {
+    KINDS[k].label: REFERENCE_TIER for k in ("theme", "tag", "source")
+}
 FACET_ORDERS = {"kind": tuple(kind.label for kind in KINDS.values()), "level": tuple(LEVEL_LABELS.values())}
 
 
@@ -73,6 +88,7 @@ def page_scores(
 ) -> dict[str, int]:
     """Word -> stored score for one page."""
     title = set(words.of(document.title))
+    title_length = max(1, len("".join(TOKEN.findall(normalise(document.title)))))
     names = {w for name in document.settings.names for w in words.of(name)}
     headings = {w for where, text in document.pieces if where == HEADING for w in words.of(text)}
     norm = K1 * (1 - B + B * length / average_length)
@@ -81,6 +97,7 @@ def page_scores(
         frequency = counts.get(word, 0.0)
         score = frequency * (K1 + 1) / (frequency + norm)
         score += TITLE_BONUS * (word in title) + NAMES_BONUS * (word in names) + HEADING_BONUS * (word in headings)
+        score += COVERAGE_BONUS * min(1.0, len(word) / title_length) * (word in title)
         scores[word] = max(1, round(SCALE * document.settings.boost * score))
     return scores
 
@@ -127,17 +144,23 @@ def fnv1a(key: str) -> int:
     return value
 
 
-def buckets_of(lists: dict[str, list[int]]) -> tuple[str, list[dict[str, list[int]]]]:
-    """The split characters and the buckets: every word under the bucket of its key."""
+Bucket = dict[str, dict[str, Any]]  # section ("w", "r", "t", "p", "n") -> entry -> value
+
+
+def buckets_of(sections: dict[str, dict[str, Any]]) -> tuple[str, list[Bucket]]:
+    """The split characters and the buckets: every entry of every section under the bucket of
+    its key (the split characters come from the words, section ``w``, alone)."""
     sizes: dict[str, int] = defaultdict(int)
-    for word, flat in lists.items():
+    for word, flat in sections["w"].items():
         sizes[word[0]] += len(word) + 2 * len(flat) + 4
     split = "".join(sorted(c for c, size in sizes.items() if size > SPLIT_BYTES))
-    count = max(1, math.ceil(sum(sizes.values()) / BUCKET_BYTES))
-    buckets: list[dict[str, list[int]]] = [{} for _ in range(count)]
-    for word, flat in lists.items():
-        key = word[:2] if word[0] in split else word[0]
-        buckets[fnv1a(key) % count][word] = flat
+    extra = sum(len(json.dumps(entries, ensure_ascii=False)) for name, entries in sections.items() if name != "w")
+    count = max(1, math.ceil((sum(sizes.values()) + extra) / BUCKET_BYTES))
+    buckets: list[Bucket] = [{} for _ in range(count)]
+    for name, entries in sections.items():
+        for entry, value in entries.items():
+            key = entry[:2] if entry[0] in split else entry[0]
+            buckets[fnv1a(key) % count].setdefault(name, {})[entry] = value
     return split, buckets
 
 
@@ -186,29 +209,54 @@ def fragment(document: Document) -> dict[str, str]:
 def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]:
     """Every file of the search folder (path below it -> text), and the number of words."""
     lists = {word: encoded(pages) for word, pages in postings(documents, words).items()}
-    split, buckets = buckets_of(lists)
+    vocabulary = set(lists)
+    split, buckets = buckets_of(
+        {
+            "w": lists,
+            "r": expand.related(expand.thesaurus_groups(), vocabulary, frozenset(FILLER_WORDS)),
+            "t": expand.traditional(c for word in vocabulary for c in word),
+            "p": expand.character_pinyin(),
+            "n": expand.name_pinyin(expand.inside(words.names) & vocabulary),
+        }
+    )
+    pieces: dict[str, Any] = {"facets": facets(documents)}
+    pieces.update((f"w/{n}", bucket) for n, bucket in enumerate(buckets))
+    pieces.update((f"p/{n}", fragment(d)) for n, d in enumerate(documents))
+    scripts = {name: script(name, data) for name, data in pieces.items()}
+    version = content_hash(scripts)
     written = {
         "manifest.js": script(
             "manifest",
             {
                 "format": FORMAT,
+                "version": version,
                 "pages": len(documents),
                 "buckets": len(buckets),
                 "split": split,
                 "stop": STOP_WORDS,
                 "question": list(QUESTION_WORDS),
+                "filler": list(FILLER_WORDS),
+                "tiers": TIERS,
                 "scale": SCALE,
             },
-        ),
-        "facets.js": script("facets", facets(documents)),
+        )
     }
-    written.update((f"w/{n}.js", script(f"w/{n}", bucket)) for n, bucket in enumerate(buckets))
-    written.update((f"p/{n}.js", script(f"p/{n}", fragment(d))) for n, d in enumerate(documents))
+    written.update((f"{name}.{version}.js", text) for name, text in scripts.items())
     return written, len(lists)
 
 
+def content_hash(scripts: dict[str, str]) -> str:
+    """A hash of every file but the manifest, which every other file's name carries (w/0.<hash>.js):
+    a manifest and the files of another build never meet, even from a stale cache."""
+    digest = hashlib.sha256()
+    for name, text in sorted(scripts.items()):
+        digest.update(f"{name}\n{text}\n".encode())
+    return digest.hexdigest()[:HASH_LENGTH]
+
+
 class IndexInputMissing(FileNotFoundError):
-    """The generated dictionary is not there: ``catalog generate`` has not run."""
+    """The generated dictionary is not there (``catalog generate`` has not run), or the
+    thesaurus is not installed."""
 
 
 def index_site(project: Project, site: Path) -> Summary:
@@ -243,7 +291,10 @@ def build_index(site: Path, dictionary: str, synonyms: str = "") -> Summary:
     """Index every page of the built site at ``site``; ``dictionary`` is the catalog's jieba
     user dictionary and ``synonyms`` its synonym groups (see generate/searchdict.py)."""
     documents = list(read_site(site))
-    contents, word_count = files(documents, Words(dictionary, synonyms))
+    try:
+        contents, word_count = files(documents, Words(dictionary, synonyms))
+    except expand.ThesaurusMissing as missing:
+        raise IndexInputMissing(str(missing)) from missing
     write_folder(site, contents)
     buckets = [len(text.encode("utf-8")) for name, text in contents.items() if name.startswith("w/")]
     return Summary(

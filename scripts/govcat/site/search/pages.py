@@ -18,13 +18,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 FACETS = ("kind", "theme", "city", "level", "tag")
-OTHER_KIND = "页面"
+OTHER_KIND = "说明"  # the site's own pages (guide, about), as a reader would call them
 # Where a piece of text stands decides its weight (see govcat.site.search.index for how it counts).
 TITLE, HEADING, BODY, QUOTE, FACTS = "title", "heading", "body", "quote", "facts"
 WEIGHTS = {
@@ -39,28 +40,18 @@ WEIGHTS = {
 }
 SKIPPED = frozenset({"script", "style", "template", "svg", "button", "nav", "form"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-BLOCKS = frozenset({"div", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "details", "blockquote", "section"})
+# Elements whose edges separate words: text on either side of them never runs together.
+BLOCKS = frozenset(
+    {"div", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "details", "blockquote", "section", "article"}
+    | {"p", "li", "td", "th", "tr", "thead", "tbody", "table", "ul", "ol", "dl", "dd", "dt", "br", "hr"}
+)
+SKIPPED_ATTRIBUTES = frozenset({"hidden", "data-search-exclude"})
+# Permalinks (¶), footnote back-links (↩) and footnote numbers are not text a reader searches.
+SKIPPED_CLASSES = frozenset({"headerlink", "footnote-backref", "footnote-ref"})
 
 ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
 META = re.compile(r"""<meta name="catalog:search" content=(?:'([^']*)'|"([^"]*)")\s*/?>""")
 PAGE_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
-PIECE = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->|([^<]+)|<""", re.DOTALL)
-CLASS = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
-QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
-SKIPPED_ATTRIBUTES = re.compile(r"\s(hidden|data-search-exclude)(?=[\s=/]|$)")
-SKIPPED_CLASSES = frozenset({"headerlink", "footnote-backref"})
-# Permalinks (¶) and footnote back-links (↩) go first; then inline elements, which never change
-# where text stands, are dropped so that only block structure is walked.
-PERMALINKS = re.compile(r"""<a class="(?:headerlink|footnote-backref|footnote-ref)"[^>]*>[^<]*</a>""")
-# Block elements that never change where text stands become line breaks, so that only the
-# elements that do are walked; those of them that are hidden or ignored go first, whole.
-HIDDEN_PLAIN_BLOCKS = re.compile(
-    r"""<(p|li|td|th|dd|dt)\b(?=[^>]*\s(?:hidden|data-search-exclude)(?:[\s=/>]))[^>]*>.*?</\1>""", re.DOTALL
-)
-PLAIN_BLOCKS = re.compile(r"""<(?:/?(?:p|li|td|th|tr|thead|tbody|table|ul|ol|dl|dd|dt)|br|hr)\b[^>]*>""")
-INLINE = re.compile(
-    r"""</?(?:a|strong|em|b|i|span|code|mark|abbr|sup|sub|small|del|ins|kbd|q|cite|time)\b(?:[^>"']|"[^"]*"|'[^']*')*>"""
-)
 
 
 class PageError(ValueError):
@@ -134,48 +125,70 @@ def _strings(path: str, values: Any, key: str) -> list[str]:
 
 def pieces_of(article: str) -> list[tuple[str, str]]:
     """The text of an article with where each piece stands; navigation, scripts, buttons,
-    permalinks and hidden elements are left out."""
-    pieces: list[tuple[str, str]] = []
-    stack: list[tuple[str, str | None]] = []  # (tag, where its text stands; None: left out)
-    where: str | None = BODY
-    buffer: list[str] = []
+    permalinks and hidden elements are left out, with everything inside them."""
+    reader = ArticleReader()
+    reader.feed(article)
+    reader.close()
+    return reader.finished()
 
-    def flush() -> None:
-        text = html.unescape("".join(buffer))
+
+class ArticleReader(HTMLParser):
+    """Walks an article's elements (Python's HTML parser: attributes are read as HTML reads them,
+    whatever they hold) and collects its text by where it stands."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[tuple[str, str]] = []
+        self.stack: list[tuple[str, str | None]] = []  # (tag, where its text stands; None: left out)
+        self.buffer: list[str] = []
+
+    @property
+    def where(self) -> str | None:
+        return self.stack[-1][1] if self.stack else BODY
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.edge(tag)
+        if tag not in VOID:
+            self.move(lambda: self.stack.append((tag, where_of(tag, attrs, self.where))))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.edge(tag)  # <br/>: nothing inside
+
+    def handle_endtag(self, tag: str) -> None:
+        self.move(lambda: close(self.stack, tag))
+        self.edge(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.where is not None:
+            self.buffer.append(data)
+
+    def edge(self, tag: str) -> None:
+        if tag in BLOCKS and self.where is not None:
+            self.buffer.append("\n")
+
+    def move(self, change: Callable[[], None]) -> None:
+        """Change the open elements; text collected so far goes where it stood."""
+        before = self.where
+        change()
+        if self.where != before:
+            self.flush(before)
+
+    def flush(self, where: str | None) -> None:
+        text = "".join(self.buffer)
         if text.strip():
-            pieces.append((where or BODY, text))
-        buffer.clear()
+            self.pieces.append((where or BODY, text))
+        self.buffer.clear()
 
-    plain = PLAIN_BLOCKS.sub("\n", HIDDEN_PLAIN_BLOCKS.sub("", INLINE.sub("", PERMALINKS.sub("", article))))
-    for match in PIECE.finditer(plain):
-        closing, tag, attributes, text = match.group(1), match.group(2), match.group(3), match.group(4)
-        if text is not None:
-            if where is not None:
-                buffer.append(text)
-            continue
-        if tag is None:
-            continue  # a comment, or a lone "<"
-        tag = tag.lower()
-        if tag in BLOCKS and where is not None:
-            buffer.append("\n")
-        if closing:
-            _close(stack, tag)
-        elif tag not in VOID and not attributes.rstrip().endswith("/"):
-            stack.append((tag, _where(tag, attributes, where)))
-        inner = stack[-1][1] if stack else BODY
-        if inner != where:
-            flush()
-            where = inner
-    flush()
-    return pieces
+    def finished(self) -> list[tuple[str, str]]:
+        self.flush(self.where)
+        return self.pieces
 
 
-def _where(tag: str, attributes: str, outer: str | None) -> str | None:
+def where_of(tag: str, attrs: list[tuple[str, str | None]], outer: str | None) -> str | None:
     """Where the text of an element opened inside text standing at ``outer`` stands."""
-    if outer is None or tag in SKIPPED:
-        return None
-    classes = _classes(attributes)
-    if classes & SKIPPED_CLASSES or SKIPPED_ATTRIBUTES.search(QUOTED_VALUE.sub("", attributes)):
+    names = {name for name, _ in attrs}
+    classes = frozenset(" ".join(value or "" for name, value in attrs if name == "class").split())
+    if outer is None or tag in SKIPPED or names & SKIPPED_ATTRIBUTES or classes & SKIPPED_CLASSES:
         return None
     if "footnote" in classes:  # the numbered notes under a table: quoted source text
         return QUOTE
@@ -184,12 +197,7 @@ def _where(tag: str, attributes: str, outer: str | None) -> str | None:
     return WEIGHTS.get(tag, outer)
 
 
-def _classes(attributes: str) -> frozenset[str]:
-    found = CLASS.search(attributes)
-    return frozenset((found.group(1) or found.group(2) or "").split()) if found else frozenset()
-
-
-def _close(stack: list[tuple[str, str | None]], tag: str) -> None:
+def close(stack: list[tuple[str, str | None]], tag: str) -> None:
     """Pop up to the matching open tag; a stray closing tag changes nothing."""
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth][0] == tag:

@@ -56,6 +56,101 @@ QUESTION_WORDS = (
 NORMALIZATION: Final = "NFKC"  # then lower case; search.js does the same to a query, with this form
 
 
+# Words that say how much, where or whether rather than what: a query keeps them only when it has
+# nothing else (几个地方搞了楼院治理 is a search for 楼院治理), so they never decide a ranking.
+FILLER_WORDS = (
+    "几个",
+    "一些",
+    "有些",
+    "这个",
+    "那个",
+    "这些",
+    "那些",
+    "这里",
+    "那里",
+    "这样",
+    "那样",
+    "地方",
+    "问题",
+    "情况",
+    "事情",
+    "东西",
+    "方面",
+    "时候",
+    "现在",
+    "目前",
+    "一下",
+    "一点",
+    "有点",
+    "比较",
+    "非常",
+    "特别",
+    "太多",
+    "太少",
+    "很多",
+    "不少",
+    "多少",
+    "不够",
+    "不到",
+    "不了",
+    "不能",
+    "不会",
+    "没有",
+    "没人",
+    "没法",
+    "可以",
+    "应该",
+    "需要",
+    "要求",
+    "还是",
+    "或者",
+    "以及",
+    "还有",
+    "已经",
+    "我们",
+    "你们",
+    "他们",
+    "咱们",
+    "大家",
+    "自己",
+    "别人",
+    "其他",
+    "其它",
+    "所有",
+    "每个",
+    "各种",
+    "一个",
+    "这种",
+    "那种",
+    "里面",
+    "当中",
+    "之间",
+    "以上",
+    "以下",
+    "左右",
+    "进行",
+    "开展",
+    "搞",
+    "做",
+    "弄",
+    "办",
+    "找",
+    "谁",
+    "有",
+    "没",
+    "里",
+    "太",
+    "很",
+    "多",
+    "少",
+    "低",
+    "高",
+    "要",
+    "想",
+    "在",
+)
+
+
 def normalise(text: str) -> str:
     return unicodedata.normalize(NORMALIZATION, text).lower()
 
@@ -90,6 +185,9 @@ class Words:
             found = name_parts(plain, word) if len(word) >= 3 else []
             if found:
                 self.parts[word] = found
+        self.names = [word for word, _ in dictionary_entries(dictionary)] + sorted(
+            {part for parts in self.parts.values() for part in parts}
+        )
         self.cuts: dict[str, list[str]] = {}
         self.stop = frozenset(STOP_WORDS)
         groups = [line.split() for line in synonyms.splitlines() if line.split()]

@@ -83,6 +83,7 @@ EXPORTED = {
     "themes": [{"id": "shequ-fuwu", "name": "社区服务", "description": "社区为居民办事、提供服务的方式。"}],
     "standards": [],
     "policies": [],
+    "problems": [],
     "terms": [
         {
             "id": "yichuangban",

@@ -82,6 +82,7 @@ KINDS: dict[str, Kind] = {
         Kind("policy", "政策文件", "reference/policies", "policies"),
         Kind("term", "术语", "reference/terms", "terms"),
         Kind("tag", "标签", "reference/tags", "tags"),
+        Kind("problem", "难题", "reference/problems", "problems"),
         Kind("source", "来源", "reference/sources", "sources"),
         Kind("synonym", "同义词组", "reference/synonyms", "synonyms"),  # read by search, no pages
     )

@@ -31,6 +31,14 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         for r in region_tree_order(catalog)
         if catalog.get("region", r)["level"] in ("province", "city")
     ]
+    problems = [
+        (
+            problem["name"],
+            len(catalog.referring("problem", problem["id"], "practice")),
+            page_uri("problem", problem["id"]),
+        )
+        for problem in catalog.all("problem")
+    ]
     sources = index_order(catalog, "source")
     yield Page(
         addresses.HOME,
@@ -39,6 +47,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "counts": {kind: len(catalog.ids(kind)) for kind in COUNTED},
             "themes": themes,
             "places": places,
+            "problems": problems,
             "sources": [(s, catalog.get("source", s)["published"]) for s in sources[:NEWEST_SOURCES]],
             "all_sources": len(sources),
             "metrics_uri": addresses.metrics_uri(),

@@ -1,0 +1,50 @@
+"""Problem pages (/problems/<id>/): a difficulty cadres meet, quoted from its source, with the
+practices that address it side by side (what each does, the standards it applies, its figures);
+and the list of problems (/problems/, “我要解决的问题”), for a reader who starts from the problem.
+
+The link is written once, on the practice (``problems:``); a problem's practices are the
+practices naming it, found through ``Catalog.referring``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govcat.model.catalog import Catalog
+from govcat.site.generate import searchmeta
+from govcat.site.generate.addresses import index_uri, page_uri
+from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
+from govcat.site.generate.outputs import Page
+from govcat.site.generate.paging import page_sizes, paginate
+from govcat.site.generate.places import by_place
+from govcat.site.generate.searchmeta import LIST_PAGE
+
+HEADLINE_METRICS = 3
+
+
+def practices_addressing(catalog: Catalog, problem_id: str) -> list[str]:
+    """The practices that name the problem, in place order."""
+    return by_place(catalog, catalog.referring("problem", problem_id, "practice"))
+
+
+def pages(catalog: Catalog) -> Iterator[Page]:
+    for problem in catalog.all("problem"):
+        practices = practices_addressing(catalog, problem["id"])
+        for listing in paginate(page_uri("problem", problem["id"]), practices, page_sizes().table):
+            yield Page(
+                listing.uri,
+                "problem.md.j2",
+                {
+                    "problem": problem,
+                    "listing": listing,
+                    "practices": catalog.each("practice", listing.items),
+                    "headline_metrics": HEADLINE_METRICS,
+                },
+                listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "problem", problem)),
+            )
+    yield Page(
+        index_uri("problem"),
+        "problems.md.j2",
+        {"problems": [(p, len(practices_addressing(catalog, p["id"]))) for p in catalog.all("problem")]},
+        front_matter(NAVIGATION_AND_TOC, LIST_PAGE),
+    )

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import edit, run_catalog, visible
 
 from govcat.checks.validate import check_project
 from govcat.layout import Project
 from govcat.site.pipeline import generate
+from support import edit, run_catalog, visible
 
 Write = Callable[[str, str], Path]
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"

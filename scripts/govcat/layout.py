@@ -91,9 +91,12 @@ KINDS: dict[str, Kind] = {
 
 @dataclass(frozen=True)
 class Project:
-    """A catalog checkout rooted at ``root``."""
+    """A catalog checkout rooted at ``root``; ``site_url``, where known, is the address its site is
+    published at (``catalog publish --base-url``, or mkdocs.yml's ``site_url`` for a build typed by
+    hand): citations and the feed name pages by it."""
 
     root: Path
+    site_url: str | None = None
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:

@@ -18,6 +18,7 @@ engine that runs no MkDocs hook (Zensical; README, "Zensical").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from govcat.checks.validate import CheckResult, check_project
@@ -114,6 +115,7 @@ def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGI
     engine = ENGINES[engine_name]
     engine.require()
     check_output_folder(project, target.site)
+    project = replace(project, site_url=target.url)
     result, changes = generate(project, docs_tree_folder(project) if engine.reads_docs_tree else None)
     if changes is None:
         raise BuildFailed(f"记录校验未通过：{summary(result.diagnostics)}", result.diagnostics)

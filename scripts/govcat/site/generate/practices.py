@@ -13,6 +13,7 @@ from typing import Any
 from govcat.model.catalog import Catalog
 from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri
+from govcat.site.generate.citation import citation_context
 from govcat.site.generate.frontmatter import NAVIGATION, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.paging import page_sizes, paginate
@@ -57,6 +58,7 @@ def practice_pages(catalog: Catalog) -> Iterator[Page]:
                 "related": [(r, catalog.get("practice", r)["region"]) for r in related(catalog, practice)],
                 "similar": [(s, catalog.get("practice", s)["region"], why) for s, why in similar[practice_id]],
                 "word_link": practice_download(uri, practice),
+                "cite": citation_context(catalog, "practice", practice, uri),
             },
             front_matter(NAVIGATION, searchmeta.practice(catalog, practice)),
         )

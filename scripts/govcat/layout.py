@@ -93,10 +93,12 @@ KINDS: dict[str, Kind] = {
 class Project:
     """A catalog checkout rooted at ``root``; ``site_url``, where known, is the address its site is
     published at (``catalog publish --base-url``, or mkdocs.yml's ``site_url`` for a build typed by
-    hand): citations and the feed name pages by it."""
+    hand): citations and the feed name pages by it; ``directory_urls`` is False where pages are
+    files (the offline bundle)."""
 
     root: Path
     site_url: str | None = None
+    directory_urls: bool = True  # pages at <section>/<id>/; False in the offline bundle: <section>/<id>.html
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:

@@ -115,7 +115,7 @@ def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGI
     engine = ENGINES[engine_name]
     engine.require()
     check_output_folder(project, target.site)
-    project = replace(project, site_url=target.url)
+    project = replace(project, site_url=target.url, directory_urls=not target.offline)
     result, changes = generate(project, docs_tree_folder(project) if engine.reads_docs_tree else None)
     if changes is None:
         raise BuildFailed(f"记录校验未通过：{summary(result.diagnostics)}", result.diagnostics)

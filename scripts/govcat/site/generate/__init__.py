@@ -12,6 +12,7 @@ from __future__ import annotations
 from govcat.model.catalog import Catalog
 from govcat.site.generate import (
     compare,
+    dataset,
     downloads,
     glossary,
     guide,
@@ -47,6 +48,7 @@ GENERATORS = (
     guide,
     updates,
     downloads,
+    dataset,
     word,
 )
 DOCS = "docs"  # the pages, below build/generated (Project.generated_docs)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from govcat.model.catalog import Catalog
 from govcat.site.generate import addresses
 from govcat.site.generate.addresses import index_uri, page_uri
+from govcat.site.generate.dataset import FOLDER, MANIFEST
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.references import index_order
@@ -18,6 +19,7 @@ from govcat.site.generate.regions import region_tree_order
 from govcat.site.generate.searchmeta import LIST_PAGE
 
 NEWEST_SOURCES = 10
+DATASET_MANIFEST = f"{FOLDER}/{MANIFEST}"
 COUNTED = ("practice", "region", "theme", "standard", "policy", "term")
 
 
@@ -54,6 +56,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "compare_uri": addresses.COMPARE,
             "json_uri": addresses.DATA_JSON,
             "csv_uri": addresses.DATA_CSV,
+            "dataset_uri": DATASET_MANIFEST,
             "fields_uri": addresses.FIELDS,
             "updates_uri": addresses.UPDATES,
             "guide_uri": addresses.GUIDE,

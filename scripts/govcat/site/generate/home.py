@@ -14,11 +14,13 @@ from govcat.site.generate.addresses import index_uri, page_uri
 from govcat.site.generate.dataset import FOLDER, MANIFEST
 from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter
 from govcat.site.generate.outputs import Page
+from govcat.site.generate.problems import most_addressed
 from govcat.site.generate.references import index_order
 from govcat.site.generate.regions import region_tree_order
 from govcat.site.generate.searchmeta import LIST_PAGE
 
 NEWEST_SOURCES = 10
+HOME_PROBLEMS = 12  # the problems with the most practices; the rest on /problems/
 DATASET_MANIFEST = f"{FOLDER}/{MANIFEST}"
 COUNTED = ("practice", "region", "theme", "standard", "policy", "term")
 
@@ -34,12 +36,8 @@ def pages(catalog: Catalog) -> Iterator[Page]:
         if catalog.get("region", r)["level"] in ("province", "city")
     ]
     problems = [
-        (
-            problem["name"],
-            len(catalog.referring("problem", problem["id"], "practice")),
-            page_uri("problem", problem["id"]),
-        )
-        for problem in catalog.all("problem")
+        (catalog.get("problem", p)["name"], len(catalog.referring("problem", p, "practice")), page_uri("problem", p))
+        for p in most_addressed(catalog, HOME_PROBLEMS)
     ]
     sources = index_order(catalog, "source")
     yield Page(
@@ -50,6 +48,8 @@ def pages(catalog: Catalog) -> Iterator[Page]:
             "themes": themes,
             "places": places,
             "problems": problems,
+            "all_problems": len(catalog.ids("problem")),
+            "problems_uri": index_uri("problem"),
             "sources": [(s, catalog.get("source", s)["published"]) for s in sources[:NEWEST_SOURCES]],
             "all_sources": len(sources),
             "metrics_uri": addresses.metrics_uri(),

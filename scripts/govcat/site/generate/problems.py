@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from govcat.model.catalog import Catalog
 from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri
-from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, front_matter, listing_front_matter
+from govcat.site.generate.frontmatter import NAVIGATION_AND_TOC, listing_front_matter
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place
@@ -42,9 +42,21 @@ def pages(catalog: Catalog) -> Iterator[Page]:
                 },
                 listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "problem", problem)),
             )
-    yield Page(
-        index_uri("problem"),
-        "problems.md.j2",
-        {"problems": [(p, len(practices_addressing(catalog, p["id"]))) for p in catalog.all("problem")]},
-        front_matter(NAVIGATION_AND_TOC, LIST_PAGE),
-    )
+    for listing in paginate(index_uri("problem"), catalog.ids("problem"), page_sizes().links):
+        yield Page(
+            listing.uri,
+            "problems.md.j2",
+            {
+                "listing": listing,
+                "problems": [
+                    (catalog.get("problem", p), len(catalog.referring("problem", p, "practice"))) for p in listing.items
+                ],
+            },
+            listing_front_matter(listing, NAVIGATION_AND_TOC, LIST_PAGE),
+        )
+
+
+def most_addressed(catalog: Catalog, count: int) -> list[str]:
+    """The ``count`` problems with the most practices (then by id): the home page's few."""
+    ids = catalog.ids("problem")
+    return sorted(ids, key=lambda p: (-len(catalog.referring("problem", p, "practice")), p))[:count]

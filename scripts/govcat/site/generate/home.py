@@ -22,7 +22,7 @@ from govcat.site.generate.searchmeta import LIST_PAGE
 NEWEST_SOURCES = 10
 HOME_PROBLEMS = 12  # the problems with the most practices; the rest on /problems/
 DATASET_MANIFEST = f"{FOLDER}/{MANIFEST}"
-COUNTED = ("practice", "region", "theme", "standard", "policy", "term")
+COUNTED = ("practice", "region", "theme", "standard", "policy", "term", "problem")
 
 
 def pages(catalog: Catalog) -> Iterator[Page]:

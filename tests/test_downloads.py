@@ -85,6 +85,7 @@ EXPORTED = {
     "themes": [{"id": "shequ-fuwu", "name": "社区服务", "description": "社区为居民办事、提供服务的方式。"}],
     "standards": [],
     "policies": [],
+    "problems": [],
     "terms": [
         {
             "id": "yichuangban",
@@ -105,6 +106,13 @@ EXPORTED = {
         }
     ],
     "synonyms": [],
+    "citations": {
+        "practices": {
+            "zhengzhou-dangqun-fuwu-zhongxin": "基层治理实践库. 郑州市：完善社区党群服务中心功能[DB/OL]. (2026-11-28)[引用日期]."
+        },
+        "standards": {},
+        "policies": {},
+    },
 }
 
 
@@ -112,7 +120,7 @@ def test_json_export_is_every_record_as_written(project: Project) -> None:
     add_metric(project)
     text = generated(project, "data/practices.json")
     assert json.loads(text) == EXPORTED
-    assert text.startswith('{\n "format": 1,\n "policies": [],\n "practices": [\n  {\n   "id": "zhengzhou-')
+    assert text.startswith('{\n "citations": {\n  "policies": {},\n  "practices": {\n   "zhengzhou-')
     assert '"title": "郑州市：完善社区党群服务中心功能"' in text  # Chinese as it is, not \\u escapes
 
 
@@ -134,9 +142,10 @@ def test_metrics_csv_opens_in_excel_with_chinese(project: Project) -> None:
     generated(project, "data/metrics.csv")
     raw = (project.generated_docs / "data/metrics.csv").read_bytes()
     assert raw.split(b"\r\n") == [
-        "\ufeff做法编号,做法,地区,指标,数值,单位,限定词,原文写法,范围,时间,来源编号,原文".encode(),
+        "\ufeff做法编号,做法,地区,指标,数值,单位,限定词,原文写法,范围,时间,来源编号,原文,做法引用".encode(),
         "zhengzhou-dangqun-fuwu-zhongxin,郑州市：完善社区党群服务中心功能,郑州市,无主管楼院,278,个,,278个,区内,,"
-        "zgsqb-excerpt,区内278个无主管楼院全部实现了".encode(),
+        "zgsqb-excerpt,区内278个无主管楼院全部实现了,"
+        "基层治理实践库. 郑州市：完善社区党群服务中心功能[DB/OL]. (2026-11-28)[引用日期].".encode(),
         b"",
     ]
 
@@ -151,7 +160,8 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_text(project: Pr
     text = (project.generated_docs / "data/metrics.csv").read_bytes().decode("utf-8")
     assert text.split("\r\n")[1] == (
         'zhengzhou-dangqun-fuwu-zhongxin,"\'=HYPERLINK(""http://x"",""点此"")",郑州市,\'+无主管楼院,278,个,,'
-        "278个,'@区内,'-目前,zgsqb-excerpt,区内278个无主管楼院全部实现了"
+        "278个,'@区内,'-目前,zgsqb-excerpt,区内278个无主管楼院全部实现了,"
+        '"基层治理实践库. =HYPERLINK(""http://x"",""点此"")[DB/OL]. (2026-11-28)[引用日期]."'
     )
     row = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))[1]
     assert row[1] == '\'=HYPERLINK("http://x","点此")' and row[4] == "278"  # the figure stays a number

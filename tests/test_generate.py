@@ -37,6 +37,7 @@ def test_one_page_per_record_and_an_index_per_section(project: Project) -> None:
         "policies/index.md",
         "practices/index.md",
         PAGE,
+        "problems/index.md",
         "regions/henan.md",
         "regions/henan/shequ-fuwu.md",  # the theme in the province and below it
         "regions/index.md",

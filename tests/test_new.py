@@ -54,12 +54,12 @@ def test_new_practice_template_fails_naming_each_field_then_passes_when_filled(
         f"{NEW}:32:8: error: themes: 必填字段还没有填写。所属主题编号，至少一个，对应 reference/themes/ 下的主题记录。",
         f"{NEW}:38:9: error: summary: 必填字段还没有填写。一两句话概括这项做法：做什么、怎么做。",
         f"{NEW}:46:11: error: measures[0].title: 必填字段还没有填写。举措名称，如“完善社区党群服务中心功能”。",
-        f"{NEW}:94:12: error: sources[0].source: 必填字段还没有填写。来源编号，对应 reference/sources/ 下的来源记录。",
+        f"{NEW}:97:12: error: sources[0].source: 必填字段还没有填写。来源编号，对应 reference/sources/ 下的来源记录。",
         (
-            f"{NEW}:96:11: error: sources[0].quote: 必填字段还没有填写。"
+            f"{NEW}:99:11: error: sources[0].quote: 必填字段还没有填写。"
             "从来源原文逐字复制的句子，标点、空格都要一致，校验时会在原文中查找。"
         ),
-        f"{NEW}:99:15: error: last_reviewed: 必填字段还没有填写。编辑最近一次对照来源核对本记录的日期。",
+        f"{NEW}:102:15: error: last_reviewed: 必填字段还没有填写。编辑最近一次对照来源核对本记录的日期。",
     ]
 
     fill(

@@ -82,6 +82,7 @@ KINDS: dict[str, Kind] = {
         Kind("policy", "政策文件", "reference/policies", "policies"),
         Kind("term", "术语", "reference/terms", "terms"),
         Kind("tag", "标签", "reference/tags", "tags"),
+        Kind("problem", "难题", "reference/problems", "problems"),
         Kind("source", "来源", "reference/sources", "sources"),
         Kind("synonym", "同义词组", "reference/synonyms", "synonyms"),  # read by search, no pages
     )
@@ -90,9 +91,14 @@ KINDS: dict[str, Kind] = {
 
 @dataclass(frozen=True)
 class Project:
-    """A catalog checkout rooted at ``root``."""
+    """A catalog checkout rooted at ``root``; ``site_url``, where known, is the address its site is
+    published at (``catalog publish --base-url``, or mkdocs.yml's ``site_url`` for a build typed by
+    hand): citations and the feed name pages by it; ``directory_urls`` is False where pages are
+    files (the offline bundle)."""
 
     root: Path
+    site_url: str | None = None
+    directory_urls: bool = True  # pages at <section>/<id>/; False in the offline bundle: <section>/<id>.html
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:

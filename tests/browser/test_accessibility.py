@@ -104,9 +104,10 @@ REAL_SITE = [
     View("术语", "terms/siyi-liang-gongkai/"),
     View("标签", "tags/chengshi-shequ/"),
     View("来源", "sources/zgsqb-2024-08-05-henan-jiceng-zhili/"),
+    View("难题", "problems/wuzhuguan-louyuan-wuren-guan/"),
     *(
         View(f"列表 {path}", path)
-        for path in ("practices/", "themes/", "regions/", "standards/", "policies/", "tags/", "sources/")
+        for path in ("practices/", "themes/", "problems/", "regions/", "standards/", "policies/", "tags/", "sources/")
     ),
     View("指标（排序、筛选后）", "metrics/", sorted_and_filtered),
     View("指标 · 城市", "metrics/sanmenxia/"),

@@ -6,9 +6,11 @@ check``, ``catalog generate``, ``mkdocs build`` without the search index (the bu
 ``mkdocs build`` — taking the wall time and the process's peak memory from ``wait4``. The
 ``search`` stage then makes a reader's first search on the built site in headless Chromium
 (``govcat.bench.firstquery``). Built sites are measured too: pages, size, search index, the largest
-HTML page and the median practice page. The ``naive`` stage (not run by default) builds the same
-pages the naive way, for comparison: no plugin of ours, every page in the navigation, Material's own
-search. Figures are printed, never asserted: timings belong to the machine they are measured on.
+HTML page and the median practice page; after a build, the similar practices are found once more
+in-process and timed, per size and per thousand practices (flat when the work is linear). The
+``naive`` stage (not run by default) builds the same pages the naive way, for comparison: no plugin
+of ours, every page in the navigation, Material's own search. Figures are printed, never asserted:
+timings belong to the machine they are measured on.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from govcat.bench.synthetic import write_catalog
 from govcat.layout import Project
 from govcat.model.load import load_catalog
 from govcat.site.generate import word
+from govcat.site.generate.similar import similar_practices
 from govcat.site.search.index import FOLDER as SEARCH_FOLDER
 from govcat.site.search.index import NO_INDEX_VARIABLE
 
@@ -81,6 +84,7 @@ class Run:
     first_query: FirstQuery | None = None
     first_query_missing: str = ""
     word: WordFigures | None = None
+    similar_seconds: tuple[float, float] | None = None  # wall-clock, processor
 
 
 class Progress:
@@ -209,7 +213,32 @@ def bench_one(
                 site_figures(figures, project.root / SITES[stage])
             if stage == "build":
                 run.word = word_figures(project, project.root / SITES[stage])
+                run.similar_seconds = similar_seconds(project)
     return run
+
+
+def similar_seconds(project: Project) -> tuple[float, float]:
+    """What the build spends finding every practice's similar practices, timed on its own (with
+    the terms each practice mentions already computed, as the practice pages need them anyway):
+    wall-clock and processor seconds (the second unaffected by other work on a shared machine)."""
+    catalog = load_catalog(project)
+    catalog.practice_terms  # noqa: B018 - computed once per build by the practice pages
+    started, processor = time.perf_counter(), time.process_time()
+    similar_practices(catalog)
+    return time.perf_counter() - started, time.process_time() - processor
+
+
+def similar_report(runs: list[Run]) -> list[str]:
+    """The similar practices' cost per size and per thousand practices: flat when the work is linear."""
+    lines = []
+    for run in runs:
+        if run.similar_seconds is not None:
+            wall, processor = run.similar_seconds
+            lines.append(
+                f"similar practices at {run.practices}: {wall:.2f} s ({processor:.2f} s of processor), "
+                f"{1000 * processor / run.practices:.2f} s of processor per 1000 practices"
+            )
+    return lines
 
 
 def first_query(run: Run, site: Path) -> None:
@@ -306,7 +335,7 @@ def targets(runs: list[Run]) -> list[str]:
             f"build time {large} / {small}: {ratio:.2f} for {large / small:.1f}× the practices "
             f"(target ≤ {1.1 * large / small:.1f})"
         )
-    return lines + word_report(runs)
+    return lines + word_report(runs) + similar_report(runs)
 
 
 def bench(

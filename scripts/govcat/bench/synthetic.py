@@ -2,7 +2,7 @@
 
 Everything is drawn with a seeded random generator from the project's own records, so the same
 project and seed always give the same files. The reference records (themes, tags, terms,
-standards, policies, regions, the source article and its text) are copied as they are; practice
+problems, standards, policies, regions, the source article and its text) are copied as they are; practice
 prose is assembled from the clauses of the stored article and the measures and indicators of the
 real practices, so pages read and segment like real ones. Regions are real divisions of the
 national division table, spread over several provinces: Henan with all its prefectures and four
@@ -216,6 +216,7 @@ class Writer:
             ("standards", standards, 2),
             ("policies", self.source.ids("policy"), 2),
             ("terms", self.source.ids("term"), 3),
+            ("problems", self.source.ids("problem"), 2),
         ):
             chosen = sorted(self.pick(ids, 0, high))
             if chosen:

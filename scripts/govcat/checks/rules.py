@@ -335,6 +335,7 @@ CHECKS: dict[str, tuple[Check, ...]] = {
     ),
     "region": (check_id_matches_file, check_references, check_region_hierarchy, check_region_division, check_aliases),
     "theme": (check_id_matches_file, check_aliases),
+    "problem": (check_id_matches_file, check_references, check_quotes, check_aliases),
     "tag": (check_id_matches_file,),
     "standard": (check_id_matches_file, check_references, check_quotes, check_aliases),
     "policy": (check_id_matches_file, check_references, check_dates, check_quotes, check_policy_title, check_aliases),

@@ -39,6 +39,7 @@ REFERENCE_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
         (("standards", "*"), "standard"),
         (("policies", "*"), "policy"),
         (("terms", "*"), "term"),
+        (("problems", "*"), "problem"),
         (("related", "*"), "practice"),
         (("measures", "*", "practice"), "practice"),
     ),
@@ -56,6 +57,7 @@ CITATION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "standard": (("citations", "*"),),
     "policy": (("citations", "*"),),
     "term": (("citations", "*"),),
+    "problem": (("citations", "*"),),
 }
 
 

@@ -49,3 +49,22 @@ def file_dates(root: Path, folder: str) -> dict[str, FileDates]:
             known = dates.get(line)
             dates[line] = FileDates(added=day, changed=known.changed if known else day)
     return dates
+
+
+def text_before_last_change(root: Path, path: str) -> str | None:
+    """The file at ``path`` (relative to ``root``) as it was before the last commit that changed it;
+    None when that commit added it, or without git or history."""
+
+    def git(*args: str) -> str | None:
+        try:
+            run = subprocess.run(
+                ["git", "-C", str(root), *args], capture_output=True, encoding="utf-8", timeout=60, check=False
+            )
+        except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+            return None
+        return run.stdout if run.returncode == 0 else None
+
+    last = git("log", "-n", "1", "--no-renames", "--format=%H", "--", path)
+    if not last or not last.strip():
+        return None
+    return git("show", f"{last.strip()}~1:{path}")

@@ -18,7 +18,7 @@ engine that runs no MkDocs plugin (Zensical; README, "Zensical").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govcat.checks.validate import CheckResult, check_project
@@ -126,6 +126,7 @@ def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGI
     engine = ENGINES[engine_name]
     engine.require()
     check_output_folder(project, target.site)
+    project = replace(project, site_url=target.url, directory_urls=not target.offline)
     result, changes = generate(project, docs_tree_folder(project) if engine.reads_docs_tree else None)
     if changes is None:
         raise BuildFailed(f"记录校验未通过：{summary(result.diagnostics)}", result.diagnostics)

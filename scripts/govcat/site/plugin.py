@@ -56,7 +56,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             material.require_tested_material(material.installed_material())
         except material.UntestedMaterial as error:
             raise PluginError(str(error)) from None
-        self.project = Project(Path(config.config_file_path).resolve().parent)
+        root = Path(config.config_file_path).resolve().parent
+        self.project = Project(root, config.site_url or None, config.use_directory_urls)
         if not self.pipeline_owns_stages:
             result, changes = generate(self.project)
             if changes is None:

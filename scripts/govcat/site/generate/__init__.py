@@ -12,12 +12,14 @@ from __future__ import annotations
 from govcat.model.catalog import Catalog
 from govcat.site.generate import (
     compare,
+    dataset,
     downloads,
     glossary,
     guide,
     home,
     metrics,
     practices,
+    problems,
     references,
     regions,
     results,
@@ -40,6 +42,7 @@ GENERATORS = (
     regions,
     results,
     themes,
+    problems,
     tags,
     references,
     glossary,
@@ -48,6 +51,7 @@ GENERATORS = (
     guide,
     updates,
     downloads,
+    dataset,
     word,
     rules,
 )

@@ -17,6 +17,7 @@ HOME = "index.md"
 COMPARE = "compare/index.md"
 COMPARE_DATA = "data/compare"  # one <id>.js per practice
 UPDATES = "updates.md"
+FEED = "feed.xml"  # the Atom feed of the updates, at the root: its relative links are relative to the site
 FIELDS = "guide/fields.md"  # the field reference, generated from schemas/
 GUIDE = "guide/index.md"  # hand-written: content/guide/index.md
 DATA_JSON = "data/practices.json"

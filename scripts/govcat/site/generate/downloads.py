@@ -2,7 +2,9 @@
 
 ``practices.json`` holds each kind's records exactly as loaded from YAML (every value text),
 ordered by id, for anyone's own scripts (the compare page reads its own small pieces instead,
-``data/compare/<id>.js``: see ``compare.py``). ``metrics.csv`` starts with a
+``data/compare/<id>.js``: see ``compare.py``). Both carry each practice's
+citation in GB/T 7714 form (``citation``): the JSON under ``citations`` (practices, standards and
+policies, by id), the CSV in its last column. ``metrics.csv`` starts with a
 UTF-8 byte order mark, so that Excel shows the Chinese correctly when it opens the file.
 
 A spreadsheet reads a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
@@ -24,6 +26,7 @@ from typing import Any
 from govcat.layout import KINDS
 from govcat.model.catalog import Catalog, metric_text
 from govcat.site.generate.addresses import DATA_CSV, DATA_JSON, schema_uri
+from govcat.site.generate.citation import citations_by_kind
 from govcat.site.generate.outputs import RawFile
 
 DATA_FORMAT = 1
@@ -42,16 +45,19 @@ METRIC_COLUMNS = (
     "时间",
     "来源编号",
     "原文",
+    "做法引用",
 )
 
 
 def catalog_json(catalog: Catalog) -> str:
     data: dict[str, Any] = {"format": DATA_FORMAT}
     data.update({kind.section: catalog.all(kind.name) for kind in KINDS.values()})
+    data["citations"] = citations_by_kind(catalog)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
 def metric_rows(catalog: Catalog) -> Iterator[list[str]]:
+    cited = citations_by_kind(catalog)[KINDS["practice"].section]
     for practice in catalog.all("practice"):
         region = catalog.get("region", practice["region"])["name"]
         for metric in practice.get("metrics", []):
@@ -68,6 +74,7 @@ def metric_rows(catalog: Catalog) -> Iterator[list[str]]:
                 metric.get("as_of", ""),
                 metric["citation"]["source"],
                 metric["citation"]["quote"],
+                cited[practice["id"]],
             ]
 
 

@@ -13,11 +13,13 @@ from typing import Any
 from govcat.model.catalog import Catalog
 from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri
+from govcat.site.generate.citation import citation_context
 from govcat.site.generate.frontmatter import NAVIGATION, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, place_groups, place_name
 from govcat.site.generate.searchmeta import LIST_PAGE
+from govcat.site.generate.similar import similar_practices
 from govcat.site.generate.wordlinks import practice_download
 
 
@@ -35,6 +37,7 @@ def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
 
 
 def practice_pages(catalog: Catalog) -> Iterator[Page]:
+    similar = similar_practices(catalog)
     for practice in catalog.all("practice"):
         practice_id = practice["id"]
         uri = page_uri("practice", practice_id)
@@ -53,7 +56,9 @@ def practice_pages(catalog: Catalog) -> Iterator[Page]:
                 ],
                 "terms": [catalog.get("term", t) for t in catalog.practice_terms.get(practice_id, [])],
                 "related": [(r, catalog.get("practice", r)["region"]) for r in related(catalog, practice)],
+                "similar": [(s, catalog.get("practice", s)["region"], why) for s, why in similar[practice_id]],
                 "word_link": practice_download(uri, practice),
+                "cite": citation_context(catalog, "practice", practice, uri),
             },
             front_matter(NAVIGATION, searchmeta.practice(catalog, practice)),
         )

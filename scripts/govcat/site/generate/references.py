@@ -17,6 +17,7 @@ from govcat.model.dates import known
 from govcat.model.names import issued
 from govcat.site.generate import searchmeta
 from govcat.site.generate.addresses import index_uri, page_uri
+from govcat.site.generate.citation import CITED_KINDS, citation_context
 from govcat.site.generate.frontmatter import NAVIGATION, front_matter, listing_front_matter
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.paging import page_sizes, paginate
@@ -114,6 +115,8 @@ def record_context(
         context["comparisons"] = [c for c in comparisons if record["id"] in c[0]]
     if kind == "policy":  # the standards it sets
         context["referrers"] = referrers
+    if kind in CITED_KINDS:
+        context["cite"] = citation_context(catalog, kind, record, page_uri(kind, record["id"]))
     return context
 
 

@@ -39,6 +39,13 @@ def names(catalog: Catalog, kind: str, ids: list[str]) -> list[str]:
     return [catalog.get(kind, i)["name"] for i in ids]
 
 
+def problem_names(catalog: Catalog, ids: list[str]) -> list[str]:
+    """The names and aliases of the problems a practice addresses: a reader's words for what it solves."""
+    return [
+        name for i in ids for name in (catalog.get("problem", i)["name"], *catalog.get("problem", i).get("aliases", []))
+    ]
+
+
 def practice(catalog: Catalog, data: dict[str, Any]) -> dict[str, Any]:
     region = data["region"]
     chain = catalog.region_chain(region)
@@ -60,6 +67,7 @@ def practice(catalog: Catalog, data: dict[str, Any]) -> dict[str, Any]:
             *names(catalog, "term", data.get("terms", [])),
             *names(catalog, "standard", data.get("standards", [])),
             *tags,
+            *problem_names(catalog, data.get("problems", [])),
         ],
     }
 

@@ -1,4 +1,5 @@
-"""The 最近更新 page (/updates/): practices most recently added, changed or reviewed.
+"""The 最近更新 page (/updates/): practices most recently added, changed or reviewed, each with
+what changed (``changes``), and a link to the same as an Atom feed (``feed``).
 
 Dates come from git history (see ``govcat.model.history``) and from each record's ``last_reviewed``;
 never from the time of the build, so the same commits always give the same page.
@@ -12,9 +13,11 @@ from dataclasses import dataclass
 from govcat.layout import KINDS
 from govcat.model.catalog import Catalog
 from govcat.model.history import file_dates
-from govcat.site.generate.addresses import UPDATES
+from govcat.site.generate.addresses import FEED, UPDATES
+from govcat.site.generate.changes import what_changed
+from govcat.site.generate.feed import feed_text
 from govcat.site.generate.frontmatter import front_matter
-from govcat.site.generate.outputs import Page
+from govcat.site.generate.outputs import Page, RawFile
 from govcat.site.generate.searchmeta import LIST_PAGE
 
 SHOWN = 30
@@ -44,8 +47,23 @@ def updates(catalog: Catalog) -> list[Update]:
     return sorted(found, key=lambda u: (u.day, -EVENTS.index(u.event)), reverse=True)  # stable: ids stay in order
 
 
-def pages(catalog: Catalog) -> Iterator[Page]:
+def pages(catalog: Catalog) -> Iterator[Page | RawFile]:
     shown = [
-        (u.day, u.event, u.practice, catalog.get("practice", u.practice)["region"]) for u in updates(catalog)[:SHOWN]
+        (
+            u.day,
+            u.event,
+            u.practice,
+            catalog.get("practice", u.practice)["region"],
+            what_changed(catalog, u.practice, u.event),
+        )
+        for u in updates(catalog)[:SHOWN]
     ]
-    yield Page(UPDATES, "updates.md.j2", {"updates": shown, "shown": SHOWN}, front_matter(search=LIST_PAGE))
+    yield Page(
+        UPDATES,
+        "updates.md.j2",
+        {"updates": shown, "shown": SHOWN, "feed_uri": FEED},
+        front_matter(search=LIST_PAGE),
+    )
+    yield RawFile(
+        FEED, feed_text(catalog, [(day, event, practice, change) for day, event, practice, _, change in shown])
+    )

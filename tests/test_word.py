@@ -239,19 +239,24 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
     ]
     notes = footnotes(document)
     [figure_note] = references(table.rows[1].cells[1]._element)
-    assert notes[figure_note] == f"原文：“{QUOTE}”——中国社区报，2024年8月5日。"
+    assert notes[figure_note] == f"原文：“{QUOTE}”。"
     # The sources at the end of the summary, the measure's citation at the end of its detail: the marks
     # before the closing punctuation, so they stay on the line of the word they follow.
     summary = next(p for p in document.paragraphs if p.text.startswith("济源产城融合示范区瞄准"))
     detail = next(p for p in document.paragraphs if p.text == "合力推进无主管楼院专项治理。")
     assert [references(p._element) for p in (summary, detail)] == [["1"], ["2"]]
     assert summary.runs[-1].text == "。" and references(summary._element[-2]) == ["1"]
-    # One place, one note: its quotes together, the article in full the first time.
+    # One place, one note: its quotes together, a quote inside a quote in single marks, half-width
+    # punctuation beside Han text set full-width (the record keeps the source's ","); the article once,
+    # at the end of the practice, not in every note.
     assert notes["1"] == (
-        "原文：“济源产城融合示范区瞄准群众急难愁盼”；“区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,"
-        "安全通道要通畅”的目标”——中国社区报《河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。"
+        "原文：“济源产城融合示范区瞄准群众急难愁盼”；“区内278个无主管楼院全部实现了‘有人看门、路要平、灯要明，"
+        "安全通道要通畅’的目标”。"
     )
-    assert notes["2"] == "原文：“坚持高点谋划、精准施策,合力推进无主管楼院专项治理”——中国社区报，2024年8月5日。"
+    assert notes["2"] == "原文：“坚持高点谋划、精准施策，合力推进无主管楼院专项治理”。"
+    assert [(p.style.name, p.text) for p in document.paragraphs if p.style.name == "资料来源"] == [
+        ("资料来源", "资料来源：中国社区报《河南省：把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。")
+    ]
     assert references(document.element.body) == ["1", "2", "3"] and sorted(notes) == ["1", "2", "3"]
     settings = document.settings.element.find(qn("w:footnotePr"))
     assert settings.find(qn("w:numRestart")).get(qn("w:val")) == "eachPage"
@@ -291,16 +296,22 @@ def test_page_numbers_at_the_outside_edge_and_the_closing_lines(catalog_project:
 def test_theme_compilation_opens_with_the_comparison_table(catalog_project: Project) -> None:
     document = open_document(generated(catalog_project) / "themes/shequ-fuwu.docx")
     texts = [p.text for p in document.paragraphs]
-    assert texts[:3] == ["社区服务做法汇编", "（共2项做法）", "编者按：社区为居民办事、提供服务的方式。"]
+    assert texts[:5] == [
+        "社区服务做法汇编",
+        "（共2项做法）",
+        "基层治理实践库编印",
+        "资料截至2026年11月28日",  # the newest date of its records, as at its end
+        "编者按：社区为居民办事、提供服务的方式。",
+    ]
     table = document.tables[0]
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["序号", "做法", "地区", "主要举措", "主要数据"],
         ["1", "完善社区党群服务中心功能", "郑州市\n（市级）", "1.实行“一窗办”“全岗通”", "—"],
         ["2", "无主管楼院专项治理", "济源市\n（市级）", "1.坚持高点谋划、精准施策", "实现目标的无主管楼院：278个以上"],
     ]  # in the order of the theme page: by place
-    titles = [p for p in document.paragraphs if p.style.name == "公文标题"]
-    assert [p.text for p in titles] == ["社区服务做法汇编", TITLE, OTHER_TITLE_LINES]
-    assert [p.paragraph_format.page_break_before for p in titles[1:]] == [True, True]  # each practice on a new page
+    titles = [p for p in document.paragraphs if p.style.name == "公文标题"]  # the practices' (汇编标题: its own)
+    assert [p.text for p in titles] == [TITLE, OTHER_TITLE_LINES]
+    assert [p.paragraph_format.page_break_before for p in titles] == [True, True]  # each practice on a new page
     # Notes are numbered across the compilation, each practice's after the one before.
     assert references(document.element.body) == [str(n) for n in range(1, 6)]
     assert texts[-2:] == ["基层治理实践库", "资料截至2026年11月28日"]  # the newest: 郑州's review
@@ -388,10 +399,10 @@ def test_export_of_several_ids_is_the_compare_compilation(
     )
     assert (status, out) == (0, "已写入 对比.docx（2 项做法的汇编，党政机关公文格式）\n")
     document = open_document(catalog_project.root / "对比.docx")
-    assert [p.text for p in document.paragraphs if p.style.name == "公文标题"] == [
-        COMPARE_TITLE,
-        TITLE,
-        OTHER_TITLE_LINES,
+    assert [(p.style.name, p.text) for p in document.paragraphs if p.style.name in ("汇编标题", "公文标题")] == [
+        ("汇编标题", COMPARE_TITLE),
+        ("公文标题", TITLE),
+        ("公文标题", OTHER_TITLE_LINES),
     ]
     status, out, _ = export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu")
     assert (status, out) == (0, "已写入 社区服务做法汇编.docx（2 项做法的汇编，党政机关公文格式）\n")

@@ -2,8 +2,10 @@
  *
  * The generator writes every practice's piece of WordprocessingML (word/pieces/<id>.js) and the
  * record-independent parts (word/package.js) as scripts, which load from file:// too. This file
- * fills their slots exactly as govcat/word/wordml.py's assemble() does (notes numbered
- * across the document, rows of the comparison table, the newest record date) and zips the parts
+ * fills their slots exactly as govcat/word/package.py's assemble() and contents() do (notes
+ * numbered across the document, the practices numbered in the comparison table and on their
+ * titles' bookmarks, the newest record date under the title and at the end, a 目录 when the
+ * pieces' estimated pages run past word.pageEstimate.contents) and zips the parts
  * uncompressed (CRC-32, no library). Nothing is fetched from another host, and no record text is
  * put into the page: the XML only goes into the file. */
 (function () {
@@ -29,7 +31,7 @@
     });
   }
 
-  /* ---- The document, as wordml.assemble() makes it ---- */
+  /* ---- The document, as package.assemble() makes it ---- */
   function fill(template, values) {
     return template.replace(SLOT, function (match, name) {
       if (!Object.prototype.hasOwnProperty.call(values, name)) throw new Error("no value for slot " + name);
@@ -40,10 +42,22 @@
     var parts = iso.split("-");
     return parts[0] + "年" + parseInt(parts[1], 10) + "月" + parseInt(parts[2], 10) + "日";
   }
+  function contents(word, pieces) {
+    var estimate = word.pageEstimate;
+    var page = Math.ceil((estimate.front + estimate.row * pieces.length) / estimate.page) + 1;
+    var total = pieces.reduce(function (sum, piece) { return sum + piece.pages; }, page - 1);
+    if (total <= estimate.contents) return "";
+    var entries = pieces.map(function (piece, index) {
+      var entry = fill(piece.contents, { n: String(index + 1), page: String(page) });
+      page += piece.pages;
+      return entry;
+    });
+    return fill(word.contents, { entries: entries.join("") });
+  }
   function assemble(word, pieces) {
     var bodies = [], notes = [], rows = [], date = "";
     pieces.forEach(function (piece, index) {
-      var first = notes.length + 1, references = {};
+      var first = notes.length + 1, references = { n: String(index + 1) };
       piece.notes.forEach(function (note, i) {
         var id = String(first + i);
         references[String(i)] = fill(word.noteReference, { id: id });
@@ -53,10 +67,12 @@
       rows.push(fill(piece.row, { n: String(index + 1) }));
       if (piece.date > date) date = piece.date;
     });
+    var day = chineseDate(date);
     var values = {
-      front: fill(word.compare.front, { count: String(pieces.length), rows: rows.join("") }),
+      front: fill(word.compare.front,
+        { count: String(pieces.length), rows: rows.join(""), day: day, contents: contents(word, pieces) }),
       body: bodies.join(""),
-      closing: fill(word.closing, { day: chineseDate(date) }),
+      closing: fill(word.closing, { day: day }),
       notes: notes.join(""),
       title: word.compare.title,
       date: date

@@ -9,12 +9,15 @@ Every document is assembled from the same two kinds of ready-made XML, which ``w
 
 A slot is ``\\x00name\\x00`` (``\\x00`` cannot occur in XML text, and ``text.xml_text`` removes it
 from records). ``assemble`` fills the slots: it numbers the notes of the chosen pieces 1, 2, 3…
-across the document, numbers the rows of the comparison table, and dates the document. The
+across the document, numbers the practices (their rows in the comparison table and the bookmarks
+on their titles), dates the document and, for a compilation longer than ``CONTENTS_PAGES`` pages
+by the pieces' estimates (``PageEstimate``), adds a 目录 with the page each practice starts on. The
 browser does exactly the same with the same pieces and package (``word.js``, from the files
 ``site/generate/word.py`` writes), so a compare-page selection downloads the same document as
 ``catalog export --ids``, without a server and from ``file://``. ``word.js`` restates ``SLOT``,
-``fill``, ``text.chinese_date``, ``assemble``, ``UNSAFE_IN_FILE_NAMES``, ``COMPARE_NAME_LENGTH``
-and ``compare_file_name``: keep them alike. (It zips the parts itself, stored rather than
+``fill``, ``text.chinese_date``, ``assemble``, ``contents``, ``UNSAFE_IN_FILE_NAMES``,
+``COMPARE_NAME_LENGTH`` and ``compare_file_name``: keep them alike (``PAGE_ESTIMATE`` it reads
+from the package script). (It zips the parts itself, stored rather than
 deflated, with the same 1980-01-01 date; ``zip_package`` is Python's.)
 
 The end of every document, never inside its text, carries the catalog's name and "资料截至"
@@ -26,6 +29,7 @@ entry order, fixed timestamps (1980-01-01) and fixed attributes.
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -46,6 +50,22 @@ COMPARE_NAME_LENGTH = 60
 
 
 @dataclass(frozen=True)
+class PageEstimate:
+    """How many pages a compilation takes, estimated in lines of the 22-line page: the front's
+    title block, table caption and header (``front``), and each practice's row in the table and
+    line in the 目录 (``row``); each practice starts a page and takes its piece's ``pages``. A
+    compilation of more than ``contents`` pages gets a 目录."""
+
+    front: int = 14
+    row: int = 6
+    page: int = 22
+    contents: int = 5
+
+
+PAGE_ESTIMATE = PageEstimate()
+
+
+@dataclass(frozen=True)
 class Piece:
     """One practice as every document shows it."""
 
@@ -53,8 +73,10 @@ class Piece:
     name: str  # its short title, for file names
     date: str  # the newest date among the records it shows
     row: str  # its row of a comparison table; slot "n": its number there
-    body: str  # title and sections; slots "0", "1"…: where its notes are referred to
+    body: str  # title and sections; slots "0", "1"…: where its notes are referred to, "n": its number
     notes: list[str]  # the text of each note, in order
+    contents: str  # its line in a 目录; slots "n" and "page"
+    pages: int  # how many pages it takes, estimated
 
 
 @dataclass(frozen=True)
@@ -62,7 +84,7 @@ class Front:
     """What a compilation opens with: its title (also the document's) and its XML."""
 
     title: str
-    xml: str  # slots "count" and "rows"
+    xml: str  # slots "count", "day", "contents" and "rows"
 
 
 @dataclass(frozen=True)
@@ -73,6 +95,7 @@ class Package:
     note_reference: str  # slot id
     note: str  # slots id, note
     closing: str  # slot day
+    contents: str  # a 目录, slot entries
 
 
 def slot(name: str) -> Markup:
@@ -94,23 +117,38 @@ def assemble(
     """
     bodies: list[str] = []
     notes: list[str] = []
-    for piece in pieces:
+    for number, piece in enumerate(pieces, start=1):
         first = len(notes) + 1
         ids = [str(first + i) for i in range(len(piece.notes))]
-        bodies.append(fill(piece.body, {str(i): fill(package.note_reference, {"id": n}) for i, n in enumerate(ids)}))
+        references = {str(i): fill(package.note_reference, {"id": n}) for i, n in enumerate(ids)}
+        bodies.append(fill(piece.body, {**references, "n": str(number)}))
         notes += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, piece.notes, strict=True)]
-    date = max(piece.date for piece in pieces)
+    day = chinese_date(max(piece.date for piece in pieces))
     rows = "".join(fill(piece.row, {"n": str(n)}) for n, piece in enumerate(pieces, start=1))
+    front_values = {"count": str(len(pieces)), "rows": rows, "day": day, "contents": contents(package, pieces)}
     values = {
-        "front": fill(front.xml, {"count": str(len(pieces)), "rows": rows}) if front else "",
+        "front": fill(front.xml, front_values) if front else "",
         "body": "".join(bodies),
-        "closing": fill(package.closing, {"day": chinese_date(date)}),
+        "closing": fill(package.closing, {"day": day}),
         "notes": "".join(notes),
         "title": str(Markup.escape(xml_text(title))),
-        "date": date,
+        "date": max(piece.date for piece in pieces),
     }
     for name, template in package.parts:
         yield name, fill(template, values).encode("utf-8")
+
+
+def contents(package: Package, pieces: Sequence[Piece], estimate: PageEstimate = PAGE_ESTIMATE) -> str:
+    """The 目录 of a compilation of ``pieces`` if it runs to more than ``estimate.contents`` pages,
+    each practice with the page it starts on; otherwise nothing."""
+    page = math.ceil((estimate.front + estimate.row * len(pieces)) / estimate.page) + 1
+    if page - 1 + sum(piece.pages for piece in pieces) <= estimate.contents:
+        return ""
+    entries = []
+    for number, piece in enumerate(pieces, start=1):
+        entries.append(fill(piece.contents, {"n": str(number), "page": str(page)}))
+        page += piece.pages
+    return fill(package.contents, {"entries": "".join(entries)})
 
 
 def zip_package(parts: Iterator[tuple[str, bytes]]) -> bytes:

@@ -13,6 +13,7 @@ budget. The tests read the documents back with python-docx.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,14 +25,18 @@ from markupsafe import Markup
 
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
 from govcat.model.names import display_name, short_name
+from govcat.word.estimate import estimated_pages
 from govcat.word.layout import FONTS, LAYOUT, METRIC_COLUMNS, ROW_COLUMNS, TYPE
 from govcat.word.package import COMPARE_TITLE, Front, Package, Piece, slot, theme_title
 from govcat.word.text import (
     blocks,
+    book_title,
     chinese_date,
     chinese_number,
+    ends_sentence,
     numbered,
     one_line,
+    quoted,
     sentence_end,
     title_lines,
     xml_text,
@@ -40,6 +45,7 @@ from govcat.word.text import (
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 CATALOG_NAME = "基层治理实践库"
+COMPILER_VARIABLE = "CATALOG_COMPILER"  # the 编印单位 a publisher names under a compilation's title
 HEADLINE_METRICS = 3
 
 # The parts of a .docx in the order they are written, with the template each is made from.
@@ -99,6 +105,9 @@ def make_environment() -> Environment:
         title_lines=title_lines,
         sentence_end=sentence_end,
         chinese_number=chinese_number,
+        quoted=quoted,
+        ends_sentence=ends_sentence,
+        bookmark=lambda: Markup(f"_Practice{slot('n')}"),
         short_name=lambda data: short_name("practice", data),
     )
     env.filters["one_line"] = one_line
@@ -125,11 +134,15 @@ class _PieceState:
 class Writer:
     """Pieces, fronts and the package for one catalog, from the templates in ``templates/``."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, compiler: str | None = None) -> None:
+        """``compiler``: the 编印单位 under a compilation's title (default: ``$CATALOG_COMPILER``, or
+        the catalog's name)."""
         self.catalog = catalog
         self.env = make_environment()
         self.env.globals.update(
             catalog=catalog,
+            compiler=compiler or os.environ.get(COMPILER_VARIABLE, "").strip() or CATALOG_NAME,
+            source_line=self.source_line,
             place=self.place,
             short_place=self.short_place,
             names=self.names,
@@ -161,23 +174,20 @@ class Writer:
         details += [chinese_date(policy["date"])] if "date" in policy else []
         return self.name("policy", policy_id) + (f"（{'，'.join(details)}）" if details else "")
 
-    def source_line(self, source_id: str, first: bool) -> str:
-        """中国社区报《标题》，2024年8月5日; without the title after its first note in a practice."""
+    def source_line(self, source_id: str) -> str:
+        """中国社区报《标题》，2024年8月5日: an article in a practice's 资料来源."""
         source = self.catalog.get("source", source_id)
-        title = f"《{source['title']}》" if first else ""
-        return f"{source['publisher']}{title}，{chinese_date(source['published'])}"
+        return f"{source['publisher']}{book_title(source['title'])}，{chinese_date(source['published'])}"
 
-    def note_parts(self, citations: list[dict[str, Any]], cited: set[str]) -> list[tuple[list[str], str]]:
-        """The quotes of one note grouped by the article they are from, each article named in full
-        the first time a practice cites it (``cited`` holds those named so far)."""
+    @staticmethod
+    def note_parts(citations: list[dict[str, Any]], sources: list[str]) -> list[tuple[list[str], str]]:
+        """The quotes of one note grouped by the article they are from, each with the article's
+        number in the practice's 资料来源 (none when it lists only one)."""
         quotes: dict[str, list[str]] = {}
         for citation in citations:
             quotes.setdefault(citation["source"], []).append(one_line(citation["quote"]))
-        parts = []
-        for source_id, said in quotes.items():
-            parts.append((said, self.source_line(source_id, source_id not in cited)))
-            cited.add(source_id)
-        return parts
+        numbered = len(sources) > 1
+        return [(said, str(sources.index(s) + 1) if numbered else "") for s, said in quotes.items()]
 
     def headline_metrics(self, practice: dict[str, Any]) -> list[str]:
         return [f"{one_line(m['indicator'])}：{metric_text(m)}" for m in practice.get("metrics", [])[:HEADLINE_METRICS]]
@@ -197,16 +207,17 @@ class Writer:
     def piece(self, practice_id: str) -> Piece:
         practice = self.catalog.get("practice", practice_id)
         state = _PieceState()
+        sources = cited_sources(practice)
         body = self.render(
             "practice.xml.j2",
             practice=practice,
             note=state.note,
             heading=state.heading,
             terms=self.catalog.practice_terms.get(practice_id, []),
+            sources=sources,
         )
         note = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
-        cited: set[str] = set()
-        notes = [str(note(self.note_parts(citations, cited))) for citations in state.notes]
+        notes = [str(note(self.note_parts(citations, sources))) for citations in state.notes]
         return Piece(
             practice_id,
             short_name("practice", practice),
@@ -214,6 +225,8 @@ class Writer:
             self.render("row.xml.j2", practice=practice),
             body,
             notes,
+            self.render("contents-entry.xml.j2", title=practice["title"]),
+            estimated_pages(body, notes),
         )
 
     def front(self, title: str, foreword: str | None) -> Front:
@@ -233,4 +246,14 @@ class Writer:
             self.render("note-parts.xml.j2", reference=True),
             self.render("note-parts.xml.j2", reference=False),
             self.render("closing.xml.j2"),
+            self.render("contents.xml.j2"),
         )
+
+
+def cited_sources(practice: dict[str, Any]) -> list[str]:
+    """The articles a practice quotes, in the order its document first cites them."""
+    citations = list(practice["sources"])
+    for measure in practice["measures"]:
+        citations += measure.get("citations", [])
+    citations += [metric["citation"] for metric in practice.get("metrics", [])]
+    return list(dict.fromkeys(citation["source"] for citation in citations))

@@ -27,7 +27,7 @@ from govcat.model.catalog import Catalog
 from govcat.site.generate.outputs import BinaryFile, RawFile
 from govcat.site.generate.places import by_place
 from govcat.site.generate.wordlinks import PACKAGE_URI, piece_uri, practice_uri, theme_uri
-from govcat.word.package import Front, Package, Piece, document
+from govcat.word.package import PAGE_ESTIMATE, Front, Package, Piece, document
 from govcat.word.writer import Writer
 
 
@@ -51,6 +51,8 @@ def package_script(package: Package, compare: Front) -> str:
             "noteReference": package.note_reference,
             "note": package.note,
             "closing": package.closing,
+            "contents": package.contents,
+            "pageEstimate": asdict(PAGE_ESTIMATE),
             "compare": {"title": str(Markup.escape(compare.title)), "front": compare.xml, "fileTitle": compare.title},
         },
     )

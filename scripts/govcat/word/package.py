@@ -20,6 +20,10 @@ browser does exactly the same with the same pieces and package (``word.js``, fro
 from the package script). (It zips the parts itself, stored rather than
 deflated, with the same 1980-01-01 date; ``zip_package`` is Python's.)
 
+A 汇报提纲 (``assemble_outline``) is made of the same pieces: each carries its parts of the
+outline's chapters 一、基本情况, 二、主要做法 and 三、取得成效 and its row of the comparison table
+on turned (landscape) pages, which the outline appends after its closing lines.
+
 The end of every document, never inside its text, carries the catalog's name and "资料截至"
 the newest date among the records it shows (reviews, source publications, policy dates), not
 the build day, so the same records always give the same bytes. The zip is written with fixed
@@ -38,7 +42,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from govcat.word.text import chinese_date, one_line, xml_text
+from govcat.word.text import chinese_date, chinese_number, one_line, xml_text
 
 COMPARE_TITLE = "基层治理做法对比"
 SLOT = re.compile("\x00([a-z]+|[0-9]+)\x00")
@@ -47,6 +51,8 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # would read in the attribute list that suggests the name to the browser.
 UNSAFE_IN_FILE_NAMES = re.compile(r"[\x00-\x1f\x7f!\"#$%&'*,/:;<=>?@\[\\\]^_`{|}~]")
 COMPARE_NAME_LENGTH = 60
+OUTLINE_TITLE = "基层治理做法汇报提纲"
+OUTLINE_CHAPTERS = ("basics", "measures", "results")  # the slots of an outline's chapters 一 to 三
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,17 @@ class Piece:
     notes: list[str]  # the text of each note, in order
     contents: str  # its line in a 目录; slots "n" and "page"
     pages: int  # how many pages it takes, estimated
+    outline: list[OutlinePart]  # its parts of a 汇报提纲: basics, measures, results
+    wide_row: str  # its row of the comparison table on a turned page; slot "n"
+    sources: list[str]  # the articles it quotes, each a paragraph of an outline's 资料来源
+
+
+@dataclass(frozen=True)
+class OutlinePart:
+    """One practice's part of one chapter of a 汇报提纲."""
+
+    xml: str  # slots "0", "1"…: where its notes are referred to; "order": its number there (一, 二…)
+    notes: list[str]
 
 
 @dataclass(frozen=True)
@@ -84,7 +101,7 @@ class Front:
     """What a compilation opens with: its title (also the document's) and its XML."""
 
     title: str
-    xml: str  # slots "count", "day", "contents" and "rows"
+    xml: str  # slots "count", "day", "contents" and "rows"; an outline's "count", "day" and OUTLINE_CHAPTERS
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,9 @@ class Package:
     note: str  # slots id, note
     closing: str  # slot day
     contents: str  # a 目录, slot entries
+    section: str  # the properties of a document's pages
+    appendix: str  # an outline's turned pages after its closing lines: slot rows
+    landscape: str  # the properties of those pages
 
 
 def slot(name: str) -> Markup:
@@ -108,6 +128,14 @@ def fill(template: str, values: Mapping[str, str]) -> str:
     return SLOT.sub(lambda match: values[match.group(1)], template)
 
 
+def referenced(package: Package, xml: str, notes: Sequence[str], numbered: list[str], values: dict[str, str]) -> str:
+    """``xml`` with its notes numbered after those in ``numbered`` (which they join) and ``values``."""
+    first = len(numbered) + 1
+    ids = [str(first + i) for i in range(len(notes))]
+    numbered += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, notes, strict=True)]
+    return fill(xml, {**{str(i): fill(package.note_reference, {"id": n}) for i, n in enumerate(ids)}, **values})
+
+
 def assemble(
     package: Package, pieces: Sequence[Piece], title: str, front: Front | None = None
 ) -> Iterator[tuple[str, bytes]]:
@@ -115,24 +143,67 @@ def assemble(
 
     ``word.js`` does the same in the browser; keep the two alike.
     """
-    bodies: list[str] = []
     notes: list[str] = []
-    for number, piece in enumerate(pieces, start=1):
-        first = len(notes) + 1
-        ids = [str(first + i) for i in range(len(piece.notes))]
-        references = {str(i): fill(package.note_reference, {"id": n}) for i, n in enumerate(ids)}
-        bodies.append(fill(piece.body, {**references, "n": str(number)}))
-        notes += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, piece.notes, strict=True)]
-    day = chinese_date(max(piece.date for piece in pieces))
+    bodies = [referenced(package, p.body, p.notes, notes, {"n": str(n)}) for n, p in enumerate(pieces, start=1)]
+    day = chinese_date(newest(pieces))
     rows = "".join(fill(piece.row, {"n": str(n)}) for n, piece in enumerate(pieces, start=1))
     front_values = {"count": str(len(pieces)), "rows": rows, "day": day, "contents": contents(package, pieces)}
     values = {
         "front": fill(front.xml, front_values) if front else "",
         "body": "".join(bodies),
-        "closing": fill(package.closing, {"day": day}),
+        "appendix": "",
+        "section": package.section,
+    }
+    return parts(package, pieces, title, values, notes)
+
+
+def assemble_outline(package: Package, pieces: Sequence[Piece], front: Front) -> Iterator[tuple[str, bytes]]:
+    """The parts of the 汇报提纲 of ``pieces``: each chapter made of every practice's part in turn,
+    the notes numbered in that order, and the comparison table on turned pages at the end.
+
+    ``word.js`` does the same in the browser; keep the two alike.
+    """
+    notes: list[str] = []
+    chapters = {
+        chapter: "".join(
+            referenced(package, part.xml, part.notes, notes, {"order": chinese_number(n)})
+            for n, part in enumerate((piece.outline[index] for piece in pieces), start=1)
+        )
+        for index, chapter in enumerate(OUTLINE_CHAPTERS)
+    }
+    rows = "".join(fill(piece.wide_row, {"n": str(n)}) for n, piece in enumerate(pieces, start=1))
+    values = {
+        "front": fill(front.xml, {**chapters, **outline_values(pieces)}),
+        "body": "",
+        "appendix": fill(package.appendix, {"rows": rows}),
+        "section": package.landscape,
+    }
+    return parts(package, pieces, front.title, values, notes)
+
+
+def outline_values(pieces: Sequence[Piece]) -> dict[str, str]:
+    """The slots of an outline besides its chapters: count, day, and the articles (once each)."""
+    sources = dict.fromkeys(source for piece in pieces for source in piece.sources)
+    return {"count": str(len(pieces)), "day": chinese_date(newest(pieces)), "sources": "".join(sources)}
+
+
+def newest(pieces: Sequence[Piece]) -> str:
+    """The newest date among the records the pieces show: the date of the document."""
+    return max(piece.date for piece in pieces)
+
+
+def parts(
+    package: Package, pieces: Sequence[Piece], title: str, values: dict[str, str], notes: list[str]
+) -> Iterator[tuple[str, bytes]]:
+    """The package's parts with ``values`` (front, body, appendix, section), the ``notes``, the
+    title, the date and the closing lines filled in."""
+    date = newest(pieces)
+    values = {
+        **values,
+        "closing": fill(package.closing, {"day": chinese_date(date)}),
         "notes": "".join(notes),
         "title": str(Markup.escape(xml_text(title))),
-        "date": max(piece.date for piece in pieces),
+        "date": date,
     }
     for name, template in package.parts:
         yield name, fill(template, values).encode("utf-8")
@@ -169,9 +240,19 @@ def document(package: Package, pieces: Sequence[Piece], title: str, front: Front
     return zip_package(assemble(package, pieces, title, front))
 
 
+def outline_document(package: Package, pieces: Sequence[Piece], front: Front) -> bytes:
+    """The .docx file of the 汇报提纲 of ``pieces``."""
+    return zip_package(assemble_outline(package, pieces, front))
+
+
 def theme_title(theme: dict[str, Any]) -> str:
     """The title of a theme's compilation: 社区服务做法汇编."""
     return f"{theme['name']}做法汇编"
+
+
+def theme_outline_title(theme: dict[str, Any]) -> str:
+    """The title of a theme's 汇报提纲: 社区服务做法汇报提纲."""
+    return f"{theme['name']}做法汇报提纲"
 
 
 def file_name(title: str) -> str:
@@ -180,9 +261,10 @@ def file_name(title: str) -> str:
     return (UNSAFE_IN_FILE_NAMES.sub("-", one_line(title)).strip(" .") or "document") + ".docx"
 
 
-def compare_file_name(names: Sequence[str]) -> str:
-    """基层治理做法对比：甲、乙.docx, shortened to 60 characters; word.js names its downloads alike."""
-    name = UNSAFE_IN_FILE_NAMES.sub("-", f"{COMPARE_TITLE}：{'、'.join(names)}")
+def compare_file_name(names: Sequence[str], title: str = COMPARE_TITLE) -> str:
+    """基层治理做法对比：甲、乙.docx (or another ``title``), shortened to 60 characters; word.js names
+    its downloads alike."""
+    name = UNSAFE_IN_FILE_NAMES.sub("-", f"{title}：{'、'.join(names)}")
     if len(name) > COMPARE_NAME_LENGTH:
         name = name[: COMPARE_NAME_LENGTH - 1] + "…"
     return name + ".docx"

@@ -26,8 +26,19 @@ from markupsafe import Markup
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
 from govcat.model.names import display_name, short_name
 from govcat.word.estimate import estimated_pages
-from govcat.word.layout import FONTS, LAYOUT, METRIC_COLUMNS, ROW_COLUMNS, TYPE
-from govcat.word.package import COMPARE_TITLE, Front, Package, Piece, slot, theme_title
+from govcat.word.layout import FONTS, LANDSCAPE, LAYOUT, METRIC_COLUMNS, ROW_COLUMNS, TYPE, WIDE_ROW_COLUMNS, Layout
+from govcat.word.package import (
+    COMPARE_TITLE,
+    OUTLINE_CHAPTERS,
+    OUTLINE_TITLE,
+    Front,
+    OutlinePart,
+    Package,
+    Piece,
+    slot,
+    theme_outline_title,
+    theme_title,
+)
 from govcat.word.text import (
     blocks,
     book_title,
@@ -97,6 +108,7 @@ def make_environment() -> Environment:
         catalog_name=CATALOG_NAME,
         metric_columns=METRIC_COLUMNS,
         row_columns=ROW_COLUMNS,
+        wide_row_columns=WIDE_ROW_COLUMNS,
         level_label=LEVEL_LABELS.__getitem__,
         metric_text=metric_text,
         blocks=blocks,
@@ -174,20 +186,27 @@ class Writer:
         details += [chinese_date(policy["date"])] if "date" in policy else []
         return self.name("policy", policy_id) + (f"（{'，'.join(details)}）" if details else "")
 
-    def source_line(self, source_id: str) -> str:
-        """中国社区报《标题》，2024年8月5日: an article in a practice's 资料来源."""
+    def source_line(self, source_id: str, titled: bool = True) -> str:
+        """中国社区报《标题》，2024年8月5日: an article in a 资料来源 list (without its title: in a note)."""
         source = self.catalog.get("source", source_id)
-        return f"{source['publisher']}{book_title(source['title'])}，{chinese_date(source['published'])}"
+        title = book_title(source["title"]) if titled else ""
+        return f"{source['publisher']}{title}，{chinese_date(source['published'])}"
 
-    @staticmethod
-    def note_parts(citations: list[dict[str, Any]], sources: list[str]) -> list[tuple[list[str], str]]:
-        """The quotes of one note grouped by the article they are from, each with the article's
-        number in the practice's 资料来源 (none when it lists only one)."""
+    def note_parts(
+        self, citations: list[dict[str, Any]], sources: list[str], in_outline: bool
+    ) -> list[tuple[list[str], str]]:
+        """The quotes of one note grouped by the article they are from, each with the words that
+        say which article, where the practice quotes several: its number in the practice's 资料来源
+        (（来源2）), or in an outline, whose list gathers all practices' articles, the article's
+        publisher and date (——中国社区报，2024年8月5日)."""
         quotes: dict[str, list[str]] = {}
         for citation in citations:
             quotes.setdefault(citation["source"], []).append(one_line(citation["quote"]))
-        numbered = len(sources) > 1
-        return [(said, str(sources.index(s) + 1) if numbered else "") for s, said in quotes.items()]
+        if len(sources) == 1:
+            return [(said, "") for said in quotes.values()]
+        if in_outline:
+            return [(said, f"——{self.source_line(s, titled=False)}") for s, said in quotes.items()]
+        return [(said, f"（来源{sources.index(s) + 1}）") for s, said in quotes.items()]
 
     def headline_metrics(self, practice: dict[str, Any]) -> list[str]:
         return [f"{one_line(m['indicator'])}：{metric_text(m)}" for m in practice.get("metrics", [])[:HEADLINE_METRICS]]
@@ -216,18 +235,30 @@ class Writer:
             terms=self.catalog.practice_terms.get(practice_id, []),
             sources=sources,
         )
-        note = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
-        notes = [str(note(self.note_parts(citations, sources))) for citations in state.notes]
+        notes = [self.note_text(citations, sources) for citations in state.notes]
         return Piece(
             practice_id,
             short_name("practice", practice),
             self.newest_date(practice),
-            self.render("row.xml.j2", practice=practice),
+            self.render("row.xml.j2", practice=practice, widths=ROW_COLUMNS),
             body,
             notes,
             self.render("contents-entry.xml.j2", title=practice["title"]),
             estimated_pages(body, notes),
+            [self.outline_part(practice, part, sources) for part in OUTLINE_CHAPTERS],
+            self.render("row.xml.j2", practice=practice, widths=WIDE_ROW_COLUMNS),
+            [self.render("source-item.xml.j2", line=self.source_line(s)) for s in sources],
         )
+
+    def note_text(self, citations: list[dict[str, Any]], sources: list[str], in_outline: bool = False) -> str:
+        note = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
+        return str(note(self.note_parts(citations, sources, in_outline)))
+
+    def outline_part(self, practice: dict[str, Any], part: str, sources: list[str]) -> OutlinePart:
+        """The practice's part of the outline's chapter ``part`` (one of ``OUTLINE_CHAPTERS``)."""
+        state = _PieceState()
+        xml = self.render("outline-piece.xml.j2", practice=practice, part=part, note=state.note)
+        return OutlinePart(xml, [self.note_text(citations, sources, True) for citations in state.notes])
 
     def front(self, title: str, foreword: str | None) -> Front:
         return Front(title, self.render("front.xml.j2", title=title, foreword=foreword))
@@ -239,6 +270,13 @@ class Writer:
     def compare_front(self) -> Front:
         return self.front(COMPARE_TITLE, None)
 
+    def outline_front(self, title: str = OUTLINE_TITLE) -> Front:
+        """The outline of a selection (the compare page's, or ``catalog export --outline``)."""
+        return Front(title, self.render("outline.xml.j2", title=title))
+
+    def theme_outline_front(self, theme_id: str) -> Front:
+        return self.outline_front(theme_outline_title(self.catalog.get("theme", theme_id)))
+
     def package(self) -> Package:
         parts = tuple((name, self.render(template, **extra)) for name, template, extra in PARTS)
         return Package(
@@ -247,7 +285,14 @@ class Writer:
             self.render("note-parts.xml.j2", reference=False),
             self.render("closing.xml.j2"),
             self.render("contents.xml.j2"),
+            self.section(LAYOUT),
+            self.render("appendix.xml.j2"),
+            self.section(LANDSCAPE),
         )
+
+    def section(self, page: Layout) -> str:
+        macro = self.env.get_template("_blocks.xml.j2").module.section  # type: ignore[attr-defined]
+        return str(macro(page))
 
 
 def cited_sources(practice: dict[str, Any]) -> list[str]:

@@ -1,8 +1,9 @@
-/* 基层治理实践库: "下载 Word" on the compare page — the chosen practices as one 汇编 (.docx).
+/* 基层治理实践库: "下载 Word" and "下载汇报提纲" on the compare page — the chosen practices as one
+ * 汇编 (.docx), or as a 汇报提纲 (briefing outline).
  *
  * The generator writes every practice's piece of WordprocessingML (word/pieces/<id>.js) and the
  * record-independent parts (word/package.js) as scripts, which load from file:// too. This file
- * fills their slots exactly as govcat/word/package.py's assemble() and contents() do (notes
+ * fills their slots exactly as govcat/word/package.py's assemble(), assemble_outline() and contents() do (notes
  * numbered across the document, the practices numbered in the comparison table and on their
  * titles' bookmarks, the newest record date under the title and at the end, a 目录 when the
  * pieces' estimated pages run past word.pageEstimate.contents) and zips the parts
@@ -15,6 +16,7 @@
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var SLOT = /\u0000([a-z]+|[0-9]+)\u0000/g;
   var NAME_LENGTH = 60;
+  var DIGITS = "零一二三四五六七八九";
   var UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f!"#$%&'*,\/:;<=>?@\[\\\]^_`{|}~]/g;
 
   /* ---- Loading the generator's scripts ---- */
@@ -42,6 +44,14 @@
     var parts = iso.split("-");
     return parts[0] + "年" + parseInt(parts[1], 10) + "月" + parseInt(parts[2], 10) + "日";
   }
+  function chineseNumber(n) {
+    var tens = Math.floor(n / 10), units = n % 10;
+    if (!(n > 0 && n < 100)) return String(n);
+    return (tens < 2 ? "" : DIGITS[tens]) + (tens ? "十" : "") + (units ? DIGITS[units] : "");
+  }
+  function newest(pieces) {
+    return pieces.reduce(function (date, piece) { return piece.date > date ? piece.date : date; }, "");
+  }
   function contents(word, pieces) {
     var estimate = word.pageEstimate;
     var page = Math.ceil((estimate.front + estimate.row * pieces.length) / estimate.page) + 1;
@@ -54,30 +64,54 @@
     });
     return fill(word.contents, { entries: entries.join("") });
   }
-  function assemble(word, pieces) {
-    var bodies = [], notes = [], rows = [], date = "";
-    pieces.forEach(function (piece, index) {
-      var first = notes.length + 1, references = { n: String(index + 1) };
-      piece.notes.forEach(function (note, i) {
-        var id = String(first + i);
-        references[String(i)] = fill(word.noteReference, { id: id });
-        notes.push(fill(word.note, { id: id, note: note }));
-      });
-      bodies.push(fill(piece.body, references));
-      rows.push(fill(piece.row, { n: String(index + 1) }));
-      if (piece.date > date) date = piece.date;
+  /* xml with its notes numbered after those in notes (which they join) and the other values. */
+  function referenced(word, xml, pieceNotes, notes, values) {
+    var first = notes.length + 1, filled = Object.assign({}, values);
+    pieceNotes.forEach(function (note, i) {
+      var id = String(first + i);
+      filled[String(i)] = fill(word.noteReference, { id: id });
+      notes.push(fill(word.note, { id: id, note: note }));
     });
-    var day = chineseDate(date);
-    var values = {
-      front: fill(word.compare.front,
-        { count: String(pieces.length), rows: rows.join(""), day: day, contents: contents(word, pieces) }),
-      body: bodies.join(""),
-      closing: fill(word.closing, { day: day }),
-      notes: notes.join(""),
-      title: word.compare.title,
-      date: date
-    };
+    return fill(xml, filled);
+  }
+  function parts(word, pieces, title, values, notes) {
+    var date = newest(pieces);
+    values.closing = fill(word.closing, { day: chineseDate(date) });
+    values.notes = notes.join("");
+    values.title = title;
+    values.date = date;
     return word.parts.map(function (part) { return [part[0], fill(part[1], values)]; });
+  }
+  function rowsOf(pieces, field) {
+    return pieces.map(function (piece, index) { return fill(piece[field], { n: String(index + 1) }); }).join("");
+  }
+  function assemble(word, pieces) {
+    var notes = [];
+    var bodies = pieces.map(function (piece, index) {
+      return referenced(word, piece.body, piece.notes, notes, { n: String(index + 1) });
+    });
+    var front = fill(word.compare.front, { count: String(pieces.length), rows: rowsOf(pieces, "row"),
+      day: chineseDate(newest(pieces)), contents: contents(word, pieces) });
+    return parts(word, pieces, word.compare.title,
+      { front: front, body: bodies.join(""), appendix: "", section: word.section }, notes);
+  }
+  /* The 汇报提纲, as package.assemble_outline() makes it. */
+  function assembleOutline(word, pieces) {
+    var notes = [], sources = [], values = {};
+    word.outlineChapters.forEach(function (chapter, index) {
+      values[chapter] = pieces.map(function (piece, n) {
+        var part = piece.outline[index];
+        return referenced(word, part.xml, part.notes, notes, { order: chineseNumber(n + 1) });
+      }).join("");
+    });
+    pieces.forEach(function (piece) {
+      piece.sources.forEach(function (source) { if (sources.indexOf(source) < 0) sources.push(source); });
+    });
+    values.count = String(pieces.length);
+    values.day = chineseDate(newest(pieces));
+    values.sources = sources.join("");
+    return parts(word, pieces, word.outline.title, { front: fill(word.outline.front, values), body: "",
+      appendix: fill(word.appendix, { rows: rowsOf(pieces, "wide_row") }), section: word.landscape }, notes);
   }
   function fileName(title, names) {
     var name = (title + "：" + names.join("、")).replace(UNSAFE_IN_NAMES, "-");
@@ -148,15 +182,22 @@
     asked.split(",").forEach(function (id) { if (ID.test(id) && ids.indexOf(id) < 0) ids.push(id); });
     return ids.slice(0, MAX_PRACTICES);
   }
-  function download(status) {
+  var KINDS = {
+    compilation: { label: "下载 Word", assemble: assemble, front: "compare",
+      title: "把所选做法汇编成一份 Word 文档（党政机关公文格式，可编辑、打印）", done: "的汇编（含对照表），按公文格式排版。" },
+    outline: { label: "下载汇报提纲", assemble: assembleOutline, front: "outline",
+      title: "把所选做法写成汇报提纲：基本情况、主要做法、取得成效摘自记录并注明出处，经验启示留给撰写人填写",
+      done: "的汇报提纲（经验启示待撰写，附对照表）。" }
+  };
+  function download(status, kind) {
     var ids = chosenIds();
     status.textContent = "正在生成 Word 文档…";
     return loadAll(ids).then(function (pieces) {
       var word = window.catalogWord;
       if (!word || !pieces.length) { status.textContent = "生成失败：找不到所选做法的 Word 数据。"; return; }
       var names = pieces.map(function (piece) { return piece.name; });
-      save(zip(assemble(word, pieces)), fileName(word.compare.fileTitle, names));
-      status.textContent = "已生成：" + pieces.length + " 项做法的汇编（含对照表），按公文格式排版。";
+      save(zip(kind.assemble(word, pieces)), fileName(word[kind.front].fileTitle, names));
+      status.textContent = "已生成：" + pieces.length + " 项做法" + kind.done;
     }).catch(function (error) {
       status.textContent = "生成失败：" + error.message;
     });
@@ -166,16 +207,23 @@
     if (!app || !chosenIds().length) return;
     var bar = document.createElement("p");
     bar.className = "catalog-word";
-    var button = bar.appendChild(document.createElement("button"));
-    button.type = "button";
-    button.className = "md-button";
-    button.textContent = "下载 Word";
-    button.title = "把所选做法汇编成一份 Word 文档（党政机关公文格式，可编辑、打印）";
+    var buttons = [KINDS.compilation, KINDS.outline].map(function (kind) {
+      var button = bar.appendChild(document.createElement("button"));
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = kind.label;
+      button.title = kind.title;
+      return button;
+    });
     var status = bar.appendChild(document.createElement("span"));
     status.setAttribute("role", "status");
-    button.addEventListener("click", function () {
-      button.disabled = true;
-      download(status).then(function () { button.disabled = false; });
+    buttons.forEach(function (button, index) {
+      button.addEventListener("click", function () {
+        buttons.forEach(function (b) { b.disabled = true; });
+        download(status, [KINDS.compilation, KINDS.outline][index]).then(function () {
+          buttons.forEach(function (b) { b.disabled = false; });
+        });
+      });
     });
     app.parentNode.insertBefore(bar, app);
   }

@@ -15,9 +15,10 @@ by the pieces' estimates (``PageEstimate``), adds a 目录 with the page each pr
 browser does exactly the same with the same pieces and package (``word.js``, from the files
 ``site/generate/word.py`` writes), so a compare-page selection downloads the same document as
 ``catalog export --ids``, without a server and from ``file://``. ``word.js`` restates ``SLOT``,
-``fill``, ``text.chinese_date``, ``assemble``, ``contents``, ``UNSAFE_IN_FILE_NAMES``,
+``fill``, ``text.chinese_date``, ``text.chinese_number``, ``referenced``, ``assemble``,
+``assemble_outline``, ``outline_values``, ``contents``, ``UNSAFE_IN_FILE_NAMES``,
 ``COMPARE_NAME_LENGTH`` and ``compare_file_name``: keep them alike (``PAGE_ESTIMATE`` it reads
-from the package script). (It zips the parts itself, stored rather than
+and ``OUTLINE_CHAPTERS`` it reads from the package script). (It zips the parts itself, stored rather than
 deflated, with the same 1980-01-01 date; ``zip_package`` is Python's.)
 
 A 汇报提纲 (``assemble_outline``) is made of the same pieces: each carries its parts of the

@@ -6,6 +6,7 @@ Files written (see ``govcat.word`` for how a document is made):
 * ``word/practices/<id>.docx``: the practice, linked as "下载 Word" from its page;
 * ``word/themes/<id>.docx``: the theme's practices in the order of its page, after a comparison
   table, linked from the theme page (themes without practices get none);
+* ``word/outlines/<id>.docx``: the theme's 汇报提纲 (briefing outline), linked beside it;
 * ``word/pieces/<id>.js``: a practice's piece, and ``word/package.js``: the package, as scripts
   (``<script>`` loads from ``file://`` where ``fetch`` does not), for ``word.js`` on /compare/.
 
@@ -26,8 +27,8 @@ from markupsafe import Markup
 from govcat.model.catalog import Catalog
 from govcat.site.generate.outputs import BinaryFile, RawFile
 from govcat.site.generate.places import by_place
-from govcat.site.generate.wordlinks import PACKAGE_URI, piece_uri, practice_uri, theme_uri
-from govcat.word.package import PAGE_ESTIMATE, Front, Package, Piece, document
+from govcat.site.generate.wordlinks import PACKAGE_URI, outline_uri, piece_uri, practice_uri, theme_uri
+from govcat.word.package import OUTLINE_CHAPTERS, PAGE_ESTIMATE, Front, Package, Piece, document, outline_document
 from govcat.word.writer import Writer
 
 
@@ -41,7 +42,11 @@ def script(variable: str, key: str | None, data: dict[str, Any]) -> str:
     return f"(window.{variable} = window.{variable} || {{}})[{json.dumps(key)}] = {text};\n"
 
 
-def package_script(package: Package, compare: Front) -> str:
+def front_data(front: Front) -> dict[str, str]:
+    return {"title": str(Markup.escape(front.title)), "front": front.xml, "fileTitle": front.title}
+
+
+def package_script(package: Package, compare: Front, outline: Front) -> str:
     return script(
         "catalogWord",
         None,
@@ -53,7 +58,12 @@ def package_script(package: Package, compare: Front) -> str:
             "closing": package.closing,
             "contents": package.contents,
             "pageEstimate": asdict(PAGE_ESTIMATE),
-            "compare": {"title": str(Markup.escape(compare.title)), "front": compare.xml, "fileTitle": compare.title},
+            "section": package.section,
+            "appendix": package.appendix,
+            "landscape": package.landscape,
+            "outlineChapters": list(OUTLINE_CHAPTERS),
+            "compare": front_data(compare),
+            "outline": front_data(outline),
         },
     )
 
@@ -80,4 +90,6 @@ def pages(catalog: Catalog) -> Iterator[BinaryFile | RawFile]:
         if chosen:
             front = writer.theme_front(theme_id)
             yield BinaryFile(theme_uri(theme_id), document(package, [pieces[p] for p in chosen], front.title, front))
-    yield RawFile(PACKAGE_URI, package_script(package, writer.compare_front()))
+            outline = writer.theme_outline_front(theme_id)
+            yield BinaryFile(outline_uri(theme_id), outline_document(package, [pieces[p] for p in chosen], outline))
+    yield RawFile(PACKAGE_URI, package_script(package, writer.compare_front(), writer.outline_front()))

@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -250,9 +251,14 @@ class Writer:
             [self.render("source-item.xml.j2", line=self.source_line(s)) for s in sources],
         )
 
+    @cached_property
+    def note_macro(self) -> Callable[[list[tuple[list[str], str]]], str]:
+        """The macro that writes a note's text (made once: a template's module is costly)."""
+        note: Callable[[list[tuple[list[str], str]]], str] = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
+        return note
+
     def note_text(self, citations: list[dict[str, Any]], sources: list[str], in_outline: bool = False) -> str:
-        note = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
-        return str(note(self.note_parts(citations, sources, in_outline)))
+        return str(self.note_macro(self.note_parts(citations, sources, in_outline)))
 
     def outline_part(self, practice: dict[str, Any], part: str, sources: list[str]) -> OutlinePart:
         """The practice's part of the outline's chapter ``part`` (one of ``OUTLINE_CHAPTERS``)."""

@@ -516,7 +516,7 @@ def test_a_wrong_level_in_one_region_does_not_stop_checking_the_regions_below(pr
     edit(project, "reference/regions/zhengzhou.yaml", "level: city", "level: 市级")
     write(
         "reference/regions/zhongyuan.yaml",
-        "id: zhongyuan\nname: 中原区\nlevel: county\ncode: \"410102\"\nparent: zhengzhou\n",
+        'id: zhongyuan\nname: 中原区\nlevel: county\ncode: "410102"\nparent: zhengzhou\n',
     )
     assert messages(project) == [
         "reference/regions/zhengzhou.yaml:4:8: error: level: “市级”不在可选值之内，可选：province、city、county、township、community"

@@ -17,7 +17,7 @@ from govcat.site.generate.outputs import Page
 from govcat.site.generate.paging import page_sizes, paginate
 from govcat.site.generate.places import by_place, place_groups, place_name
 from govcat.site.generate.searchmeta import LIST_PAGE
-from govcat.site.generate.wordlinks import theme_download
+from govcat.site.generate.wordlinks import theme_download, theme_outline_download
 
 HEADLINE_METRICS = 3
 
@@ -39,6 +39,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
                     "headline_metrics": HEADLINE_METRICS,
                     "places": places,
                     "word_link": theme_download(listing.uri, theme),
+                    "outline_link": theme_outline_download(listing.uri, theme),
                 },
                 listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "theme", theme)),
             )

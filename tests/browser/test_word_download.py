@@ -78,7 +78,20 @@ def test_compare_page_downloads_the_outline_of_the_chosen_practices(page: Page, 
         assert {name: archive.read(name) for name in archive.namelist()} == exported_outline(CHOSEN)
     headings = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "一级标题"]
     assert headings == ["一、基本情况", "二、主要做法", "三、取得成效", "四、经验启示", "附件"]
-    assert page.get_by_role("status").inner_text() == "已生成：2 项做法的汇报提纲（经验启示待撰写，附对照表）。"
+    assert (
+        page.locator(".catalog-word").get_by_role("status").inner_text()
+        == "已生成：2 项做法的汇报提纲（经验启示待撰写，附对照表）。"
+    )
+
+
+def test_compare_page_downloads_the_practices_as_the_table_shows_them_now(page: Page, tmp_path: Path) -> None:
+    page.goto("compare/?ids=" + ",".join(CHOSEN))
+    page.get_by_role("button", name=f"把“{TITLES[0]}”右移").click()
+    page.wait_for_selector(".catalog-word button:not([disabled])")
+    path = download_compilation(page, tmp_path)
+    assert path.name == "基层治理做法对比：无主管楼院专项治理、“廊亭议事”工作法.docx"
+    with zipfile.ZipFile(path) as archive:
+        assert {name: archive.read(name) for name in archive.namelist()} == exported(CHOSEN[::-1])
 
 
 def test_nothing_chosen_offers_no_download(page: Page) -> None:

@@ -8,8 +8,10 @@ a real word processor, turning each kind into PDF pages of 22 lines of 28 charac
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
@@ -30,8 +33,11 @@ from govcat.layout import Project
 from govcat.model.catalog import Catalog
 from govcat.site.generate import word
 from govcat.site.generate.outputs import BinaryFile
+from govcat.site.generate.word import theme_practices
 from govcat.site.pipeline import generate
-from govcat.word.package import COMPARE_TITLE, assemble, document, zip_package
+from govcat.word.export import export_practices, export_theme
+from govcat.word.package import COMPARE_TITLE, assemble, contents, document, outline_document, zip_package
+from govcat.word.text import title_lines
 from govcat.word.writer import Writer
 from support import REPO, unavailable
 
@@ -243,19 +249,24 @@ def test_metrics_table_writes_each_figure_with_unit_qualifier_and_its_note(catal
     ]
     notes = footnotes(document)
     [figure_note] = references(table.rows[1].cells[1]._element)
-    assert notes[figure_note] == f"原文：“{QUOTE}”——中国社区报，2024年8月5日。"
+    assert notes[figure_note] == f"原文：“{QUOTE}”。"
     # The sources at the end of the summary, the measure's citation at the end of its detail: the marks
     # before the closing punctuation, so they stay on the line of the word they follow.
     summary = next(p for p in document.paragraphs if p.text.startswith("济源产城融合示范区瞄准"))
     detail = next(p for p in document.paragraphs if p.text == "合力推进无主管楼院专项治理。")
     assert [references(p._element) for p in (summary, detail)] == [["1"], ["2"]]
     assert summary.runs[-1].text == "。" and references(summary._element[-2]) == ["1"]
-    # One place, one note: its quotes together, the article in full the first time.
+    # One place, one note: its quotes together, a quote inside a quote in single marks, half-width
+    # punctuation beside Han text set full-width (the record keeps the source's ","); the article once,
+    # at the end of the practice, not in every note.
     assert notes["1"] == (
-        "原文：“济源产城融合示范区瞄准群众急难愁盼”；“区内278个无主管楼院全部实现了“有人看门、路要平、灯要明,"
-        "安全通道要通畅”的目标”——中国社区报《河南省:把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。"
+        "原文：“济源产城融合示范区瞄准群众急难愁盼”；“区内278个无主管楼院全部实现了‘有人看门、路要平、灯要明，"
+        "安全通道要通畅’的目标”。"
     )
-    assert notes["2"] == "原文：“坚持高点谋划、精准施策,合力推进无主管楼院专项治理”——中国社区报，2024年8月5日。"
+    assert notes["2"] == "原文：“坚持高点谋划、精准施策，合力推进无主管楼院专项治理”。"
+    assert [(p.style.name, p.text) for p in document.paragraphs if p.style.name == "资料来源"] == [
+        ("资料来源", "资料来源：中国社区报《河南省：把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。")
+    ]
     assert references(document.element.body) == ["1", "2", "3"] and sorted(notes) == ["1", "2", "3"]
     settings = document.settings.element.find(qn("w:footnotePr"))
     assert settings.find(qn("w:numRestart")).get(qn("w:val")) == "eachPage"
@@ -295,19 +306,178 @@ def test_page_numbers_at_the_outside_edge_and_the_closing_lines(catalog_project:
 def test_theme_compilation_opens_with_the_comparison_table(catalog_project: Project) -> None:
     document = open_document(generated(catalog_project) / "themes/shequ-fuwu.docx")
     texts = [p.text for p in document.paragraphs]
-    assert texts[:3] == ["社区服务做法汇编", "（共2项做法）", "编者按：社区为居民办事、提供服务的方式。"]
+    assert texts[:5] == [
+        "社区服务做法汇编",
+        "（共2项做法）",
+        "基层治理实践库编印",
+        "资料截至2026年11月28日",  # the newest date of its records, as at its end
+        "编者按：社区为居民办事、提供服务的方式。",
+    ]
     table = document.tables[0]
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["序号", "做法", "地区", "主要举措", "主要数据"],
         ["1", "完善社区党群服务中心功能", "郑州市\n（市级）", "1.实行“一窗办”“全岗通”", "—"],
         ["2", "无主管楼院专项治理", "济源市\n（市级）", "1.坚持高点谋划、精准施策", "实现目标的无主管楼院：278个"],
     ]  # in the order of the theme page: by place
-    titles = [p for p in document.paragraphs if p.style.name == "公文标题"]
-    assert [p.text for p in titles] == ["社区服务做法汇编", TITLE, OTHER_TITLE_LINES]
-    assert [p.paragraph_format.page_break_before for p in titles[1:]] == [True, True]  # each practice on a new page
+    titles = [p for p in document.paragraphs if p.style.name == "公文标题"]  # the practices' (汇编标题: its own)
+    assert [p.text for p in titles] == [TITLE, OTHER_TITLE_LINES]
+    assert [p.paragraph_format.page_break_before for p in titles] == [True, True]  # each practice on a new page
     # Notes are numbered across the compilation, each practice's after the one before.
     assert references(document.element.body) == [str(n) for n in range(1, 6)]
     assert texts[-2:] == ["基层治理实践库", "资料截至2026年11月28日"]  # the newest: 郑州's review
+
+
+# ---- Ready for a meeting ----
+
+
+def style_flags(document: docx.document.Document, style: str) -> tuple[bool, bool]:
+    """Whether paragraphs of ``style`` keep with the next one, and keep two lines together at a page break."""
+    fmt = document.styles[style].paragraph_format
+    base = document.styles[style].base_style
+    widow = fmt.widow_control if fmt.widow_control is not None else base.paragraph_format.widow_control
+    return bool(fmt.keep_with_next), bool(widow)
+
+
+def test_headings_keep_with_their_text_and_body_text_keeps_two_lines(catalog_project: Project, tmp_path: Path) -> None:
+    document = open_document(each_kind(catalog_project, tmp_path)["compare"])
+    for style in ("公文标题", "一级标题", "二级标题", "表格标题", "表注", "目录标题", "资料来源"):
+        assert style_flags(document, style)[0], style
+    assert style_flags(document, "Normal") == (False, True)
+    # A measure heading with nothing of its own under it lets go: a run of them kept together would
+    # leave half a page empty before 三、主要举措.
+    bare = next(p for p in document.paragraphs if p.text.startswith("（一）实行“一窗办”“全岗通”"))
+    assert bare.paragraph_format.keep_with_next is False
+    detailed = next(p for p in document.paragraphs if p.text == "（一）坚持高点谋划、精准施策")
+    assert detailed.paragraph_format.keep_with_next is None  # as its style: kept with its detail
+    # The table's note stands under its caption, above the table: never alone on a page after it.
+    texts = [p.text for p in document.paragraphs]
+    assert texts[texts.index("做法对照表") + 1].startswith("注：表中数据摘自")
+    assert document.element.body.index(document.tables[0]._element) == texts.index("做法对照表") + 2
+
+
+def test_editor_remarks_are_never_running_text(catalog_project: Project) -> None:
+    own = open_document(generated(catalog_project) / f"practices/{PRACTICE_ID}.docx")
+    editors = [p.text for p in own.paragraphs if "编者" in p.text]
+    assert editors and all(p.style.name == "编者注" for p in own.paragraphs if "编者" in p.text), (
+        editors
+    )  # 编者注, and a definition the editors wrote, in the 编者注 style
+
+
+def test_sources_are_listed_once_numbered_when_several(catalog_project: Project, write: Write) -> None:
+    write(
+        "reference/sources/other.yaml",
+        "id: other\npublisher: 河南日报\ntitle: 关于《条例》的说明\npublished: 2024-09-01\ntext_file: other.txt\n",
+    )
+    write("reference/sources/other.txt", "区内278个无主管楼院全部实现了目标。\n")
+    path = catalog_project.root / f"practices/jiyuan/{OTHER_ID}.yaml"
+    text = path.read_text("utf-8").replace(
+        f"    citation:\n      source: zgsqb-excerpt\n      quote: {QUOTE}",
+        f"    citation:\n      source: other\n      quote: {QUOTE}",
+    )
+    path.write_text(text, "utf-8")
+    document = open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx")
+    assert [p.text for p in document.paragraphs if p.style.name == "资料来源"] == [
+        "资料来源：",
+        "1.中国社区报《河南省：把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。",
+        "2.河南日报《关于〈条例〉的说明》，2024年9月1日。",  # a title inside a title in 〈〉
+    ]
+    [figure_note] = references(document.tables[0].rows[1].cells[1]._element)
+    assert footnotes(document)[figure_note] == f"原文：“{QUOTE}”（来源2）。"
+
+
+def test_long_compilations_get_a_table_of_contents(catalog_project: Project) -> None:
+    writer = Writer(generate(catalog_project)[0].catalog)
+    short = [writer.piece(i) for i in (PRACTICE_ID, OTHER_ID)]
+    assert contents(writer.package(), short) == ""  # 2 practices of a page or two: no 目录
+    long = [dataclasses.replace(piece, pages=3) for piece in short]
+    data = zip_package(assemble(writer.package(), long, COMPARE_TITLE, writer.compare_front()))
+    document = docx.Document(io.BytesIO(data))
+    entries = [p.text for p in document.paragraphs if p.style.name == "目录"]
+    assert entries == [f"{TITLE}\t3", f"{OTHER_TITLE}\t6"]  # the front's 2 pages, then 3 pages each
+    body = document.element.body
+    assert [e.get(qn("w:name")) for e in body.iter(qn("w:bookmarkStart"))] == ["_Practice1", "_Practice2"]
+    assert [i.text for i in body.iter(qn("w:instrText"))] == [" PAGEREF _Practice1 \\h ", " PAGEREF _Practice2 \\h "]
+
+
+def test_compiler_and_date_stand_under_a_compilations_title(
+    catalog_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = generate(catalog_project)[0].catalog
+    monkeypatch.setenv("CATALOG_COMPILER", "某某县民政局")
+    for writer, compiler in ((Writer(catalog), "某某县民政局"), (Writer(catalog, "某某街道办事处"), "某某街道办事处")):
+        front = writer.theme_front("shequ-fuwu")
+        data = document(writer.package(), [writer.piece(i) for i in (PRACTICE_ID, OTHER_ID)], front.title, front)
+        texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+        assert texts[2:4] == [f"{compiler}编印", "资料截至2026年11月28日"]
+
+
+def test_outline_has_four_chapters_sources_and_a_turned_table(
+    catalog_project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu", "--outline")
+    assert (status, out) == (0, "已写入 社区服务做法汇报提纲.docx（2 项做法的汇报提纲，党政机关公文格式）\n")
+    document = open_document(catalog_project.root / "社区服务做法汇报提纲.docx")
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert [text for style, text in paragraphs if style in ("一级标题", "二级标题")] == [
+        "一、基本情况",
+        f"（一）{TITLE}",
+        f"（二）{OTHER_TITLE}",
+        "二、主要做法",
+        "（一）郑州市：完善社区党群服务中心功能",
+        "（二）济源市：无主管楼院专项治理",
+        "三、取得成效",
+        "（一）郑州市：完善社区党群服务中心功能",
+        "（二）济源市：无主管楼院专项治理",
+        "四、经验启示",
+        "附件",
+    ]
+    results = paragraphs[paragraphs.index(("一级标题", "三、取得成效")) :]
+    assert results[2] == ("编者注", "编者注：来源未提供成效数据。")  # 郑州's record has no figure
+    assert results[4] == ("Normal", "实现目标的无主管楼院：278个（区内）。")
+    # 经验启示: a marked place for the cadre, empty; nothing written for them.
+    assert [text for style, text in paragraphs if style == "待撰写"] == [
+        "【此处由撰写人填写：结合本地实际，从以上做法中总结可借鉴的经验和启示。本库只摘录资料，不代拟此部分。】",
+        "",
+        "",
+        "",
+    ]
+    assert (
+        "资料来源",
+        "中国社区报《河南省：把党的领导贯穿基层治理全过程各方面（测试摘录）》，2024年8月5日。",
+    ) in paragraphs
+    notes = footnotes(document)
+    assert references(document.element.body) == [str(n) for n in range(1, len(notes) + 1)]
+    upright, turned = document.sections
+    assert (upright.orientation, turned.orientation) == (WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE)
+    assert abs(turned.page_width.mm - 297) < 0.05 and abs(turned.left_margin.mm - 37) < 0.05
+    [table] = document.tables
+    assert [c.text for c in table.rows[0].cells] == ["序号", "做法", "地区", "主要举措", "主要数据"]
+    assert sum(cell.width.twips for cell in table.rows[0].cells) == turned.page_width.twips - 2098 - 1984
+
+
+def wrongly_nested(text: str) -> list[str]:
+    """Where a quote opens inside a quote of the same marks, or a title inside a title (《…《…》…》)."""
+    found = []
+    for opening, closing in ("“”", "《》", "‘’"):
+        depth = 0
+        for n, character in enumerate(text):
+            depth += (character == opening) - (character == closing)
+            if depth > 1:
+                found.append(text[max(0, n - 10) : n + 10])
+                break
+    return found
+
+
+def test_no_quote_or_title_is_nested_in_its_own_marks() -> None:
+    """Over every document the site offers for the real catalog."""
+    found = []
+    for name, data in word_documents(check_project(Project(REPO)).catalog).items():
+        document = docx.Document(io.BytesIO(data))
+        texts = [p.text for p in document.paragraphs] + list(footnotes(document).values())
+        texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        found += [f"{name}: {where}" for text in texts for where in wrongly_nested(text)]
+    assert found == []
+    assert wrongly_nested("“实现了“有人看门”的目标”") and wrongly_nested("《关于《条例》的说明》")
 
 
 # ---- Record text is text ----
@@ -392,10 +562,10 @@ def test_export_of_several_ids_is_the_compare_compilation(
     )
     assert (status, out) == (0, "已写入 对比.docx（2 项做法的汇编，党政机关公文格式）\n")
     document = open_document(catalog_project.root / "对比.docx")
-    assert [p.text for p in document.paragraphs if p.style.name == "公文标题"] == [
-        COMPARE_TITLE,
-        TITLE,
-        OTHER_TITLE_LINES,
+    assert [(p.style.name, p.text) for p in document.paragraphs if p.style.name in ("汇编标题", "公文标题")] == [
+        ("汇编标题", COMPARE_TITLE),
+        ("公文标题", TITLE),
+        ("公文标题", OTHER_TITLE_LINES),
     ]
     status, out, _ = export(catalog_project, monkeypatch, capsys, "--theme", "shequ-fuwu")
     assert (status, out) == (0, "已写入 社区服务做法汇编.docx（2 项做法的汇编，党政机关公文格式）\n")
@@ -486,7 +656,8 @@ def to_pdf(documents: list[Path], out: Path) -> list[list[list[str]]]:
     return pages
 
 
-LONG = "基层治理" * 15  # 60 characters without punctuation, so nothing moves across line ends
+LONG = "基层治理" * 22  # 88 characters (4 lines) without punctuation, so nothing moves across line ends
+LONG_LINES = (LONG[:26], LONG[26:54], LONG[54:82], LONG[82:])
 
 
 @pytest.mark.slow
@@ -505,16 +676,71 @@ def test_libreoffice_lays_out_each_kind_of_document(catalog_project: Project, wr
     # 28 characters a line: the first line of a paragraph after its 2 characters' indent, then whole lines.
     lines = [line for page in practice for line in page]
     first = lines.index(LONG[:26])
-    assert lines[first + 1 : first + 3] == [LONG[26:54], LONG[54:]]
-    # 22 lines a page: a page of nothing but background paragraphs (and its page number).
-    full = [page for page in practice if all(line in (LONG[:26], LONG[26:54], LONG[54:]) for line in page[:-1])]
+    assert tuple(lines[first : first + 4]) == LONG_LINES
+    # 22 lines a page: a page of nothing but background paragraphs (and its page number), 22 = 5 × 4 + 2,
+    # the last paragraph broken after its first 2 lines (widow and orphan control allow no fewer).
+    full = [page for page in practice if all(line in LONG_LINES for line in page[:-1])]
     assert full and all(len(page) == 22 + 1 for page in full)
     assert theme[0][:2] == ["社区服务做法汇编", "（共 2 项做法）"]  # LibreOffice spaces digits apart from Han
-    assert theme[-1][-3:-1] == ["基层治理实践库", "资料截至 2026 年 11 月 28 日"]
+    closing = theme[-1].index("基层治理实践库")  # on the last page, above its notes
+    assert theme[-1][closing : closing + 2] == ["基层治理实践库", "资料截至 2026 年 11 月 28 日"]
     assert compared[0][0] == COMPARE_TITLE and any(TITLE in line for page in compared for line in page)
     # Markup and field codes in a record are printed as the characters they are.
     printed = "".join(line.replace(" ", "") for page in practice for line in page)  # justified: spaces vary
     assert '编者注：<w:p>{PAGE}</w:p>&"引号"\'单\']]><![CDATA[x]]>{HYPERLINK"http://evil"}' in printed
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Each page's width and height in points, as pdfinfo reports them."""
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+)", info)]
+
+
+STRANDED = re.compile(r"^(注：|原文：|\d+$|基层治理实践库$|资料截至)")
+
+
+@pytest.mark.slow
+def test_libreoffice_pages_of_the_real_catalog_are_ready_for_a_meeting(tmp_path: Path) -> None:
+    """The documents a cadre took to a meeting (issue 22): no page opens with a note or the closing
+    lines (a page holding only them), the long 汇编's 目录 names the page each practice starts on,
+    and the outline's table is on turned pages."""
+    catalog = check_project(Project(REPO)).catalog
+    writer = Writer(catalog)
+    made = {
+        "practice": export_practices(catalog, ["sanmenxia-zhili-pinpai"]).data,
+        "theme": export_theme(catalog, "louyuan-zhili").data,
+        "compare": export_practices(catalog, ["heshan-langting-yishi", "jiyuan-wuzhuguan-louyuan-zhili"]).data,
+        "outline": outline_document(
+            writer.package(),
+            [writer.piece(i) for i in theme_practices(catalog, "louyuan-zhili")],
+            writer.outline_front(),
+        ),
+    }
+    paths = []
+    for name, data in made.items():
+        paths.append(tmp_path / f"{name}.docx")
+        paths[-1].write_bytes(data)
+    pages = dict(zip(made, to_pdf(paths, tmp_path), strict=True))
+    for name, document_pages in pages.items():
+        for number, page in enumerate(document_pages, start=1):
+            assert not STRANDED.match(page[0]), f"{name} page {number} opens with {page[0]}"
+    theme = pages["theme"]
+    listed = {line.split(".")[0]: int(line.rsplit(".", 1)[1]) for line in theme[0] if re.search(r"\.{5,}\d+$", line)}
+    titles = [catalog.get("practice", i)["title"] for i in theme_practices(catalog, "louyuan-zhili")]
+    assert [title.split("：")[0] for title in listed] == [title.split("：")[0] for title in titles]
+    assert sorted(listed.values()) == list(listed.values())
+    for title, start in zip(titles, listed.values(), strict=True):
+        assert theme[start - 1][0].replace(" ", "") == title_lines(title)[0], title  # the page opens with it
+    # Word shows the generator's estimate until its fields are updated: off by a page at most.
+    estimated = [
+        p.text.rsplit("\t", 1)[1] for p in docx.Document(io.BytesIO(made["theme"])).paragraphs if p.style.name == "目录"
+    ]
+    assert all(abs(int(guess) - real) <= 1 for guess, real in zip(estimated, listed.values(), strict=True))
+    sizes = page_sizes(tmp_path / "outline.pdf")
+    assert sizes[0][0] < sizes[0][1] and sizes[-1][0] > sizes[-1][1]  # upright, then the table turned
+    assert any("四、经验启示" in line for page in pages["outline"] for line in page)
 
 
 # ---- What Word checks: the order of properties ----
@@ -661,7 +887,9 @@ def test_the_order_check_finds_what_word_would_refuse() -> None:
 def test_a_source_date_is_printed_at_the_precision_given(catalog_project: Project, published: str, shown: str) -> None:
     source = catalog_project.root / "reference/sources/zgsqb-excerpt.yaml"
     source.write_text(source.read_text("utf-8").replace("published: 2024-08-05", f"published: {published}"), "utf-8")
-    notes = footnotes(open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx"))
-    assert notes["2"] == f"原文：“坚持高点谋划、精准施策,合力推进无主管楼院专项治理”——中国社区报，{shown}。"
+    document = open_document(generated(catalog_project) / f"practices/{OTHER_ID}.docx")
+    assert [p.text for p in document.paragraphs if p.style.name == "资料来源"] == [
+        f"资料来源：中国社区报《河南省：把党的领导贯穿基层治理全过程各方面（测试摘录）》，{shown}。"
+    ]  # the article's date stands once, in its 资料来源, not in every note
     page = (catalog_project.generated_docs / "sources/zgsqb-excerpt.md").read_text("utf-8")
     assert f"| 发布日期 | {shown} |" in page

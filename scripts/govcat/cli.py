@@ -326,15 +326,16 @@ def command_export(project: Project, args: argparse.Namespace) -> int:
         return report(result.diagnostics)
     try:
         if args.theme is not None:
-            made = export_theme(result.catalog, args.theme)
+            made = export_theme(result.catalog, args.theme, args.outline, args.compiler)
         else:
-            made = export_practices(result.catalog, practice_ids(result.catalog, args.ids))
+            made = export_practices(result.catalog, practice_ids(result.catalog, args.ids), args.outline, args.compiler)
         out = args.output or Path(made.default_name)
         write_new(out, made.data, args.force)
     except ExportError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    what = "1 项做法" if made.practices == 1 and args.theme is None else f"{made.practices} 项做法的汇编"
+    what = f"{made.practices} 项做法的汇报提纲" if args.outline else f"{made.practices} 项做法的汇编"
+    what = "1 项做法" if made.practices == 1 and args.theme is None and not args.outline else what
     print(f"已写入 {out}（{what}，党政机关公文格式）")
     return 0
 
@@ -465,6 +466,16 @@ def parser() -> argparse.ArgumentParser:
         "--ids", metavar="编号,编号", help="做法编号，多个用逗号隔开：一项得到该做法的文档，多项得到按此顺序的汇编"
     )
     chosen.add_argument("--theme", metavar="编号", help="主题编号：该主题全部做法的汇编，对照表在前")
+    exp.add_argument(
+        "--outline",
+        action="store_true",
+        help="写成汇报提纲：基本情况、主要做法、取得成效、经验启示（留空待写），附对照表",
+    )
+    exp.add_argument(
+        "--compiler",
+        metavar="单位",
+        help="汇编和汇报提纲标题下的编印单位（默认：环境变量 CATALOG_COMPILER 或“基层治理实践库”）",
+    )
     exp.add_argument("-o", "--output", type=Path, help="输出文件（.docx）；默认在当前目录，按标题命名")
     exp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认不覆盖）")
     exp.set_defaults(handler=command_export)

@@ -71,7 +71,7 @@ def test_compare_selection_downloads_as_word_from_the_file_system(
         file_page.get_by_role("button", name="下载 Word").click()
     info.value.save_as(tmp_path / "compare.docx")
     document = docx.Document(str(tmp_path / "compare.docx"))
-    titles = [p.text for p in document.paragraphs if p.style.name == "公文标题"]
+    titles = [p.text for p in document.paragraphs if p.style.name in ("汇编标题", "公文标题")]
     assert titles[0] == "基层治理做法对比" and len(titles) == 3 and len(document.tables[0].rows) == 3
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from govcat.layout import Project
 from govcat.model.load import load_catalog
-from govcat.word.package import COMPARE_TITLE, assemble
+from govcat.word.package import COMPARE_TITLE, assemble, assemble_outline
 from govcat.word.writer import Writer
 
 if TYPE_CHECKING:
@@ -36,10 +36,16 @@ def exported(ids: list[str]) -> dict[str, bytes]:
     return dict(assemble(writer.package(), [writer.piece(i) for i in ids], COMPARE_TITLE, writer.compare_front()))
 
 
-def download_compilation(page: Page, folder: Path) -> Path:
+def exported_outline(ids: list[str]) -> dict[str, bytes]:
+    """The parts of the outline ``catalog export --outline --ids`` writes for ``ids``."""
+    writer = Writer(load_catalog(Project(REPO)))
+    return dict(assemble_outline(writer.package(), [writer.piece(i) for i in ids], writer.outline_front()))
+
+
+def download_compilation(page: Page, folder: Path, button: str = "下载 Word") -> Path:
     page.wait_for_selector(".compare-table")
     with page.expect_download() as info:
-        page.get_by_role("button", name="下载 Word").click()
+        page.get_by_role("button", name=button).click()
     path = folder / info.value.suggested_filename
     info.value.save_as(path)
     return path
@@ -51,7 +57,7 @@ def check_compilation(path: Path) -> None:
         assert archive.testzip() is None
         assert {name: archive.read(name) for name in archive.namelist()} == exported(CHOSEN)
     document = docx.Document(str(path))
-    assert [p.text for p in document.paragraphs if p.style.name == "公文标题"] == [COMPARE_TITLE, *TITLES]
+    assert [p.text for p in document.paragraphs if p.style.name in ("汇编标题", "公文标题")] == [COMPARE_TITLE, *TITLES]
     assert [row.cells[1].text for row in document.tables[0].rows] == ["做法", "“廊亭议事”工作法", "无主管楼院专项治理"]
 
 
@@ -62,6 +68,30 @@ def test_compare_page_downloads_the_chosen_practices_as_one_document(page: Page,
         page.locator(".catalog-word").get_by_role("status").inner_text()
         == "已生成：2 项做法的汇编（含对照表），按公文格式排版。"
     )
+
+
+def test_compare_page_downloads_the_outline_of_the_chosen_practices(page: Page, tmp_path: Path) -> None:
+    page.goto("compare/?ids=" + ",".join(CHOSEN))
+    path = download_compilation(page, tmp_path, "下载汇报提纲")
+    assert path.name == "基层治理做法汇报提纲：“廊亭议事”工作法、无主管楼院专项治理.docx"
+    with zipfile.ZipFile(path) as archive:
+        assert {name: archive.read(name) for name in archive.namelist()} == exported_outline(CHOSEN)
+    headings = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "一级标题"]
+    assert headings == ["一、基本情况", "二、主要做法", "三、取得成效", "四、经验启示", "附件"]
+    assert (
+        page.locator(".catalog-word").get_by_role("status").inner_text()
+        == "已生成：2 项做法的汇报提纲（经验启示待撰写，附对照表）。"
+    )
+
+
+def test_compare_page_downloads_the_practices_as_the_table_shows_them_now(page: Page, tmp_path: Path) -> None:
+    page.goto("compare/?ids=" + ",".join(CHOSEN))
+    page.get_by_role("button", name=f"把“{TITLES[0]}”右移").click()
+    page.wait_for_selector(".catalog-word button:not([disabled])")
+    path = download_compilation(page, tmp_path)
+    assert path.name == "基层治理做法对比：无主管楼院专项治理、“廊亭议事”工作法.docx"
+    with zipfile.ZipFile(path) as archive:
+        assert {name: archive.read(name) for name in archive.namelist()} == exported(CHOSEN[::-1])
 
 
 def test_nothing_chosen_offers_no_download(page: Page) -> None:
@@ -86,6 +116,10 @@ def test_theme_page_links_its_compilation(page: Page, site: Path) -> None:
     target = (site / "themes/louyuan-zhili" / str(link.get_attribute("href"))).resolve()
     document = docx.Document(str(target))
     assert [p.text for p in document.paragraphs[:2]] == ["楼院治理做法汇编", "（共5项做法）"]
+    outline = page.get_by_role("link", name="下载汇报提纲")
+    assert outline.get_attribute("download") == "楼院治理做法汇报提纲.docx"
+    target = (site / "themes/louyuan-zhili" / str(outline.get_attribute("href"))).resolve()
+    assert docx.Document(str(target)).paragraphs[0].text == "楼院治理做法汇报提纲"
 
 
 def test_download_lines_are_not_in_the_search_index(site: Path) -> None:

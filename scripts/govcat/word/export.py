@@ -2,8 +2,10 @@
 
 ``--ids a`` writes one practice's document (the same bytes as "下载 Word" on its page); ``--ids
 a,b,c`` the 汇编 of those practices in that order, as the compare page makes it (any number of
-them, not only 2–4); ``--theme ID`` the theme's 汇编, as linked from the theme page. Without
-``-o`` the file is named as the browser would name the download, in the working folder.
+them, not only 2–4); ``--theme ID`` the theme's 汇编, as linked from the theme page. With
+``--outline`` each writes the 汇报提纲 of the same practices instead (as "下载汇报提纲" does), and
+``--compiler`` names the 编印单位 under a compilation's or outline's title. Without ``-o`` the
+file is named as the browser would name the download, in the working folder.
 
 An id that does not exist gets a did-you-mean (also when a practice's title or a theme's name was
 typed instead of its id). An existing file is never overwritten unless ``--force`` is given, and
@@ -21,7 +23,15 @@ from pathlib import Path
 from govcat.model.catalog import Catalog
 from govcat.model.names import short_name
 from govcat.site.generate.word import theme_practices
-from govcat.word.package import compare_file_name, document, file_name, theme_title
+from govcat.word.package import (
+    OUTLINE_TITLE,
+    compare_file_name,
+    document,
+    file_name,
+    outline_document,
+    theme_outline_title,
+    theme_title,
+)
 from govcat.word.writer import Writer
 
 NAME_FIELDS = {"practice": ("title", "short_title"), "theme": ("name",)}
@@ -60,30 +70,33 @@ def practice_ids(catalog: Catalog, text: str) -> list[str]:
     return [resolve(catalog, "practice", i) for i in wanted]
 
 
-def export_practices(catalog: Catalog, ids: list[str]) -> Export:
-    writer = Writer(catalog)
+def export_practices(catalog: Catalog, ids: list[str], outline: bool = False, compiler: str | None = None) -> Export:
+    writer = Writer(catalog, compiler)
     pieces = [writer.piece(i) for i in ids]
+    names = [short_name("practice", catalog.get("practice", i)) for i in ids]
+    if outline:
+        data = outline_document(writer.package(), pieces, writer.outline_front())
+        return Export(data, compare_file_name(names, OUTLINE_TITLE), len(ids))
     if len(ids) == 1:
         title = catalog.get("practice", ids[0])["title"]
         return Export(document(writer.package(), pieces, title), file_name(title), 1)
     front = writer.compare_front()
-    names = [short_name("practice", catalog.get("practice", i)) for i in ids]
     return Export(document(writer.package(), pieces, front.title, front), compare_file_name(names), len(ids))
 
 
-def export_theme(catalog: Catalog, wanted: str) -> Export:
+def export_theme(catalog: Catalog, wanted: str, outline: bool = False, compiler: str | None = None) -> Export:
     theme_id = resolve(catalog, "theme", wanted)
     ids = theme_practices(catalog, theme_id)
     theme = catalog.get("theme", theme_id)
     if not ids:
         raise ExportError(f"主题“{theme['name']}”还没有做法，没有可汇编的内容")
-    writer = Writer(catalog)
+    writer = Writer(catalog, compiler)
+    pieces = [writer.piece(i) for i in ids]
+    if outline:
+        data = outline_document(writer.package(), pieces, writer.theme_outline_front(theme_id))
+        return Export(data, file_name(theme_outline_title(theme)), len(ids))
     front = writer.theme_front(theme_id)
-    return Export(
-        document(writer.package(), [writer.piece(i) for i in ids], front.title, front),
-        file_name(theme_title(theme)),
-        len(ids),
-    )
+    return Export(document(writer.package(), pieces, front.title, front), file_name(theme_title(theme)), len(ids))
 
 
 def write_new(path: Path, data: bytes, force: bool) -> None:

@@ -113,7 +113,17 @@ FONTS = (
     Font("Times New Roman", "Times New Roman", "roman", "variable", "00"),
 )
 LAYOUT = Layout()
+# An outline's appendix: the page turned (landscape), its margins turned with it.
+LANDSCAPE = Layout(
+    page_width=LAYOUT.page_height,
+    page_height=LAYOUT.page_width,
+    top=LAYOUT.left,
+    bottom=LAYOUT.right,
+    left=LAYOUT.top,
+    right=LAYOUT.bottom,
+)
 TYPE = Typography()
 # Column widths in twips; each table fills the 156 mm line.
 METRIC_COLUMNS = (3345, 2100, 1900, 1500)
 ROW_COLUMNS = (700, 1800, 1700, 2545, 2100)
+WIDE_ROW_COLUMNS = (700, 2300, 1900, 4256, 3600)  # the same table on a turned page

@@ -9,13 +9,22 @@ Every document is assembled from the same two kinds of ready-made XML, which ``w
 
 A slot is ``\\x00name\\x00`` (``\\x00`` cannot occur in XML text, and ``text.xml_text`` removes it
 from records). ``assemble`` fills the slots: it numbers the notes of the chosen pieces 1, 2, 3…
-across the document, numbers the rows of the comparison table, and dates the document. The
+across the document, numbers the practices (their rows in the comparison table and the bookmarks
+on their titles), dates the document and, for a compilation longer than ``CONTENTS_PAGES`` pages
+by the pieces' estimates (``PageEstimate``), adds a 目录 with the page each practice starts on. The
 browser does exactly the same with the same pieces and package (``word.js``, from the files
 ``site/generate/word.py`` writes), so a compare-page selection downloads the same document as
 ``catalog export --ids``, without a server and from ``file://``. ``word.js`` reads ``SLOT`` and
-the file-name rules from ``rules.js`` (``site/generate/rules.py``); it mirrors ``fill``,
-``model.dates.chinese_date``, ``assemble`` and ``compare_file_name``: keep them alike. (It zips the parts itself, stored rather than
+the file-name rules from ``rules.js`` (``site/generate/rules.py``), and ``PAGE_ESTIMATE``,
+``OUTLINE_CHAPTERS``, the outline's order numbers (``text.chinese_number``) and each piece's
+``day`` from the data the generator writes; it mirrors ``fill``, ``referenced``, ``assemble``,
+``assemble_outline``, ``outline_values``, ``contents`` and ``compare_file_name``: keep them
+alike. (It zips the parts itself, stored rather than
 deflated, with the same 1980-01-01 date; ``zip_package`` is Python's.)
+
+A 汇报提纲 (``assemble_outline``) is made of the same pieces: each carries its parts of the
+outline's chapters 一、基本情况, 二、主要做法 and 三、取得成效 and its row of the comparison table
+on turned (landscape) pages, which the outline appends after its closing lines.
 
 The end of every document, never inside its text, carries the catalog's name and "资料截至"
 the newest date among the records it shows (reviews, source publications, policy dates), not
@@ -26,6 +35,7 @@ entry order, fixed timestamps (1980-01-01) and fixed attributes.
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -34,8 +44,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from govcat.model.dates import chinese_date
-from govcat.word.text import one_line, xml_text
+from govcat.word.text import chinese_number, one_line, xml_text
 
 COMPARE_TITLE = "基层治理做法对比"
 SLOT = re.compile("\x00([a-z]+|[0-9]+)\x00")
@@ -49,6 +58,24 @@ UNSAFE_REPLACEMENT = "-"
 # (generate/rules.py hands them to it).
 COMPARE_NAME_LENGTH = 60
 TITLE_SEPARATOR, NAME_SEPARATOR, ELLIPSIS, EXTENSION = "：", "、", "…", ".docx"
+OUTLINE_TITLE = "基层治理做法汇报提纲"
+OUTLINE_CHAPTERS = ("basics", "measures", "results")  # the slots of an outline's chapters 一 to 三
+
+
+@dataclass(frozen=True)
+class PageEstimate:
+    """How many pages a compilation takes, estimated in lines of the 22-line page: the front's
+    title block, table caption and header (``front``), and each practice's row in the table and
+    line in the 目录 (``row``); each practice starts a page and takes its piece's ``pages``. A
+    compilation of more than ``contents`` pages gets a 目录."""
+
+    front: int = 14
+    row: int = 6
+    page: int = 22
+    contents: int = 5
+
+
+PAGE_ESTIMATE = PageEstimate()
 
 
 @dataclass(frozen=True)
@@ -58,9 +85,23 @@ class Piece:
     id: str
     name: str  # its short title, for file names
     date: str  # the newest date among the records it shows
+    day: str  # that date in Chinese (model.dates.chinese_date); a document shows its newest piece's
     row: str  # its row of a comparison table; slot "n": its number there
-    body: str  # title and sections; slots "0", "1"…: where its notes are referred to
+    body: str  # title and sections; slots "0", "1"…: where its notes are referred to, "n": its number
     notes: list[str]  # the text of each note, in order
+    contents: str  # its line in a 目录; slots "n" and "page"
+    pages: int  # how many pages it takes, estimated
+    outline: list[OutlinePart]  # its parts of a 汇报提纲: basics, measures, results
+    wide_row: str  # its row of the comparison table on a turned page; slot "n"
+    sources: list[str]  # the articles it quotes, each a paragraph of an outline's 资料来源
+
+
+@dataclass(frozen=True)
+class OutlinePart:
+    """One practice's part of one chapter of a 汇报提纲."""
+
+    xml: str  # slots "0", "1"…: where its notes are referred to; "order": its number there (一, 二…)
+    notes: list[str]
 
 
 @dataclass(frozen=True)
@@ -68,7 +109,7 @@ class Front:
     """What a compilation opens with: its title (also the document's) and its XML."""
 
     title: str
-    xml: str  # slots "count" and "rows"
+    xml: str  # slots "count", "day", "contents" and "rows"; an outline's "count", "day" and OUTLINE_CHAPTERS
 
 
 @dataclass(frozen=True)
@@ -79,6 +120,10 @@ class Package:
     note_reference: str  # slot id
     note: str  # slots id, note
     closing: str  # slot day
+    contents: str  # a 目录, slot entries
+    section: str  # the properties of a document's pages
+    appendix: str  # an outline's turned pages after its closing lines: slot rows
+    landscape: str  # the properties of those pages
 
 
 def slot(name: str) -> Markup:
@@ -91,6 +136,14 @@ def fill(template: str, values: Mapping[str, str]) -> str:
     return SLOT.sub(lambda match: values[match.group(1)], template)
 
 
+def referenced(package: Package, xml: str, notes: Sequence[str], numbered: list[str], values: dict[str, str]) -> str:
+    """``xml`` with its notes numbered after those in ``numbered`` (which they join) and ``values``."""
+    first = len(numbered) + 1
+    ids = [str(first + i) for i in range(len(notes))]
+    numbered += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, notes, strict=True)]
+    return fill(xml, {**{str(i): fill(package.note_reference, {"id": n}) for i, n in enumerate(ids)}, **values})
+
+
 def assemble(
     package: Package, pieces: Sequence[Piece], title: str, front: Front | None = None
 ) -> Iterator[tuple[str, bytes]]:
@@ -98,25 +151,84 @@ def assemble(
 
     ``word.js`` does the same in the browser; keep the two alike.
     """
-    bodies: list[str] = []
     notes: list[str] = []
-    for piece in pieces:
-        first = len(notes) + 1
-        ids = [str(first + i) for i in range(len(piece.notes))]
-        bodies.append(fill(piece.body, {str(i): fill(package.note_reference, {"id": n}) for i, n in enumerate(ids)}))
-        notes += [fill(package.note, {"id": n, "note": note}) for n, note in zip(ids, piece.notes, strict=True)]
-    date = max(piece.date for piece in pieces)
+    bodies = [referenced(package, p.body, p.notes, notes, {"n": str(n)}) for n, p in enumerate(pieces, start=1)]
+    day = newest(pieces).day
     rows = "".join(fill(piece.row, {"n": str(n)}) for n, piece in enumerate(pieces, start=1))
+    front_values = {"count": str(len(pieces)), "rows": rows, "day": day, "contents": contents(package, pieces)}
     values = {
-        "front": fill(front.xml, {"count": str(len(pieces)), "rows": rows}) if front else "",
+        "front": fill(front.xml, front_values) if front else "",
         "body": "".join(bodies),
-        "closing": fill(package.closing, {"day": chinese_date(date)}),
+        "appendix": "",
+        "section": package.section,
+    }
+    return parts(package, pieces, title, values, notes)
+
+
+def assemble_outline(package: Package, pieces: Sequence[Piece], front: Front) -> Iterator[tuple[str, bytes]]:
+    """The parts of the 汇报提纲 of ``pieces``: each chapter made of every practice's part in turn,
+    the notes numbered in that order, and the comparison table on turned pages at the end.
+
+    ``word.js`` does the same in the browser; keep the two alike.
+    """
+    notes: list[str] = []
+    chapters = {
+        chapter: "".join(
+            referenced(package, part.xml, part.notes, notes, {"order": chinese_number(n)})
+            for n, part in enumerate((piece.outline[index] for piece in pieces), start=1)
+        )
+        for index, chapter in enumerate(OUTLINE_CHAPTERS)
+    }
+    rows = "".join(fill(piece.wide_row, {"n": str(n)}) for n, piece in enumerate(pieces, start=1))
+    values = {
+        "front": fill(front.xml, {**chapters, **outline_values(pieces)}),
+        "body": "",
+        "appendix": fill(package.appendix, {"rows": rows}),
+        "section": package.landscape,
+    }
+    return parts(package, pieces, front.title, values, notes)
+
+
+def outline_values(pieces: Sequence[Piece]) -> dict[str, str]:
+    """The slots of an outline besides its chapters: count, day, and the articles (once each)."""
+    sources = dict.fromkeys(source for piece in pieces for source in piece.sources)
+    return {"count": str(len(pieces)), "day": newest(pieces).day, "sources": "".join(sources)}
+
+
+def newest(pieces: Sequence[Piece]) -> Piece:
+    """The (first) piece with the newest date among the records the pieces show: its date and day
+    are the document's."""
+    return max(pieces, key=lambda piece: piece.date)
+
+
+def parts(
+    package: Package, pieces: Sequence[Piece], title: str, values: dict[str, str], notes: list[str]
+) -> Iterator[tuple[str, bytes]]:
+    """The package's parts with ``values`` (front, body, appendix, section), the ``notes``, the
+    title, the date and the closing lines filled in."""
+    latest = newest(pieces)
+    values = {
+        **values,
+        "closing": fill(package.closing, {"day": latest.day}),
         "notes": "".join(notes),
         "title": str(Markup.escape(xml_text(title))),
-        "date": date,
+        "date": latest.date,
     }
     for name, template in package.parts:
         yield name, fill(template, values).encode("utf-8")
+
+
+def contents(package: Package, pieces: Sequence[Piece], estimate: PageEstimate = PAGE_ESTIMATE) -> str:
+    """The 目录 of a compilation of ``pieces`` if it runs to more than ``estimate.contents`` pages,
+    each practice with the page it starts on; otherwise nothing."""
+    page = math.ceil((estimate.front + estimate.row * len(pieces)) / estimate.page) + 1
+    if page - 1 + sum(piece.pages for piece in pieces) <= estimate.contents:
+        return ""
+    entries = []
+    for number, piece in enumerate(pieces, start=1):
+        entries.append(fill(piece.contents, {"n": str(number), "page": str(page)}))
+        page += piece.pages
+    return fill(package.contents, {"entries": "".join(entries)})
 
 
 def zip_package(parts: Iterator[tuple[str, bytes]]) -> bytes:
@@ -137,9 +249,19 @@ def document(package: Package, pieces: Sequence[Piece], title: str, front: Front
     return zip_package(assemble(package, pieces, title, front))
 
 
+def outline_document(package: Package, pieces: Sequence[Piece], front: Front) -> bytes:
+    """The .docx file of the 汇报提纲 of ``pieces``."""
+    return zip_package(assemble_outline(package, pieces, front))
+
+
 def theme_title(theme: dict[str, Any]) -> str:
     """The title of a theme's compilation: 社区服务做法汇编."""
     return f"{theme['name']}做法汇编"
+
+
+def theme_outline_title(theme: dict[str, Any]) -> str:
+    """The title of a theme's 汇报提纲: 社区服务做法汇报提纲."""
+    return f"{theme['name']}做法汇报提纲"
 
 
 def file_name(title: str) -> str:
@@ -149,7 +271,8 @@ def file_name(title: str) -> str:
 
 
 def compare_file_name(names: Sequence[str], title: str = COMPARE_TITLE) -> str:
-    """基层治理做法对比：甲、乙.docx, shortened to 60 characters; word.js names its downloads alike."""
+    """基层治理做法对比：甲、乙.docx (or another ``title``), shortened to 60 characters; word.js names
+    its downloads alike."""
     name = UNSAFE_IN_FILE_NAMES.sub(UNSAFE_REPLACEMENT, title + TITLE_SEPARATOR + NAME_SEPARATOR.join(names))
     if len(name) > COMPARE_NAME_LENGTH:
         name = name[: COMPARE_NAME_LENGTH - 1] + ELLIPSIS

@@ -23,6 +23,12 @@ from govcat.word.layout import LAYOUT, TYPE
 NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 DIGITS = "零一二三四五六七八九"
 CLOSING_PUNCTUATION = re.compile(r"[。！？；：，、…]+$")
+CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
+HALF_WIDTH_BESIDE_CHINESE = re.compile(f"(?<=[{CHINESE}])[,:;?!] *|[,:;?!] *(?=[{CHINESE}])")
+HALF_WIDTH_BRACKETS = re.compile(r"\(([^()]*[\u3400-\u9fff][^()]*)\)")
+FULL_WIDTH = str.maketrans(",:;?!", "，：；？！")
+NEXT_QUOTE_LEVEL = str.maketrans("“”‘’", "‘’“”")
+NEXT_TITLE_LEVEL = str.maketrans("《》〈〉", "〈〉《》")
 
 
 def xml_text(value: Any) -> Any:
@@ -42,7 +48,25 @@ def chinese_number(n: int) -> str:
 
 def one_line(text: str) -> str:
     """Record text for one paragraph or cell (our own XML, such as a slot, passes as it is)."""
-    return text if isinstance(text, Markup) else joined(text.split("\n"))
+    return text if isinstance(text, Markup) else chinese_punctuation(joined(text.split("\n")))
+
+
+def chinese_punctuation(text: str) -> str:
+    """Half-width punctuation beside Han text set full-width: 河南省:把 -> 河南省：把, 村(社区) ->
+    村（社区）, with the space after it dropped (a full-width mark has its own); 1,000, 4.9 and 8:30
+    stay as they are."""
+    text = HALF_WIDTH_BRACKETS.sub(r"（\1）", text)
+    return HALF_WIDTH_BESIDE_CHINESE.sub(lambda match: match.group().rstrip(" ").translate(FULL_WIDTH), text)
+
+
+def quoted(text: str) -> str:
+    """Text in quotation marks, the quotes it holds one level down: “实现了‘有人看门’的目标”."""
+    return f"“{chinese_punctuation(text).translate(NEXT_QUOTE_LEVEL)}”"
+
+
+def book_title(text: str) -> str:
+    """A title in title marks, a title it holds one level down: 《关于〈条例〉的说明》."""
+    return f"《{chinese_punctuation(text).translate(NEXT_TITLE_LEVEL)}》"
 
 
 def title_lines(title: str) -> list[str]:
@@ -59,6 +83,11 @@ def sentence_end(text: str) -> tuple[str, str]:
     """The text and its closing punctuation, apart: note references go between them."""
     match = CLOSING_PUNCTUATION.search(text)
     return (text[: match.start()], match.group()) if match and match.start() else (text, "")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with the mark that ends a sentence (。！？, half-width or full)."""
+    return chinese_punctuation(text).rstrip("”’）").endswith(("。", "！", "？", "…"))
 
 
 def numbered(items: Iterable[str]) -> list[str]:
@@ -78,4 +107,4 @@ def joined(lines: Sequence[str]) -> str:
 
 def blocks(text: str) -> list[str]:
     """The paragraphs of record text (separated by blank lines), each on one line."""
-    return [joined(block.split("\n")) for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+    return [one_line(block) for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]

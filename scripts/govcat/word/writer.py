@@ -13,9 +13,11 @@ budget. The tests read the documents back with python-docx.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +27,28 @@ from markupsafe import Markup
 from govcat.model.catalog import LEVEL_LABELS, Catalog, metric_text
 from govcat.model.dates import chinese_date, newest
 from govcat.model.names import display_name, policy_groups, short_name
-from govcat.word.layout import FONTS, LAYOUT, METRIC_COLUMNS, ROW_COLUMNS, TYPE
-from govcat.word.package import COMPARE_TITLE, Front, Package, Piece, slot, theme_title
+from govcat.word.estimate import estimated_pages
+from govcat.word.layout import FONTS, LANDSCAPE, LAYOUT, METRIC_COLUMNS, ROW_COLUMNS, TYPE, WIDE_ROW_COLUMNS, Layout
+from govcat.word.package import (
+    COMPARE_TITLE,
+    OUTLINE_CHAPTERS,
+    OUTLINE_TITLE,
+    Front,
+    OutlinePart,
+    Package,
+    Piece,
+    slot,
+    theme_outline_title,
+    theme_title,
+)
 from govcat.word.text import (
     blocks,
+    book_title,
     chinese_number,
+    ends_sentence,
     numbered,
     one_line,
+    quoted,
     sentence_end,
     title_lines,
     xml_text,
@@ -40,6 +57,7 @@ from govcat.word.text import (
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 CATALOG_NAME = "基层治理实践库"
+COMPILER_VARIABLE = "CATALOG_COMPILER"  # the 编印单位 a publisher names under a compilation's title
 HEADLINE_METRICS = 3
 
 # The parts of a .docx in the order they are written, with the template each is made from.
@@ -91,6 +109,7 @@ def make_environment() -> Environment:
         catalog_name=CATALOG_NAME,
         metric_columns=METRIC_COLUMNS,
         row_columns=ROW_COLUMNS,
+        wide_row_columns=WIDE_ROW_COLUMNS,
         level_label=LEVEL_LABELS.__getitem__,
         metric_text=metric_text,
         blocks=blocks,
@@ -99,6 +118,9 @@ def make_environment() -> Environment:
         title_lines=title_lines,
         sentence_end=sentence_end,
         chinese_number=chinese_number,
+        quoted=quoted,
+        ends_sentence=ends_sentence,
+        bookmark=lambda: Markup(f"_Practice{slot('n')}"),
         short_name=lambda data: short_name("practice", data),
     )
     env.filters["one_line"] = one_line
@@ -125,11 +147,15 @@ class _PieceState:
 class Writer:
     """Pieces, fronts and the package for one catalog, from the templates in ``templates/``."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, compiler: str | None = None) -> None:
+        """``compiler``: the 编印单位 under a compilation's title (default: ``$CATALOG_COMPILER``, or
+        the catalog's name)."""
         self.catalog = catalog
         self.env = make_environment()
         self.env.globals.update(
             catalog=catalog,
+            compiler=compiler or os.environ.get(COMPILER_VARIABLE, "").strip() or CATALOG_NAME,
+            source_line=self.source_line,
             place=self.place,
             short_place=self.short_place,
             names=self.names,
@@ -162,23 +188,27 @@ class Writer:
         details += [chinese_date(policy["date"])] if "date" in policy else []
         return self.name("policy", policy_id) + (f"（{'，'.join(details)}）" if details else "")
 
-    def source_line(self, source_id: str, first: bool) -> str:
-        """中国社区报《标题》，2024年8月5日; without the title after its first note in a practice."""
+    def source_line(self, source_id: str, titled: bool = True) -> str:
+        """中国社区报《标题》，2024年8月5日: an article in a 资料来源 list (without its title: in a note)."""
         source = self.catalog.get("source", source_id)
-        title = f"《{source['title']}》" if first else ""
+        title = book_title(source["title"]) if titled else ""
         return f"{source['publisher']}{title}，{chinese_date(source['published'])}"
 
-    def note_parts(self, citations: list[dict[str, Any]], cited: set[str]) -> list[tuple[list[str], str]]:
-        """The quotes of one note grouped by the article they are from, each article named in full
-        the first time a practice cites it (``cited`` holds those named so far)."""
+    def note_parts(
+        self, citations: list[dict[str, Any]], sources: list[str], in_outline: bool
+    ) -> list[tuple[list[str], str]]:
+        """The quotes of one note grouped by the article they are from, each with the words that
+        say which article, where the practice quotes several: its number in the practice's 资料来源
+        (（来源2）), or in an outline, whose list gathers all practices' articles, the article's
+        publisher and date (——中国社区报，2024年8月5日)."""
         quotes: dict[str, list[str]] = {}
         for citation in citations:
             quotes.setdefault(citation["source"], []).append(one_line(citation["quote"]))
-        parts = []
-        for source_id, said in quotes.items():
-            parts.append((said, self.source_line(source_id, source_id not in cited)))
-            cited.add(source_id)
-        return parts
+        if len(sources) == 1:
+            return [(said, "") for said in quotes.values()]
+        if in_outline:
+            return [(said, f"——{self.source_line(s, titled=False)}") for s, said in quotes.items()]
+        return [(said, f"（来源{sources.index(s) + 1}）") for s, said in quotes.items()]
 
     def headline_metrics(self, practice: dict[str, Any]) -> list[str]:
         return [f"{one_line(m['indicator'])}：{metric_text(m)}" for m in practice.get("metrics", [])[:HEADLINE_METRICS]]
@@ -197,24 +227,46 @@ class Writer:
     def piece(self, practice_id: str) -> Piece:
         practice = self.catalog.get("practice", practice_id)
         state = _PieceState()
+        sources = cited_sources(practice)
         body = self.render(
             "practice.xml.j2",
             practice=practice,
             note=state.note,
             heading=state.heading,
             terms=self.catalog.practice_terms.get(practice_id, []),
+            sources=sources,
         )
-        note = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
-        cited: set[str] = set()
-        notes = [str(note(self.note_parts(citations, cited))) for citations in state.notes]
+        notes = [self.note_text(citations, sources) for citations in state.notes]
+        date = self.newest_date(practice)
         return Piece(
             practice_id,
             short_name("practice", practice),
-            self.newest_date(practice),
-            self.render("row.xml.j2", practice=practice),
+            date,
+            chinese_date(date),
+            self.render("row.xml.j2", practice=practice, widths=ROW_COLUMNS),
             body,
             notes,
+            self.render("contents-entry.xml.j2", title=practice["title"]),
+            estimated_pages(body, notes),
+            [self.outline_part(practice, part, sources) for part in OUTLINE_CHAPTERS],
+            self.render("row.xml.j2", practice=practice, widths=WIDE_ROW_COLUMNS),
+            [self.render("source-item.xml.j2", line=self.source_line(s)) for s in sources],
         )
+
+    @cached_property
+    def note_macro(self) -> Callable[[list[tuple[list[str], str]]], str]:
+        """The macro that writes a note's text (made once: a template's module is costly)."""
+        note: Callable[[list[tuple[list[str], str]]], str] = self.env.get_template("note.xml.j2").module.note  # type: ignore[attr-defined]
+        return note
+
+    def note_text(self, citations: list[dict[str, Any]], sources: list[str], in_outline: bool = False) -> str:
+        return str(self.note_macro(self.note_parts(citations, sources, in_outline)))
+
+    def outline_part(self, practice: dict[str, Any], part: str, sources: list[str]) -> OutlinePart:
+        """The practice's part of the outline's chapter ``part`` (one of ``OUTLINE_CHAPTERS``)."""
+        state = _PieceState()
+        xml = self.render("outline-piece.xml.j2", practice=practice, part=part, note=state.note)
+        return OutlinePart(xml, [self.note_text(citations, sources, True) for citations in state.notes])
 
     def front(self, title: str, foreword: str | None) -> Front:
         return Front(title, self.render("front.xml.j2", title=title, foreword=foreword))
@@ -226,6 +278,13 @@ class Writer:
     def compare_front(self) -> Front:
         return self.front(COMPARE_TITLE, None)
 
+    def outline_front(self, title: str = OUTLINE_TITLE) -> Front:
+        """The outline of a selection (the compare page's, or ``catalog export --outline``)."""
+        return Front(title, self.render("outline.xml.j2", title=title))
+
+    def theme_outline_front(self, theme_id: str) -> Front:
+        return self.outline_front(theme_outline_title(self.catalog.get("theme", theme_id)))
+
     def package(self) -> Package:
         parts = tuple((name, self.render(template, **extra)) for name, template, extra in PARTS)
         return Package(
@@ -233,4 +292,21 @@ class Writer:
             self.render("note-parts.xml.j2", reference=True),
             self.render("note-parts.xml.j2", reference=False),
             self.render("closing.xml.j2"),
+            self.render("contents.xml.j2"),
+            self.section(LAYOUT),
+            self.render("appendix.xml.j2"),
+            self.section(LANDSCAPE),
         )
+
+    def section(self, page: Layout) -> str:
+        macro = self.env.get_template("_blocks.xml.j2").module.section  # type: ignore[attr-defined]
+        return str(macro(page))
+
+
+def cited_sources(practice: dict[str, Any]) -> list[str]:
+    """The articles a practice quotes, in the order its document first cites them."""
+    citations = list(practice["sources"])
+    for measure in practice["measures"]:
+        citations += measure.get("citations", [])
+    citations += [metric["citation"] for metric in practice.get("metrics", [])]
+    return list(dict.fromkeys(citation["source"] for citation in citations))

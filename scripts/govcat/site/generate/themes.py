@@ -21,7 +21,7 @@ from govcat.site.generate.paging import ListingPage, page_sizes, paginate
 from govcat.site.generate.places import by_place, place_name, place_of_practice
 from govcat.site.generate.results import Family, families, family_rows, results, results_uri
 from govcat.site.generate.searchmeta import LIST_PAGE
-from govcat.site.generate.wordlinks import theme_download
+from govcat.site.generate.wordlinks import theme_download, theme_outline_download
 
 HEADLINE_METRICS = 3
 
@@ -67,6 +67,7 @@ def pages(catalog: Catalog) -> Iterator[Page]:
                     "places": places,
                     "word_link": theme_download(listing.uri, theme),
                     "csv_uri": results_uri(theme["id"]),
+                    "outline_link": theme_outline_download(listing.uri, theme),
                 },
                 listing_front_matter(listing, NAVIGATION_AND_TOC, searchmeta.record(catalog, "theme", theme)),
             )

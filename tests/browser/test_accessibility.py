@@ -134,6 +134,10 @@ def paged_views(site: Path) -> list[View]:
     return [View(f"第 2 页 {path}/", f"{path}/") for path in first_of_section.values()]
 
 
+# Resolves once two frames have been drawn: the scroll event of a move has then been handled.
+NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
 def back_to_top_shown(page: Page) -> None:
     """Scroll to the foot of a long page and back up a little, as a reader does: Material then
     shows its back-to-top button (``.md-top``), which is pointed at, so that axe checks it in the
@@ -144,7 +148,9 @@ def back_to_top_shown(page: Page) -> None:
     ):
         return  # too short to scroll: Material never shows the button
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    page.wait_for_function("() => scrollY > 0")
+    # Material reads the direction from one scroll event to the next, and a browser fires one scroll
+    # event a frame: let a frame pass at the foot, or both moves read as one move down.
+    page.evaluate(NEXT_FRAMES)
     page.evaluate("window.scrollBy(0, -innerHeight / 2)")
     page.wait_for_function("() => !document.querySelector('.md-top').hidden")
     page.locator(".md-top").hover(force=True)

@@ -82,6 +82,8 @@ def test_an_umbrella_practice_and_its_part_count_once(project: Project, write: C
     assert "| [社区服务](shequ-fuwu.md) | " in visible(generated(project, "themes/index.md"))
     assert visible(generated(project, "themes/index.md")).rstrip().endswith("| 1 |")
     assert "- [社区服务](themes/shequ-fuwu.md)（1）" in visible(generated(project, "index.md"))
+    # The region's 按主题 counts as the theme's pages do: the umbrella practice and its part once.
+    assert "- [社区服务](../themes/shequ-fuwu/zhengzhou.md)（1）" in visible(generated(project, "regions/zhengzhou.md"))
 
 
 def test_every_generated_page_carries_the_date_of_the_data(project: Project) -> None:

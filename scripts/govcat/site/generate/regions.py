@@ -30,13 +30,14 @@ THEME_COUNT_LEVELS = ("province", "city")  # the levels that have a listing per 
 
 def theme_counts(catalog: Catalog, region_id: str, practice_ids: list[str]) -> dict[str, tuple[int, str]]:
     """Theme id -> (practices of the region in it, the page listing exactly those), in theme order,
-    for a province or a city; empty for other levels, which have no such listing."""
+    for a province or a city; empty for other levels, which have no such listing. An umbrella
+    practice and its parts count once, as on the theme's pages."""
     level = catalog.region_level(region_id)
     if level not in THEME_COUNT_LEVELS:
         return {}
     found = {}
     for theme_id in catalog.ids("theme"):
-        count = sum(theme_id in catalog.get("practice", p)["themes"] for p in practice_ids)
+        count = len(families(catalog, [p for p in practice_ids if theme_id in catalog.get("practice", p)["themes"]]))
         if count:
             uri = region_theme_uri(region_id, theme_id) if level == "province" else theme_place_uri(theme_id, region_id)
             found[theme_id] = (count, uri)

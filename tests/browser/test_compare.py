@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -64,3 +64,25 @@ def test_a_row_that_is_the_same_for_all_is_one_cell(page: Page) -> None:
     assert cells.first.inner_text().endswith("（各项相同）")
     area = page.locator(".compare-table tbody tr").filter(has=page.locator("th", has_text="地区")).locator("td")
     assert area.count() == 3  # rows that differ keep a cell per practice
+
+
+def test_on_a_phone_in_large_type_columns_stay_readable_and_headings_in_view(browser: Browser, base_url: str) -> None:
+    """390 px and 大字: each practice keeps a column wide enough to read (the table scrolls sideways
+    instead), and the practices' titles stay at the top of the box while it scrolls down."""
+    context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 390, "height": 844})
+    context.add_init_script("localStorage.setItem('catalog-large-text', '1')")
+    page = context.new_page()
+    page.goto("compare/?ids=" + ",".join(IDS))
+    page.wait_for_selector(".compare-table")
+    widths = page.eval_on_selector_all(
+        ".compare-table thead th a", "links => links.map(a => a.closest('th').offsetWidth)"
+    )
+    assert len(widths) == 3 and min(widths) >= 300  # 12em in 大字: about 18 characters, not 3
+    assert page.evaluate("document.documentElement.scrollWidth") == 390  # the box scrolls, not the page
+    page.evaluate("document.querySelector('.compare-scroll').scrollBy(0, 600)")
+    offset = page.evaluate(
+        "document.querySelector('.compare-table thead th').getBoundingClientRect().top"
+        " - document.querySelector('.compare-scroll').getBoundingClientRect().top"
+    )
+    assert offset == 0
+    context.close()

@@ -190,7 +190,10 @@
       ids.forEach(function (id) { fillCell(row.insertCell(), data.practices[id].cells[index]); });
     });
     var wrapper = document.createElement("div");
-    wrapper.className = "md-typeset__scrollwrap";
+    wrapper.className = "md-typeset__scrollwrap compare-scroll";
+    wrapper.tabIndex = 0;  // a box that scrolls is reached and scrolled by keyboard too
+    wrapper.setAttribute("role", "region");
+    wrapper.setAttribute("aria-label", "对比表（可上下、左右滚动）");
     var inner = wrapper.appendChild(document.createElement("div"));
     inner.className = "md-typeset__table";
     inner.appendChild(table);

@@ -62,11 +62,12 @@ BUCKET_BYTES = 16 * 1024  # aimed-for bucket size
 SNIPPET_CHARACTERS = 6000
 # "city" holds the city of each page, or the province for a province's own: 地区, not 城市.
 FACET_LABELS = {"kind": "类型", "theme": "主题", "city": "地区", "level": "层级", "tag": "标签"}
-# Records first: a page's tier (by its kind) decides before its score. Practices, regions,
-# standards, policies and terms; then themes, tags and the source text the records quote; then
-# lists and the site's own pages.
+# Records first: a page's tier (by its kind) decides before its score. Practices, problems,
+# regions, standards, policies and terms; then themes, tags and the source text the records quote;
+# then lists and the site's own pages.
 RECORD_TIER, REFERENCE_TIER, OTHER_TIER = 0, 1, 2
-TIERS = {KINDS[k].label: RECORD_TIER for k in ("practice", "region", "standard", "policy", "term")} | {
+RECORD_KINDS = ("practice", "problem", "region", "standard", "policy", "term")
+TIERS = {KINDS[k].label: RECORD_TIER for k in RECORD_KINDS} | {
     KINDS[k].label: REFERENCE_TIER for k in ("theme", "tag", "source")
 }
 FACET_ORDERS = {"kind": tuple(kind.label for kind in KINDS.values()), "level": tuple(LEVEL_LABELS.values())}

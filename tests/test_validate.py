@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,9 +111,9 @@ def test_checking_one_file_does_not_check_the_others(project: Project, monkeypat
     checked: list[str] = []
     real = schema_errors
 
-    def spy(record: Record, schema_dir: Path, catalog: Catalog) -> Iterator[Finding]:
+    def spy(record: Record, schema_dir: Path, catalog: Catalog, read_schema: Any) -> Iterator[Finding]:
         checked.append(record.display_path)
-        return real(record, schema_dir, catalog)
+        return real(record, schema_dir, catalog, read_schema)
 
     monkeypatch.setattr(validate, "schema_errors", spy)
     result = check_project(project, only=[project.root / PRACTICE])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govcat.model.yamlsource import Position, parse_yaml
+from govcat.model.yamlsource import UNSURE, Position, parse_yaml, quick_data, read_carefully
+from support import REPO
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
@@ -73,3 +74,37 @@ def test_a_tab_in_the_indentation_is_named_as_the_cause(text: str) -> None:
         problem.message
         == "这里有制表符（Tab）：YAML 的缩进只能用空格，把 Tab 换成空格（编辑器中可设置“用空格代替 Tab”）"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [1]\nb: *x\n",  # anchor, alias
+        "a: !!str 1\n",  # tag
+        "a: 1\n---\nb: 2\n",  # second document
+        "a: " + "[" * 13 + "]" * 13 + "\n",  # too deep
+        "~: 1\n",  # empty key
+        "[a]: 1\n",  # key that is not text
+        "title: 甲\nｔｉｔｌｅ: 乙\n",  # key that NFKC may make equal to another
+        "id: a\nid: b\n",  # key written twice
+        "- a\n",  # top level not a mapping
+        "",  # empty file
+        "id: [a\n",  # syntax error
+    ],
+)
+def test_the_quick_pass_leaves_what_must_be_judged_to_the_careful_one(text: str) -> None:
+    assert quick_data(text) is UNSURE
+
+
+def test_the_quick_pass_reads_every_real_record_as_the_careful_one_does() -> None:
+    files = sorted(REPO.glob("practices/**/*.yaml")) + sorted(REPO.glob("reference/**/*.yaml"))
+    assert len(files) > 50
+    for path in files:
+        text = path.read_text("utf-8")
+        assert quick_data(text) == read_carefully(text).data, path
+
+
+def test_a_quickly_read_record_finds_its_positions_when_a_message_asks() -> None:
+    doc = parse_yaml("id: x\nmeasures:\n  - title: 甲\n")
+    assert doc.marks is None
+    assert doc.position_of(("measures", 0, "title")) == Position(3, 12)

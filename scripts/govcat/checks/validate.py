@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from govcat.checks.rules import CHECKS, Check, Finding
-from govcat.checks.schema.documents import UnsupportedSchema, pointer_position
+from govcat.checks.schema.documents import UnsupportedSchema, pointer_position, schema_text
 from govcat.checks.schema.messages import schema_errors
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import Catalog
@@ -48,9 +50,10 @@ def validate(catalog: Catalog, only: Iterable[Path] | None = None) -> list[Diagn
     project = catalog.project
     diagnostics = [*catalog.reading_problems, *stray_files(project), *duplicate_ids(catalog.loaded)]
     wanted = None if only is None else {project.relative(path) for path in only}
+    read_schema = cache(partial(schema_text, project.schemas))  # each record asks; read once a run
     for record in catalog.loaded:
         if wanted is None or record.display_path in wanted:  # others are read, not checked
-            diagnostics.extend(record_problems(record, catalog))
+            diagnostics.extend(record_problems(record, catalog, read_schema))
     if wanted is not None:
         diagnostics = [d for d in diagnostics if d.path in wanted or d.path.startswith("schemas/")]
     return sorted(set(diagnostics))
@@ -71,19 +74,25 @@ def stray_files(project: Project) -> Iterator[Diagnostic]:
     """Files in record folders that would silently be ignored."""
     for kind in KINDS.values():
         folder = project.folder(kind)
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_dir() or path.name.startswith("."):
+        expected_depth = 2 if kind.nested else 1
+        for parts in sorted(files_under(folder)):
+            if parts[-1].startswith("."):
                 continue
-            depth = len(path.relative_to(folder).parts)
-            expected_depth = 2 if kind.nested else 1
-            shown = project.relative(path)
+            path = folder.joinpath(*parts)
             if path.suffix in (".yml", ".YAML", ".Yaml"):
-                yield Diagnostic(shown, 1, 1, f"记录文件的扩展名应为 .yaml：改名为 {path.stem}.yaml")
-            elif path.suffix == ".yaml" and depth != expected_depth:
+                yield Diagnostic(project.relative(path), 1, 1, f"记录文件的扩展名应为 .yaml：改名为 {path.stem}.yaml")
+            elif path.suffix == ".yaml" and len(parts) != expected_depth:
                 where = f"{kind.folder}/<地区>/<编号>.yaml" if kind.nested else f"{kind.folder}/<编号>.yaml"
-                yield Diagnostic(shown, 1, 1, f"{kind.label}文件应放在 {where}")
+                yield Diagnostic(project.relative(path), 1, 1, f"{kind.label}文件应放在 {where}")
+
+
+def files_under(folder: Path) -> Iterator[tuple[str, ...]]:
+    """Every file below ``folder`` as the names leading to it (nothing when it is not a folder):
+    names, not paths, as a province's thousands of files are looked at by name only."""
+    for top, _, names in os.walk(folder):
+        above = Path(top).relative_to(folder).parts
+        for name in names:
+            yield (*above, name)
 
 
 def schema_problem(project: Project, error: UnsupportedSchema) -> Diagnostic:
@@ -97,11 +106,13 @@ def schema_problem(project: Project, error: UnsupportedSchema) -> Diagnostic:
     return Diagnostic(project.relative(path), line, column, f"{where}{error.reason}")
 
 
-def record_problems(record: Record, catalog: Catalog) -> list[Diagnostic]:
+def record_problems(
+    record: Record, catalog: Catalog, read_schema: Callable[[str], str] | None = None
+) -> list[Diagnostic]:
     """Shape problems of one record and what the cross-record checks find in the rest of it: a
     wrong field does not hide the quotes, references and dates of the others (one run, every problem)."""
     try:
-        findings = list(schema_errors(record, catalog.project.schemas, catalog))
+        findings = list(schema_errors(record, catalog.project.schemas, catalog, read_schema))
     except UnsupportedSchema as error:
         return [schema_problem(catalog.project, error)]
     shape = [record.diagnostic(path, message, at_key=at_key) for path, at_key, message in findings]

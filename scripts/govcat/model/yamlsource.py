@@ -9,6 +9,11 @@ Records are data written by hand, so the loader is deliberately narrower than YA
 * a file holds exactly one document whose top level is a mapping.
 
 Problems come back as ``Problem`` values with 1-based line and column, never as exceptions.
+
+Nearly every record is clean, and positions are wanted only for a message. So a record is read in
+one quick pass that builds the data alone and gives up at the first thing it would have to judge;
+the careful pass, which records where every key and value stands and words each problem, runs on
+the files the quick pass gave up on, and on a clean file only when a message asks for a position.
 """
 
 from __future__ import annotations
@@ -63,24 +68,38 @@ class Problem:
 
 
 @dataclass
-class YamlDocument:
-    """Plain data (dicts, lists, str, None) plus where each part was written."""
+class Marks:
+    """PyYAML's marks of every value and key, kept as they come (made positions only on demand)."""
 
-    data: Any = None
-    # PyYAML's marks, kept as they come: turned into positions only when a message needs one.
     values: dict[FieldPath, Any] = field(default_factory=dict)
     keys: dict[FieldPath, Any] = field(default_factory=dict)
+
+
+@dataclass
+class YamlDocument:
+    """Plain data (dicts, lists, str, None), the text it was read from and where each part was written."""
+
+    data: Any = None
     problems: list[Problem] = field(default_factory=list)
+    text: str | None = None
+    marks: Marks | None = field(default=None, repr=False, compare=False)
 
     def position_of(self, path: FieldPath, *, key: bool = False) -> Position:
         """Where ``path`` was written; the nearest written ancestor when it is missing."""
-        table = self.keys if key else self.values
+        marks = self.marks
+        if marks is None:  # read quickly: read the text again, carefully, for its marks
+            composer = _Composer()
+            if self.text is not None:
+                composer.run(self.text)
+            marks = self.marks = composer.marks
+        values = marks.values
+        table = marks.keys if key else values
         for end in range(len(path), -1, -1):
             prefix = path[:end]
             if prefix in table:
                 return _position(table[prefix])
-            if prefix in self.values:
-                return _position(self.values[prefix])
+            if prefix in values:
+                return _position(values[prefix])
         return Position(1, 1)
 
 
@@ -111,7 +130,8 @@ class _Composer:
     """Builds plain data from PyYAML parse events, recording positions as it goes."""
 
     def __init__(self) -> None:
-        self.doc = YamlDocument()
+        self.marks = Marks()
+        self.doc = YamlDocument(marks=self.marks)
         self.stack: list[_Frame] = []
         self.documents = 0
 
@@ -180,12 +200,12 @@ class _Composer:
         normalised = unicodedata.normalize("NFKC", key)
         if normalised in frame.normalised_keys:
             first = frame.normalised_keys[normalised]
-            where = self.doc.position_of(frame.path + (first,), key=True)
+            where = _position(self.marks.keys[frame.path + (first,)])
             self.fail(event.start_mark, f"字段“{key}”重复（第 {where.line} 行已有“{first}”）：合并为一个")
             frame.pending_is_duplicate = True
         else:
             frame.normalised_keys[normalised] = key
-            self.doc.keys[frame.path + (key,)] = event.start_mark
+            self.marks.keys[frame.path + (key,)] = event.start_mark
         frame.pending_key = key
         return True
 
@@ -220,7 +240,7 @@ class _Composer:
             else:
                 path = frame.path + (len(frame.container),)
                 frame.container.append(value)
-        self.doc.values[path] = event.start_mark
+        self.marks.values[path] = event.start_mark
         return path
 
 
@@ -255,12 +275,92 @@ def invisible_characters(text: str) -> list[Problem]:
     return problems
 
 
+def read_carefully(text: str) -> YamlDocument:
+    """The careful pass: the data, every key's and value's mark, and each problem in words."""
+    doc = _Composer().run(text)
+    doc.text = text
+    return doc
+
+
+UNSURE = object()  # what the quick pass gives when the careful one must look
+
+
+def quick_data(text: str) -> Any:
+    """The data of a record that is clean YAML of the kind records may be, built in one pass with
+    no positions; ``UNSURE`` at the first thing the careful pass would have to judge: a syntax
+    error, an anchor, alias or tag, a second document, nesting too deep, a key that is empty, not
+    text, not ASCII (so possibly equal to another after NFKC) or written twice, or a top level that
+    is not a mapping."""
+    loader = _Loader(text)
+    try:
+        return _quick_compose(loader.check_event, loader.get_event)
+    except yaml.YAMLError:
+        return UNSURE
+    finally:
+        loader.dispose()
+
+
+def _quick_compose(more: Any, next_event: Any) -> Any:
+    root: Any = UNSURE
+    containers: list[Any] = []  # the open mappings and sequences, innermost last
+    pending: list[str | None] = []  # for each, the key waiting for its value (a mapping's)
+    documents = 0
+    while more():
+        event = next_event()
+        kind = event.__class__
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                return UNSURE
+            value = event.value
+            if value in NULL_WORDS and event.implicit[0]:
+                value = None
+            if not containers:
+                root = value
+            elif containers[-1].__class__ is list:
+                containers[-1].append(value)
+            elif pending[-1] is None:
+                if value is None or not value.isascii() or value in containers[-1]:
+                    return UNSURE
+                pending[-1] = value
+            else:
+                containers[-1][pending[-1]] = value
+                pending[-1] = None
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None or len(containers) >= MAX_DEPTH:
+                return UNSURE
+            container: Any = {} if kind is yaml.MappingStartEvent else []
+            if not containers:
+                root = container
+            elif containers[-1].__class__ is list:
+                containers[-1].append(container)
+            elif pending[-1] is None:
+                return UNSURE
+            else:
+                containers[-1][pending[-1]] = container
+                pending[-1] = None
+            containers.append(container)
+            pending.append(None)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            containers.pop()
+            pending.pop()
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                return UNSURE
+        elif kind is yaml.AliasEvent:
+            return UNSURE
+    return root if root.__class__ is dict else UNSURE
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one record's text. The result's ``problems`` is empty when ``data`` is usable."""
     hidden = invisible_characters(text)
     if hidden:  # YAML would read some of them as line breaks: report before parsing
-        return YamlDocument(problems=hidden)
-    doc = _Composer().run(text)
+        return YamlDocument(problems=hidden, text=text)
+    data = quick_data(text)
+    if data is not UNSURE:
+        return YamlDocument(data, text=text)
+    doc = read_carefully(text)
     if not doc.problems and not isinstance(doc.data, dict):
         found = "空文件" if doc.data is None else ("列表" if isinstance(doc.data, list) else "一段文字")
         hint = "；如果用了全角冒号“：”，请改成半角冒号加空格“: ”" if isinstance(doc.data, str) else ""

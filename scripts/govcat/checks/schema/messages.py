@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Callable, Iterator
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -172,10 +172,17 @@ def explain(
         yield path, False, f"{where}: {error.message}"
 
 
-def schema_errors(record: Record, schema_dir: Path, catalog: Catalog | None = None) -> Iterator[Finding]:
+def schema_errors(
+    record: Record,
+    schema_dir: Path,
+    catalog: Catalog | None = None,
+    read_schema: Callable[[str], str] | None = None,
+) -> Iterator[Finding]:
     """Every shape problem of a record: its field path, whether it is about the key, the message.
-    With the catalog, a name typed where an id belongs gets the id it names."""
-    defs, schema = schema_text(schema_dir, DEFS_FILE), schema_text(schema_dir, record.kind.schema_file)
+    With the catalog, a name typed where an id belongs gets the id it names. ``read_schema`` gives
+    a schema's text by file name when a run has read them already (by default, from disk now)."""
+    read = read_schema or partial(schema_text, schema_dir)
+    defs, schema = read(DEFS_FILE), read(record.kind.schema_file)
     if compiled(defs, schema, record.kind.schema_file)(record.data):
         return  # the usual case, decided fast; jsonschema only explains what is wrong
     fields = record_fields(schema_dir, record.kind.schema_file)

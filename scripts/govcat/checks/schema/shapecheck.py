@@ -7,7 +7,8 @@ the records it rejects to jsonschema for the messages.
 
 It understands exactly the keywords our schemas use and refuses to compile a schema with any
 other, so a schema edit can never be silently ignored; a test checks that it agrees with
-jsonschema on the real records and on broken ones.
+jsonschema on the real records and on broken ones. Values are plain data as the YAML loader makes
+them (dict, list, str, None), so a value's kind is told by its class.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ TYPES: dict[str, type] = {"string": str, "array": list, "object": dict}
 
 
 def _unique(items: list[Any]) -> bool:
+    if all(item.__class__ is str for item in items):  # the usual list: ids, names
+        return len(set(items)) == len(items)
     seen = [json.dumps(item, sort_keys=True) for item in items]
     return len(seen) == len(set(seen))
 
@@ -35,7 +38,7 @@ def _keyword(
     key: str, value: Any, node: dict[str, Any], compile_node: Callable[[Any, str], Check], where: str
 ) -> Check:
     """The check for one keyword of the schema object at ``where``; each applies only to values
-    of the kind it is about."""
+    of the kind it is about. Written as plain loops: this runs on every value of every record."""
     if key == "type":
         if not isinstance(value, str) or value not in TYPES:
             raise UnsupportedSchema.at(
@@ -44,36 +47,68 @@ def _keyword(
                 f"记录中的值只有 {'、'.join(TYPES)} 三种（数字、日期也写作 string）",
             )
         kind = TYPES[value]
-        return lambda data: isinstance(data, kind)
+        return lambda data: data.__class__ is kind or isinstance(data, kind)
     if key == "properties":
-        checks = {name: compile_node(sub, f"{where}/properties/{name}") for name, sub in value.items()}
-        return lambda data: not isinstance(data, dict) or all(c(data[k]) for k, c in checks.items() if k in data)
+        return _properties(
+            tuple((name, compile_node(sub, f"{where}/properties/{name}")) for name, sub in value.items())
+        )
     if key == "required":
-        return lambda data: not isinstance(data, dict) or all(k in data for k in value)
+        return lambda data: data.__class__ is not dict or all(k in data for k in value)
     if key == "additionalProperties" and value is False:
         allowed = frozenset(node.get("properties", {}))
-        return lambda data: not isinstance(data, dict) or data.keys() <= allowed
+        return lambda data: data.__class__ is not dict or data.keys() <= allowed
     if key == "items":
-        item = compile_node(value, f"{where}/items")
-        return lambda data: not isinstance(data, list) or all(item(x) for x in data)
+        return _items(compile_node(value, f"{where}/items"))
     if key == "minItems":
-        return lambda data: not isinstance(data, list) or len(data) >= value
+        return lambda data: data.__class__ is not list or len(data) >= value
     if key == "uniqueItems" and value is True:
-        return lambda data: not isinstance(data, list) or _unique(data)
+        return lambda data: data.__class__ is not list or _unique(data)
     if key == "pattern":
-        pattern = re.compile(value)
-        return lambda data: not isinstance(data, str) or pattern.search(data) is not None
+        search = re.compile(value).search
+        return lambda data: data.__class__ is not str or search(data) is not None
     if key == "enum":
         return lambda data: data in value
     if key == "minLength":
-        return lambda data: not isinstance(data, str) or len(data) >= value
+        return lambda data: data.__class__ is not str or len(data) >= value
     if key == "maxLength":
-        return lambda data: not isinstance(data, str) or len(data) <= value
+        return lambda data: data.__class__ is not str or len(data) <= value
     raise UnsupportedSchema.at(
         f"{where}/{key}",
         f"不支持 JSON Schema 关键字 {key}: {json.dumps(value, ensure_ascii=False)}："
         "改用已支持的写法，或在 scripts/govcat/checks/schema/shapecheck.py 中加上它",
     )
+
+
+def _properties(checks: tuple[tuple[str, Check], ...]) -> Check:
+    def check(data: Any) -> bool:
+        if data.__class__ is dict:
+            for name, check_value in checks:
+                if name in data and not check_value(data[name]):
+                    return False
+        return True
+
+    return check
+
+
+def _items(check_item: Check) -> Check:
+    def check(data: Any) -> bool:
+        if data.__class__ is list:
+            for item in data:
+                if not check_item(item):
+                    return False
+        return True
+
+    return check
+
+
+def _every(checks: tuple[Check, ...]) -> Check:
+    def check(data: Any) -> bool:
+        for one in checks:  # noqa: SIM110 - a loop: all() over a generator costs twice as much here
+            if not one(data):
+                return False
+        return True
+
+    return check
 
 
 @cache
@@ -95,9 +130,7 @@ def compiled(defs_text: str, schema_text: str, schema_name: str = "schema") -> C
                 checks.append(compile_ref(value, here, f"{where}/$ref"))
             else:
                 checks.append(_keyword(key, value, node, lambda sub, at: compile_node(sub, here, at), where))
-        if len(checks) == 1:
-            return checks[0]
-        return lambda data: all(check(data) for check in checks)
+        return checks[0] if len(checks) == 1 else _every(tuple(checks))
 
     def compile_ref(ref: Any, here: str, where: str) -> Check:
         node, there, pointer = follow_ref(ref, here, where, documents.__getitem__)

@@ -1,6 +1,6 @@
 // ESLint for the site's own scripts (overrides/assets/javascripts/; the vendored Tablesort is
-// not ours). Run from the repository root by .ci/run:
-//   npm ci --prefix .ci/eslint && .ci/eslint/node_modules/.bin/eslint --max-warnings 0 -c .ci/eslint/eslint.config.mjs overrides/assets/javascripts
+// not ours) and the preview's (scripts/govcat/site/live.js). Run from the repository root by .ci/run:
+//   npm ci --prefix .ci/eslint && .ci/eslint/node_modules/.bin/eslint --max-warnings 0 -c .ci/eslint/eslint.config.mjs overrides/assets/javascripts scripts/govcat/site/live.js
 // The scripts are classic browser scripts (no modules, no build step), each one function that
 // runs in strict mode and shares only window.catalog (site.js).
 import js from "@eslint/js";
@@ -8,14 +8,14 @@ import js from "@eslint/js";
 // The browser's globals the scripts use; any other free name is a mistake.
 const browser = Object.fromEntries([
   "window", "document", "location", "history", "localStorage", "console", "setTimeout", "clearTimeout",
-  "URL", "URLSearchParams", "CustomEvent", "NodeFilter", "TextEncoder", "Blob",
+  "URL", "URLSearchParams", "CustomEvent", "NodeFilter", "TextEncoder", "Blob", "fetch",
 ].map((name) => [name, "readonly"]));
 
 export default [
   { ignores: ["overrides/assets/javascripts/vendor/"] },
   js.configs.recommended,
   {
-    files: ["overrides/assets/javascripts/**/*.js"],
+    files: ["overrides/assets/javascripts/**/*.js", "scripts/govcat/site/live.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: browser },
     linterOptions: { reportUnusedDisableDirectives: "error" },
     rules: {

@@ -363,7 +363,7 @@ def command_bench(project: Project, args: argparse.Namespace) -> int:
     from govcat.bench.run import BenchError, bench
 
     try:
-        lines = bench(project, args.practices, args.stages, args.naive_up_to, args.seed, args.keep)
+        lines = bench(project, args.practices, args.stages, args.naive_up_to, args.seed, args.keep, args.preview_up_to)
     except BenchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -502,7 +502,15 @@ def parser() -> argparse.ArgumentParser:
         choices=STAGES,
         default=list(DEFAULT_STAGES),
         help="要测的阶段（默认除 naive 外全部：floor 为不建搜索索引的构建，search 在浏览器中测首次搜索；"
+        "preview 在 catalog serve 中保存一项记录，测页面多久后更新；"
         "naive 为每页都进导航、用 Material 自带搜索的对照构建）",
+    )
+    ben.add_argument(
+        "--preview-up-to",
+        type=int,
+        default=4000,
+        metavar="N",
+        help="只在不超过 N 项做法时测预览（它先完整构建一次；默认 4000）",
     )
     ben.add_argument(
         "--naive-up-to", type=int, default=1000, metavar="N", help="只在不超过 N 项做法时做对照构建（默认 1000）"

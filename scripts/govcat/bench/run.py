@@ -6,7 +6,8 @@ check``, ``catalog generate``, ``mkdocs build`` without the search index (the bu
 ``mkdocs build`` — taking the wall time and the process's peak memory from ``wait4``. The
 ``search`` stage then makes a reader's first search on the built site in headless Chromium
 (``govcat.bench.firstquery``). Built sites are measured too: pages, size, search index, the largest
-HTML page and the median practice page; after a build, the similar practices are found once more
+HTML page and the median practice page. The ``preview`` stage (up to ``--preview-up-to`` practices)
+times the editor's loop under ``catalog serve`` (``govcat.bench.preview``). After a build, the similar practices are found once more
 in-process and timed, per size and per thousand practices (flat when the work is linear). The
 ``naive`` stage (not run by default) builds the same pages the naive way, for comparison: no plugin
 of ours, every page in the navigation, Material's own search. Figures are printed, never asserted:
@@ -30,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from govcat.bench.firstquery import QUERY, FirstQuery, measure, unavailable
+from govcat.bench.preview import PreviewFigures, measure_preview
 from govcat.bench.synthetic import write_catalog
 from govcat.layout import Project
 from govcat.model.load import load_catalog
@@ -85,6 +87,7 @@ class Run:
     first_query_missing: str = ""
     word: WordFigures | None = None
     similar_seconds: tuple[float, float] | None = None  # wall-clock, processor
+    preview: PreviewFigures | None = None
 
 
 class Progress:
@@ -195,6 +198,7 @@ def bench_one(
     seed: int,
     keep: Path | None,
     progress: Progress,
+    preview_up_to: int,
 ) -> Run:
     run = Run(practices)
     with workspace(keep, practices) as folder:
@@ -203,6 +207,11 @@ def bench_one(
         for stage in stages:
             if stage == "search":
                 first_query(run, project.root / SITES["build"])
+                continue
+            if stage == "preview":
+                if practices <= preview_up_to:
+                    progress.show(f"{practices} preview", time.monotonic())
+                    run.preview = measure_preview(project.root)
                 continue
             if stage == "naive":
                 if practices > naive_up_to:
@@ -327,6 +336,13 @@ def targets(runs: list[Run]) -> list[str]:
             )
         elif run.first_query_missing:
             lines.append(f"first search at {run.practices}: not measured ({run.first_query_missing})")
+        if run.preview is not None:
+            p = run.preview
+            lines.append(
+                f"preview at {run.practices}: the saved practice's page served changed {p.own_page:.1f} s after "
+                f"the save (target ≤ 5); the pages that follow {p.related_pages:.1f} s; search index "
+                f"{p.index:.1f} s (first whole build {p.first_build:.0f} s)"
+            )
     builds = {r.practices: r.stages["build"] for r in runs if "build" in r.stages}
     if len(builds) > 1:
         small, large = min(builds), max(builds)
@@ -339,8 +355,14 @@ def targets(runs: list[Run]) -> list[str]:
 
 
 def bench(
-    project: Project, sizes: Sequence[int], stages: Sequence[str], naive_up_to: int, seed: int, keep: Path | None = None
+    project: Project,
+    sizes: Sequence[int],
+    stages: Sequence[str],
+    naive_up_to: int,
+    seed: int,
+    keep: Path | None = None,
+    preview_up_to: int = 4000,
 ) -> list[str]:
     progress = Progress()
-    runs = [bench_one(project, size, stages, naive_up_to, seed, keep, progress) for size in sizes]
+    runs = [bench_one(project, size, stages, naive_up_to, seed, keep, progress, preview_up_to) for size in sizes]
     return table(runs) + targets(runs)

@@ -13,26 +13,53 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from govcat.layout import Project
+from govcat.layout import Kind, Project
 from govcat.model.catalog import Catalog
 from govcat.model.diagnostics import Diagnostic
 from govcat.model.records import Record, read_record, record_paths
 
 
-def load_catalog(project: Project) -> Catalog:
-    """Every record of ``project``, indexed, with the source texts and what could not be read."""
+class ReadCache:
+    """Record files read before, with the size and modification time they had then: a file with
+    both unchanged is not read again (the preview loads the catalog after every save)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Path, tuple[tuple[int, int], Record | None, list[Diagnostic]]] = {}
+
+    def read(self, project: Project, kind: Kind, path: Path) -> tuple[Record | None, list[Diagnostic]]:
+        status = path.stat()
+        stamp = (status.st_mtime_ns, status.st_size)
+        entry = self.entries.get(path)
+        if entry is None or entry[0] != stamp:
+            entry = (stamp, *read_record(project, kind, path))
+            self.entries[path] = entry
+        return entry[1], entry[2]
+
+    def keep_only(self, paths: Iterable[Path]) -> None:
+        """Forget the files that are gone."""
+        kept = set(paths)
+        self.entries = {path: entry for path, entry in self.entries.items() if path in kept}
+
+
+def load_catalog(project: Project, cache: ReadCache | None = None) -> Catalog:
+    """Every record of ``project``, indexed, with the source texts and what could not be read;
+    with a ``cache``, files unchanged since it read them are not read again."""
     with cycle_collection_paused():
         problems: list[Diagnostic] = []
         records: list[Record] = []
         unreadable: dict[str, set[str]] = {}
-        for kind, path in record_paths(project):
-            record, found = read_record(project, kind, path)
+        paths = list(record_paths(project))
+        for kind, path in paths:
+            record, found = cache.read(project, kind, path) if cache else read_record(project, kind, path)
             problems.extend(found)
             if record is not None:
                 records.append(record)
             else:
                 unreadable.setdefault(kind.name, set()).add(path.stem)
+        if cache:
+            cache.keep_only(path for _, path in paths)
         catalog = Catalog(
             project,
             loaded=records,

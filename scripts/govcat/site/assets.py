@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 # src="…" or href="…" whose address ends in a site path below assets/ naming a script or stylesheet:
@@ -47,12 +48,22 @@ def fingerprint_assets(site: Path) -> dict[str, str]:
         os.replace(path, target)
         renamed[relative] = target.relative_to(site).as_posix()
 
+    for page, text in texts.items():
+        rewrite_page(page, text, renamed)
+    return renamed
+
+
+def rewrite_references(pages: Iterable[Path], renamed: dict[str, str]) -> None:
+    """Point these pages, written again after ``fingerprint_assets`` ran, at the renamed assets."""
+    for page in pages:
+        rewrite_page(page, page.read_bytes().decode("utf-8"), renamed)
+
+
+def rewrite_page(page: Path, text: str, renamed: dict[str, str]) -> None:
     def rewrite(match: re.Match[str]) -> str:
         path = renamed.get(match["path"], match["path"])
         return match["before"] + path + match["after"]
 
-    for page, text in texts.items():
-        changed = REFERENCE.sub(rewrite, text)
-        if changed != text:
-            page.write_bytes(changed.encode("utf-8"))
-    return renamed
+    changed = REFERENCE.sub(rewrite, text)
+    if changed != text:
+        page.write_bytes(changed.encode("utf-8"))

@@ -21,10 +21,13 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govcat.layout import Project
 from govcat.model.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 # Zensical releases after 0.0.73 require ``zensical-ui``, which the package index does not serve.
 ZENSICAL_UI = "zensical-ui"
@@ -60,22 +63,29 @@ def docs_tree_folder(project: Project) -> Path:
     return project.root / "build" / "docs"
 
 
-def build_with_mkdocs(project: Project, target: Target) -> None:
-    """``mkdocs build --strict --clean`` in this process, with the plugin told that the pipeline
-    runs the other stages."""
+def mkdocs_config(project: Project, target: Target) -> MkDocsConfig:
+    """mkdocs.yml read for building ``target`` (strict, as ``mkdocs build --strict``), with the
+    plugin told that the pipeline runs the other stages."""
     # Imported here, not above: the command line reads ENGINES at start, and must not load MkDocs.
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2, once per run
     show_mkdocs_messages()
     options: dict[str, Any] = {"site_dir": str(target.site.resolve()), "strict": True, "site_url": target.url}
     if target.offline:
         options["use_directory_urls"] = False
+    config = load_config(config_file=str(project.root / "mkdocs.yml"), **options)
+    config.plugins["catalog"].pipeline_owns_stages = True  # type: ignore[attr-defined]
+    return config
+
+
+def build_with_mkdocs(project: Project, target: Target) -> None:
+    """``mkdocs build --strict --clean`` in this process, the pipeline running the other stages."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
     try:
-        config = load_config(config_file=str(project.root / "mkdocs.yml"), **options)
-        config.plugins["catalog"].pipeline_owns_stages = True  # type: ignore[attr-defined]
+        config = mkdocs_config(project, target)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -45,9 +45,14 @@ def generate(project: Project, docs_tree: Path | None = None) -> tuple[CheckResu
     when asked, the docs tree. Raises ``DocsTreeRefused`` before anything is written."""
     if docs_tree is not None:
         check_docs_tree(project, docs_tree)
-    result = check_project(project)
+    return write_generated(check_project(project), docs_tree)
+
+
+def write_generated(result: CheckResult, docs_tree: Path | None = None) -> tuple[CheckResult, Changes | None]:
+    """``generate`` once the records are checked: nothing is written when ``result`` has problems."""
     if not result.ok:
         return result, None
+    project = result.catalog.project
     outputs = generated_files(result.catalog)
     problems = hand_written_problems(project, outputs)
     if problems:

@@ -10,6 +10,9 @@ around the engine itself, checking and generating before the build and indexing 
 it, and under ``mkdocs serve`` it watches the records, source texts, schemas and templates. When
 the pipeline runs MkDocs, it sets ``pipeline_owns_stages`` and does those stages itself.
 
+After a build the plugin keeps what MkDocs gathered (``files``, ``nav``, the theme's ``env``):
+``catalog serve`` re-renders single pages with them after a save (``govcat.site.live``).
+
 Everything a page needs from its record (the edit link's file, the sitemap's date) is in the
 page's front matter (``record:``, ``updated:``), read by template overrides, so any engine sees it.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
@@ -27,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from govcat.layout import Project
 from govcat.model.diagnostics import summary
@@ -37,6 +42,15 @@ from govcat.site.search.index import NO_INDEX_VARIABLE
 from govcat.site.search.pages import PageError
 
 log = logging.getLogger("mkdocs.plugins.catalog")
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """What MkDocs gathered for a build before writing pages: enough to write one page again."""
+
+    files: Files
+    nav: Navigation
+    env: Environment
 
 
 class CatalogConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ untyped
@@ -50,6 +64,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pipeline_owns_stages = False  # set by the pipeline, which checks, generates and indexes itself
         self.project: Project | None = None
+        self.gathered: Gathered | None = None  # what the last build gathered, for single-page rebuilds
+        self._nav: Navigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -76,6 +92,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion))
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """MkDocs dates the sitemap's gzip copy by the pages' ``update_date``, which is the day of
         the build unless set: set it from the front matter ``updated`` (hand-written pages, which
@@ -88,6 +108,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             page.update_date = page.meta.get("updated") or newest or page.update_date
             if as_of and not page.meta.get("data_as_of"):  # a hand-written page: the footer's date
                 page.meta["data_as_of"] = as_of
+        if self._nav is not None:
+            self.gathered = Gathered(files, self._nav, env)
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files quietly, with the extra response headers of its server (a policy, say)."""
 
     headers_to_send: Mapping[str, str] = {}
@@ -30,11 +30,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def served(
-    site: Path, headers: Mapping[str, str] | None = None, host: str = "127.0.0.1", port: int = 0
+    site: Path,
+    headers: Mapping[str, str] | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    handler_class: type[SiteHandler] | None = None,
 ) -> Iterator[str]:
     """``site`` served on ``host:port`` (a free port by default) for the duration of the block; its
-    address. Every response carries ``headers`` (e.g. a Content-Security-Policy)."""
-    handler = type("Handler", (_Handler,), {"headers_to_send": dict(headers or {})})
+    address. Every response carries ``headers`` (e.g. a Content-Security-Policy); ``handler_class``
+    may answer some requests itself (the preview's)."""
+    handler = type("Handler", (handler_class or SiteHandler,), {"headers_to_send": dict(headers or {})})
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

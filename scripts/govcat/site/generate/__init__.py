@@ -32,7 +32,7 @@ from govcat.site.generate import (
 from govcat.site.generate.addresses import newest_date, page_dates, record_pages
 from govcat.site.generate.frontmatter import front_matter_text, page_facts
 from govcat.site.generate.functions import TemplateFunctions
-from govcat.site.generate.outputs import BinaryFile, RawFile
+from govcat.site.generate.outputs import BinaryFile, Output, RawFile
 from govcat.site.generate.render import make_environment
 from govcat.site.generate.searchdict import synonym_lines, user_dictionary
 
@@ -60,27 +60,37 @@ OWNER_NOTE = "README.txt"
 OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；请修改 practices/ 与 reference/ 中的记录。\n"
 
 
+class Renderer:
+    """Renders a generator's outputs into file contents: pages through their templates, with the
+    front matter every page gets (its record's file, its date, the catalog's date)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        functions = TemplateFunctions(catalog)
+        self.env = make_environment(functions.globals(), functions.filters())
+        self.records = record_pages(catalog.project)
+        self.dates = page_dates(catalog)
+        self.newest = newest_date(catalog)
+
+    def render(self, output: Output) -> str | bytes:
+        if isinstance(output, RawFile):
+            return output.text
+        if isinstance(output, BinaryFile):
+            return output.data
+        template = self.env.get_template(output.template)
+        text = template.render(output.context, page_uri=output.uri, linked_terms=set())
+        facts = page_facts(self.records.get(output.uri), self.dates.get(output.uri, self.newest), self.newest)
+        return front_matter_text({**output.meta, **facts}) + text
+
+
 def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
     """Every generated file's path (below the docs folder) and content: pages rendered, raw files as given."""
-    functions = TemplateFunctions(catalog)
-    env = make_environment(functions.globals(), functions.filters())
-    records = record_pages(catalog.project)
-    dates = page_dates(catalog)
-    newest = newest_date(catalog)
+    renderer = Renderer(catalog)
     rendered: dict[str, str | bytes] = {}
     for generator in GENERATORS:
         for output in generator.pages(catalog):
             if output.uri in rendered:
                 raise ValueError(f"两个生成器都要写 {output.uri}")
-            if isinstance(output, RawFile):
-                rendered[output.uri] = output.text
-            elif isinstance(output, BinaryFile):
-                rendered[output.uri] = output.data
-            else:
-                template = env.get_template(output.template)
-                text = template.render(output.context, page_uri=output.uri, linked_terms=set())
-                meta = {**output.meta, **page_facts(records.get(output.uri), dates.get(output.uri, newest), newest)}
-                rendered[output.uri] = front_matter_text(meta) + text
+            rendered[output.uri] = renderer.render(output)
     return dict(sorted(rendered.items()))
 
 

@@ -36,32 +36,35 @@ def related(catalog: Catalog, practice: dict[str, Any]) -> list[str]:
     ]
 
 
+def practice_page(catalog: Catalog, practice: dict[str, Any], similar: list[tuple[str, str]]) -> Page:
+    """A practice's page, given its similar practices (``similar_practices``)."""
+    practice_id = practice["id"]
+    uri = page_uri("practice", practice_id)
+    return Page(
+        uri,
+        "practice.md.j2",
+        {
+            "practice": practice,
+            "region_chain": catalog.region_chain(practice["region"]),
+            "children": [(child, catalog.get("practice", child)["summary"]) for child in catalog.children(practice_id)],
+            "standards": [
+                (s, [item["name"] for item in catalog.get("standard", s)["items"]])
+                for s in practice.get("standards", [])
+            ],
+            "terms": [catalog.get("term", t) for t in catalog.practice_terms.get(practice_id, [])],
+            "related": [(r, catalog.get("practice", r)["region"]) for r in related(catalog, practice)],
+            "similar": [(s, catalog.get("practice", s)["region"], why) for s, why in similar],
+            "word_link": practice_download(uri, practice),
+            "cite": citation_context(catalog, "practice", practice, uri),
+        },
+        front_matter(NAVIGATION, searchmeta.practice(catalog, practice)),
+    )
+
+
 def practice_pages(catalog: Catalog) -> Iterator[Page]:
     similar = similar_practices(catalog)
     for practice in catalog.all("practice"):
-        practice_id = practice["id"]
-        uri = page_uri("practice", practice_id)
-        yield Page(
-            uri,
-            "practice.md.j2",
-            {
-                "practice": practice,
-                "region_chain": catalog.region_chain(practice["region"]),
-                "children": [
-                    (child, catalog.get("practice", child)["summary"]) for child in catalog.children(practice_id)
-                ],
-                "standards": [
-                    (s, [item["name"] for item in catalog.get("standard", s)["items"]])
-                    for s in practice.get("standards", [])
-                ],
-                "terms": [catalog.get("term", t) for t in catalog.practice_terms.get(practice_id, [])],
-                "related": [(r, catalog.get("practice", r)["region"]) for r in related(catalog, practice)],
-                "similar": [(s, catalog.get("practice", s)["region"], why) for s, why in similar[practice_id]],
-                "word_link": practice_download(uri, practice),
-                "cite": citation_context(catalog, "practice", practice, uri),
-            },
-            front_matter(NAVIGATION, searchmeta.practice(catalog, practice)),
-        )
+        yield practice_page(catalog, practice, similar[practice["id"]])
 
 
 def list_pages(catalog: Catalog) -> Iterator[Page]:

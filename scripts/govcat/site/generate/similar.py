@@ -18,6 +18,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from govcat.model.catalog import Catalog
@@ -133,7 +134,9 @@ def reason(catalog: Catalog, similar: Similar) -> str:
     return "；".join(parts)
 
 
-def similar_practices(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
-    """Practice id -> (id, reason) of its similar practices, best first."""
+def similar_practices(catalog: Catalog, only: Iterable[str] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """Practice id -> (id, reason) of its similar practices, best first; for every practice, or
+    for those ``only`` names (still compared with the whole catalog)."""
     index = SimilarIndex(catalog)
-    return {p: [(s.practice, reason(catalog, s)) for s in index.similar(p)] for p in catalog.ids("practice")}
+    wanted = catalog.ids("practice") if only is None else only
+    return {p: [(s.practice, reason(catalog, s)) for s in index.similar(p)] for p in wanted}

@@ -1,0 +1,99 @@
+"""The preview's updates after a save (``govcat.site.live``): the saved record's page first, then
+the rest, ending byte for byte where a whole build of the same records ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govcat.layout import Project
+from govcat.site.engines import Target
+from govcat.site.live import GENERATING, LiveSite
+from govcat.site.pipeline import build_site
+from support import edit, visible
+
+pytestmark = pytest.mark.slow
+
+PRACTICE_RECORD = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
+PRACTICE_PAGE = "practices/zhengzhou-dangqun-fuwu-zhongxin/index.html"
+TITLE = "郑州市：完善社区党群服务中心功能"
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def differences(live: Path, whole: Path) -> list[str]:
+    """The files that are not the same in the two sites (missing from either, or other bytes)."""
+    ours, theirs = files(live), files(whole)
+    return sorted(name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name))
+
+
+@pytest.fixture
+def live(project: Project, tmp_path: Path) -> LiveSite:
+    site = LiveSite(project, tmp_path / "preview")
+    site.build()
+    assert site.status_json() == {"version": 1, "step": None, "problems": []}
+    return site
+
+
+def whole_build(project: Project, tmp_path: Path) -> Path:
+    out = tmp_path / "whole"
+    build_site(project, Target(out))
+    return out
+
+
+def test_a_saved_practice_shows_first_then_the_site_equals_a_whole_build(
+    project: Project, live: LiveSite, tmp_path: Path
+) -> None:
+    edit(project, PRACTICE_RECORD, f"title: {TITLE}", "title: 改过的标题")
+    live.saved([project.root / PRACTICE_RECORD])
+    assert "改过的标题" in visible((live.site / PRACTICE_PAGE).read_text("utf-8"))
+    assert live.status_json() == {"version": 2, "step": GENERATING, "problems": []}
+    live.settle()
+    assert live.status_json()["step"] is None
+    assert "改过的标题" in visible((live.site / "practices/index.html").read_text("utf-8"))
+    assert differences(live.site, whole_build(project, tmp_path)) == []
+
+
+def test_practices_added_and_removed_end_as_in_a_whole_build(project: Project, live: LiveSite, tmp_path: Path) -> None:
+    source = project.root / PRACTICE_RECORD
+    copy = source.with_name("zhengzhou-dangqun-fuwu-zhongxin-er.yaml")
+    text = source.read_text("utf-8").replace(
+        "id: zhengzhou-dangqun-fuwu-zhongxin", "id: zhengzhou-dangqun-fuwu-zhongxin-er"
+    )
+    copy.write_text(text.replace(f"title: {TITLE}", "title: 新增的做法"), "utf-8")
+    live.saved([copy])
+    live.settle()
+    assert "新增的做法" in visible(
+        (live.site / "practices/zhengzhou-dangqun-fuwu-zhongxin-er/index.html").read_text("utf-8")
+    )
+    assert differences(live.site, whole_build(project, tmp_path)) == []
+    copy.unlink()
+    live.saved([copy])
+    live.settle()
+    assert not (live.site / "practices/zhengzhou-dangqun-fuwu-zhongxin-er/index.html").exists()
+    assert differences(live.site, whole_build(project, tmp_path / "again")) == []
+
+
+def test_a_mistake_is_shown_and_the_last_good_page_stays(project: Project, live: LiveSite) -> None:
+    before = (live.site / PRACTICE_PAGE).read_bytes()
+    edit(project, PRACTICE_RECORD, "region: zhengzhou", "region: zhengzou")
+    live.saved([project.root / PRACTICE_RECORD])
+    status = live.status_json()
+    assert status["version"] == 1 and status["step"] is None
+    [problem] = status["problems"]
+    assert problem.startswith(f"{PRACTICE_RECORD}:") and "zhengzou" in problem
+    assert (live.site / PRACTICE_PAGE).read_bytes() == before
+
+
+def test_a_hand_written_page_saved_rebuilds_every_page_as_a_whole_build(
+    project: Project, live: LiveSite, tmp_path: Path
+) -> None:
+    about = project.content / "about.md"
+    about.write_text(about.read_text("utf-8") + "\n新加的一段话。\n", "utf-8")
+    live.saved([about])
+    live.settle()
+    assert "新加的一段话" in (live.site / "about/index.html").read_text("utf-8")
+    assert differences(live.site, whole_build(project, tmp_path)) == []

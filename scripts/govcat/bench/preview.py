@@ -2,7 +2,8 @@
 
 ``catalog bench`` starts ``catalog serve`` on the benchmark catalog as its own process and waits
 for its first whole build. Then it changes one practice's title, as an editor saves a record, and
-asks the served page every 50 ms until it shows the new title: the seconds from the save are the
+asks the preview's status every 50 ms until the pages were written again (when an open page
+reloads), and checks that the page then shows the new title: the seconds from the save are the
 preview's own page. It goes on asking the preview's status (``govcat.site.live``) until the pages
 that follow (region, themes, lists, Word documents) are written and until the search index is
 rebuilt, and takes those seconds too.
@@ -93,8 +94,11 @@ def measure_preview(root: Path) -> PreviewFigures:
         title = next(line for line in text.splitlines() if line.startswith("title: "))
         record.write_text(text.replace(title, title + MARK, 1), "utf-8")
         started = time.monotonic()
-        wait_until(UPDATE_SECONDS, lambda: MARK in html.unescape(fetch(page) or ""))
+        # written, with its assets' names, when the version moves on (the open page reloads then)
+        wait_until(UPDATE_SECONDS, lambda: status().get("version", 0) >= 2)
         own_page = time.monotonic() - started
+        if MARK not in html.unescape(fetch(page) or ""):
+            raise RuntimeError(f"预览更新后，{page} 仍不是保存后的标题")
         wait_until(UPDATE_SECONDS, lambda: status().get("version") == 3)  # 2: its own page; 3: the rest
         related = time.monotonic() - started
         wait_until(UPDATE_SECONDS, lambda: status().get("step") is None)

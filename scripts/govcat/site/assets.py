@@ -60,10 +60,16 @@ def rewrite_references(pages: Iterable[Path], renamed: dict[str, str]) -> None:
 
 
 def rewrite_page(page: Path, text: str, renamed: dict[str, str]) -> None:
+    changed = with_renamed_assets(text, renamed)
+    if changed != text:
+        page.write_bytes(changed.encode("utf-8"))
+
+
+def with_renamed_assets(html: str, renamed: dict[str, str]) -> str:
+    """``html`` pointing at the assets' hashed names."""
+
     def rewrite(match: re.Match[str]) -> str:
         path = renamed.get(match["path"], match["path"])
         return match["before"] + path + match["after"]
 
-    changed = REFERENCE.sub(rewrite, text)
-    if changed != text:
-        page.write_bytes(changed.encode("utf-8"))
+    return REFERENCE.sub(rewrite, html)

@@ -251,6 +251,7 @@ class LiveSite:
         self.config.plugins.on_startup(command="serve", dirty=False)
         mkdocs_build.build(self.config)
         self.renamed = fingerprint_assets(self.site)
+        self.plugin().asset_names = self.renamed  # pages written again name the hashed assets themselves
         self.built_newest = newest_date(self.catalog) if self.catalog is not None else None
         self.whole_build = False
 
@@ -296,15 +297,19 @@ class LiveSite:
             mkdocs_build._build_page(page, config, doc_files, nav, env)
         for template in config.theme.static_templates:
             mkdocs_build._build_theme_template(template, env, files, config, nav)
-        written = [Path(page.file.abs_dest_path) for page in pages] + [self.site / "404.html"]
-        rewrite_references([path for path in written if path.is_file()], self.renamed)
+        rewrite_references([self.site / "404.html"], self.renamed)  # a theme template: no page events
+
+    def plugin(self) -> CatalogPlugin:
+        plugin = self.config.plugins["catalog"] if self.config is not None else None
+        if not isinstance(plugin, CatalogPlugin):
+            raise RuntimeError("LiveSite: mkdocs.yml has not been read yet")
+        return plugin
 
     def gathered(self) -> tuple[MkDocsConfig, Gathered]:
-        config = self.config
-        plugin = config.plugins["catalog"] if config is not None else None
-        if config is None or not isinstance(plugin, CatalogPlugin) or plugin.gathered is None:
+        gathered = self.plugin().gathered
+        if self.config is None or gathered is None:
             raise RuntimeError("LiveSite: MkDocs has not built the whole site yet")
-        return config, plugin.gathered
+        return self.config, gathered
 
 
 def own_pages(catalog: Catalog, record: Record) -> list[Page]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +33,13 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from govcat.layout import Project
 from govcat.model.diagnostics import summary
 from govcat.site import material
-from govcat.site.assets import fingerprint_assets
+from govcat.site.assets import fingerprint_assets, with_renamed_assets
 from govcat.site.pipeline import finish_site, generate, watched_folders
 from govcat.site.search.index import NO_INDEX_VARIABLE
 from govcat.site.search.pages import PageError
@@ -65,6 +68,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.pipeline_owns_stages = False  # set by the pipeline, which checks, generates and indexes itself
         self.project: Project | None = None
         self.gathered: Gathered | None = None  # what the last build gathered, for single-page rebuilds
+        self.waiting: dict[str, bytes] = {}  # pages rendered, not yet written: their HTML, compressed
+        self.asset_names: dict[str, str] = {}  # our assets' hashed names, once a build gave them
         self._nav: Navigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -111,6 +116,25 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if self._nav is not None:
             self.gathered = Gathered(files, self._nav, env)
         return env
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """MkDocs renders every page before it writes the first, and holds them all meanwhile: at
+        20,000 practices that was most of the build's memory. A page's HTML waits compressed until
+        its page is written, and its Markdown, rendered, is let go."""
+        self.waiting[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        page.markdown = ""  # not None: MkDocs reads None as "not read yet"
+        return ""
+
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        page.content = zlib.decompress(self.waiting.pop(page.file.src_uri)).decode("utf-8")
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A page written again after the assets got hashed names (``catalog serve``) names them so."""
+        page.content = None  # written: nothing reads it again
+        return with_renamed_assets(output, self.asset_names) if self.asset_names else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Hash our assets' names and index the built site for search, unless the pipeline does

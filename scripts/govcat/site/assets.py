@@ -35,10 +35,10 @@ def hashed_name(path: Path) -> str:
 
 def fingerprint_assets(site: Path) -> dict[str, str]:
     """Rename the site's own assets to hashed names and rewrite every page's references to them;
-    returns each renamed file's site path and its new one."""
+    returns each renamed file's site path and its new one. Pages are read one at a time, twice
+    (what they load, then the rewrite), never all at once: at 20,000 practices they are 1.4 GB."""
     pages = sorted(site.rglob("*.html"))
-    texts = {page: page.read_bytes().decode("utf-8") for page in pages}
-    wanted = sorted({m["path"] for text in texts.values() for m in REFERENCE.finditer(text)})
+    wanted = sorted({m["path"] for page in pages for m in REFERENCE.finditer(page.read_text("utf-8"))})
     renamed: dict[str, str] = {}
     for relative in wanted:
         path = site / relative
@@ -47,9 +47,7 @@ def fingerprint_assets(site: Path) -> dict[str, str]:
         target = path.with_name(hashed_name(path))
         os.replace(path, target)
         renamed[relative] = target.relative_to(site).as_posix()
-
-    for page, text in texts.items():
-        rewrite_page(page, text, renamed)
+    rewrite_references(pages, renamed)
     return renamed
 
 

@@ -9,8 +9,10 @@ check``, ``catalog generate``, ``mkdocs build`` without the search index (the bu
 HTML page and the median practice page; after a build, the similar practices are found once more
 in-process and timed, per size and per thousand practices (flat when the work is linear). The
 ``naive`` stage (not run by default) builds the same pages the naive way, for comparison: no plugin
-of ours, every page in the navigation, Material's own search. Figures are printed, never asserted:
-timings belong to the machine they are measured on.
+of ours, every page in the navigation, Material's own search. The ``offline`` stage (not run by
+default either) runs ``catalog publish --offline`` and reports the bundle: the zip's megabytes, the
+folder's, and the seconds to build and pack it. Figures are printed, never asserted: timings belong
+to the machine they are measured on.
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ COMMANDS = {
     "floor": ["-m", "mkdocs", "build", "--quiet", "--site-dir", "site-floor"],
     "build": ["-m", "govcat", "build", "--out", "site"],
     "naive": ["-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs-naive.yml"],
+    "offline": ["-m", "govcat", "publish", "--offline", "--out", "site-offline"],
 }
-SITES = {"floor": "site-floor", "build": "site", "naive": "site-naive"}
+SITES = {"floor": "site-floor", "build": "site", "naive": "site-naive", "offline": "site-offline"}
 ENVIRONMENT = {"floor": {NO_INDEX_VARIABLE: "1"}}
 NAIVE_DOCS = "naive-docs"
 KEPT_MARK = ".catalog-bench"  # marks a folder of --keep as the benchmark's own, safe to replace
@@ -67,6 +70,7 @@ class Figures:
     index_mb: float = 0.0
     largest_page: tuple[float, str] = (0.0, "")  # KB, path
     median_practice_kb: float = 0.0
+    bundle_mb: float = 0.0  # the offline stage's zip
 
 
 @dataclass
@@ -211,6 +215,8 @@ def bench_one(
             run.stages[stage] = figures = run_stage(project.root, stage, practices, progress)
             if stage in SITES:
                 site_figures(figures, project.root / SITES[stage])
+            if stage == "offline":
+                figures.bundle_mb = (project.root / SITES[stage]).with_suffix(".zip").stat().st_size / MB
             if stage == "build":
                 run.word = word_figures(project, project.root / SITES[stage])
                 run.similar_seconds = similar_seconds(project)
@@ -319,6 +325,12 @@ def targets(runs: list[Run]) -> list[str]:
                 f"median practice page at {run.practices}: {stages['build'].median_practice_kb:.1f} KB (target < 60)"
             )
             lines.append(f"search index at {run.practices}: {stages['build'].index_mb:.1f} MB")
+        if "offline" in stages:
+            offline = stages["offline"]
+            lines.append(
+                f"offline bundle at {run.practices}: {offline.bundle_mb:.1f} MB zipped "
+                f"({offline.site_mb:.1f} MB unpacked), built and packed in {offline.seconds:.1f} s"
+            )
         if run.first_query is not None:
             q = run.first_query
             lines.append(

@@ -118,13 +118,12 @@ def run_stage(root: Path, stage: str, practices: int, progress: Progress) -> Fig
         child = subprocess.Popen(
             [sys.executable, *COMMANDS[stage]], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-    written = root / SITES.get(stage, "") / "practices"
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         if pid:
             break
-        done = len(os.listdir(written)) - 1 if stage in SITES and written.is_dir() else 0
-        progress.show(f"{practices} {stage}", started, max(done, 0), practices if stage in SITES else 0)
+        done = practice_pages_written(root, SITES[stage]) if stage in SITES else 0
+        progress.show(f"{practices} {stage}", started, done, practices if stage in SITES else 0)
         time.sleep(0.5)
     seconds = time.monotonic() - started
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -132,6 +131,15 @@ def run_stage(root: Path, stage: str, practices: int, progress: Progress) -> Fig
     if child.returncode != 0:
         raise RuntimeError(f"{stage} failed ({child.returncode}):\n{log.read_text('utf-8')[-3000:]}")
     return Figures(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def practice_pages_written(root: Path, site: str) -> int:
+    """The practice pages a build has written so far: into the folder ``catalog build`` fills
+    beside the site (``govcat.site.staging``), or the site itself (``mkdocs build``)."""
+    for folder in [*sorted(root.glob(f".{site}.building-*")), root / site]:
+        if (folder / "practices").is_dir():
+            return max(len(os.listdir(folder / "practices")) - 1, 0)
+    return 0
 
 
 def site_figures(figures: Figures, site: Path) -> None:

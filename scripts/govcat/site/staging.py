@@ -12,7 +12,7 @@ output up to date (``update_folder``):
   script or search file that is not there yet;
 * a file the new build no longer has is removed last, and folders left empty with it.
 
-A build that fails, or is killed, leaves the output as it was. Builds into one folder take turns
+A build that fails, or is killed before that last step, leaves the output as it was. Builds into one folder take turns
 (the lock file ``.site.lock`` beside it, ``generate.output.writing``), so the next build can
 safely remove a killed build's unfinished folder.
 """

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from govcat.bench import DEFAULT_STAGES, STAGES
-from govcat.bench.run import Figures, Run, table, targets
+from govcat.bench.run import Figures, Run, site_figures, table, targets
 from govcat.site.publish import pack
 
 
@@ -47,3 +47,15 @@ def test_the_offline_stage_reports_the_bundle_size_and_seconds() -> None:
         table(runs)[1]
         == "     4000 offline     212.4     1180   8842    431.0      0.0           117.2                0.0"
     )
+
+
+def test_the_bundle_is_measured_like_the_site(tmp_path: Path) -> None:
+    """The offline bundle's practice pages are files (practices/<id>.html), not folders."""
+    bundle = tmp_path / "site-offline"
+    pages = {"index.html": 100, "practices/index.html": 500, "practices/a.html": 2048, "practices/b.html": 4096}
+    for name, size in pages.items():
+        (bundle / name).parent.mkdir(parents=True, exist_ok=True)
+        (bundle / name).write_bytes(b"x" * size)
+    figures = Figures(1.0, 1.0)
+    site_figures(figures, bundle)
+    assert (figures.pages, figures.median_practice_kb, figures.largest_page) == (4, 3.0, (4.0, "/practices"))

@@ -151,8 +151,15 @@ def site_figures(figures: Figures, site: Path) -> None:
     figures.index_mb = sum(p.stat().st_size for p in files if p.relative_to(site).parts[0] == SEARCH_FOLDER) / MB
     largest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
     figures.largest_page = (largest.stat().st_size / 1024, "/" + largest.relative_to(site).parent.as_posix())
-    practice_pages = [p.stat().st_size for p in (site / "practices").glob("*/index.html")]
+    practice_pages = [p.stat().st_size for p in practice_pages_of(site)]
     figures.median_practice_kb = statistics.median(practice_pages) / 1024
+
+
+def practice_pages_of(site: Path) -> list[Path]:
+    """Each practice's page: ``practices/<id>/index.html``, or ``practices/<id>.html`` in the
+    offline bundle, whose links name files."""
+    folder = site / "practices"
+    return [*folder.glob("*/index.html"), *(page for page in folder.glob("*.html") if page.name != "index.html")]
 
 
 def prepare_naive(project: Project) -> None:

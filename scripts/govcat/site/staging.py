@@ -12,9 +12,10 @@ output up to date (``update_folder``):
   script or search file that is not there yet;
 * a file the new build no longer has is removed last, and folders left empty with it.
 
-A build that fails, or is killed before that last step, leaves the output as it was. Builds into one folder take turns
-(the lock file ``.site.lock`` beside it, ``generate.output.writing``), so the next build can
-safely remove a killed build's unfinished folder.
+A build that fails, or is killed before it updates the output, leaves the output as it was (one
+killed while updating leaves whole files, some old and some new, until the next build). Builds
+into one folder take turns (the lock file ``.site.lock`` beside it, ``generate.output.writing``),
+so the next build can safely remove a killed build's unfinished folder.
 """
 
 from __future__ import annotations

@@ -231,7 +231,10 @@ def command_publish(project: Project, args: argparse.Namespace) -> int:
         return build_refused(error)
     print(f"已生成站点：{out}")
     if archive is None:
-        print("把这个目录的全部内容复制到网站服务器的站点目录即可（nginx 配置示例见 README 的 Publishing 一节）")
+        print(
+            "把这个目录的全部内容复制到网站服务器的站点目录即可；以后更新时没有改动的文件保持原样，"
+            "用 rsync 只复制改动的文件（命令和 nginx 配置示例见 README 的 Publishing 一节）"
+        )
     else:
         print(f"离线包：{archive}（解压后直接打开其中的 index.html，搜索也能用）")
     return 0
@@ -501,9 +504,9 @@ def parser() -> argparse.ArgumentParser:
         nargs="+",
         choices=STAGES,
         default=list(DEFAULT_STAGES),
-        help="要测的阶段（默认除 naive 外全部：floor 为不建搜索索引的构建，search 在浏览器中测首次搜索；"
+        help="要测的阶段（默认除 naive、offline 外全部：floor 为不建搜索索引的构建，search 在浏览器中测首次搜索；"
         "preview 在 catalog serve 中保存一项记录，测页面多久后更新；"
-        "naive 为每页都进导航、用 Material 自带搜索的对照构建）",
+        "naive 为每页都进导航、用 Material 自带搜索的对照构建；offline 为 catalog publish --offline，测离线包的大小和耗时）",
     )
     ben.add_argument(
         "--preview-up-to",

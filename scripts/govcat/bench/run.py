@@ -10,8 +10,10 @@ HTML page and the median practice page. The ``preview`` stage (up to ``--preview
 times the editor's loop under ``catalog serve`` (``govcat.bench.preview``). After a build, the similar practices are found once more
 in-process and timed, per size and per thousand practices (flat when the work is linear). The
 ``naive`` stage (not run by default) builds the same pages the naive way, for comparison: no plugin
-of ours, every page in the navigation, Material's own search. Figures are printed, never asserted:
-timings belong to the machine they are measured on.
+of ours, every page in the navigation, Material's own search. The ``offline`` stage (not run by
+default either) runs ``catalog publish --offline`` and reports the bundle: the zip's megabytes, the
+folder's, and the seconds to build and pack it. Figures are printed, never asserted: timings belong
+to the machine they are measured on.
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ COMMANDS = {
     "floor": ["-m", "mkdocs", "build", "--quiet", "--site-dir", "site-floor"],
     "build": ["-m", "govcat", "build", "--out", "site"],
     "naive": ["-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs-naive.yml"],
+    "offline": ["-m", "govcat", "publish", "--offline", "--out", "site-offline"],
 }
-SITES = {"floor": "site-floor", "build": "site", "naive": "site-naive"}
+SITES = {"floor": "site-floor", "build": "site", "naive": "site-naive", "offline": "site-offline"}
 ENVIRONMENT = {"floor": {NO_INDEX_VARIABLE: "1"}}
 NAIVE_DOCS = "naive-docs"
 KEPT_MARK = ".catalog-bench"  # marks a folder of --keep as the benchmark's own, safe to replace
@@ -69,6 +72,7 @@ class Figures:
     index_mb: float = 0.0
     largest_page: tuple[float, str] = (0.0, "")  # KB, path
     median_practice_kb: float = 0.0
+    bundle_mb: float = 0.0  # the offline stage's zip
 
 
 @dataclass
@@ -117,13 +121,12 @@ def run_stage(root: Path, stage: str, practices: int, progress: Progress) -> Fig
         child = subprocess.Popen(
             [sys.executable, *COMMANDS[stage]], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-    written = root / SITES.get(stage, "") / "practices"
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         if pid:
             break
-        done = len(os.listdir(written)) - 1 if stage in SITES and written.is_dir() else 0
-        progress.show(f"{practices} {stage}", started, max(done, 0), practices if stage in SITES else 0)
+        done = practice_pages_written(root, SITES[stage]) if stage in SITES else 0
+        progress.show(f"{practices} {stage}", started, done, practices if stage in SITES else 0)
         time.sleep(0.5)
     seconds = time.monotonic() - started
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -131,6 +134,15 @@ def run_stage(root: Path, stage: str, practices: int, progress: Progress) -> Fig
     if child.returncode != 0:
         raise RuntimeError(f"{stage} failed ({child.returncode}):\n{log.read_text('utf-8')[-3000:]}")
     return Figures(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def practice_pages_written(root: Path, site: str) -> int:
+    """The practice pages a build has written so far: into the folder ``catalog build`` fills
+    beside the site (``govcat.site.staging``), or the site itself (``mkdocs build``)."""
+    for folder in [*sorted(root.glob(f".{site}.building-*")), root / site]:
+        if (folder / "practices").is_dir():
+            return max(len(os.listdir(folder / "practices")) - 1, 0)
+    return 0
 
 
 def site_figures(figures: Figures, site: Path) -> None:
@@ -142,8 +154,15 @@ def site_figures(figures: Figures, site: Path) -> None:
     figures.index_mb = sum(p.stat().st_size for p in files if p.relative_to(site).parts[0] == SEARCH_FOLDER) / MB
     largest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
     figures.largest_page = (largest.stat().st_size / 1024, "/" + largest.relative_to(site).parent.as_posix())
-    practice_pages = [p.stat().st_size for p in (site / "practices").glob("*/index.html")]
+    practice_pages = [p.stat().st_size for p in practice_pages_of(site)]
     figures.median_practice_kb = statistics.median(practice_pages) / 1024
+
+
+def practice_pages_of(site: Path) -> list[Path]:
+    """Each practice's page: ``practices/<id>/index.html``, or ``practices/<id>.html`` in the
+    offline bundle, whose links name files."""
+    folder = site / "practices"
+    return [*folder.glob("*/index.html"), *(page for page in folder.glob("*.html") if page.name != "index.html")]
 
 
 def prepare_naive(project: Project) -> None:
@@ -220,6 +239,8 @@ def bench_one(
             run.stages[stage] = figures = run_stage(project.root, stage, practices, progress)
             if stage in SITES:
                 site_figures(figures, project.root / SITES[stage])
+            if stage == "offline":
+                figures.bundle_mb = (project.root / SITES[stage]).with_suffix(".zip").stat().st_size / MB
             if stage == "build":
                 run.word = word_figures(project, project.root / SITES[stage])
                 run.similar_seconds = similar_seconds(project)
@@ -328,6 +349,12 @@ def targets(runs: list[Run]) -> list[str]:
                 f"median practice page at {run.practices}: {stages['build'].median_practice_kb:.1f} KB (target < 60)"
             )
             lines.append(f"search index at {run.practices}: {stages['build'].index_mb:.1f} MB")
+        if "offline" in stages:
+            offline = stages["offline"]
+            lines.append(
+                f"offline bundle at {run.practices}: {offline.bundle_mb:.1f} MB zipped "
+                f"({offline.site_mb:.1f} MB unpacked), built and packed in {offline.seconds:.1f} s"
+            )
         if run.first_query is not None:
             q = run.first_query
             lines.append(

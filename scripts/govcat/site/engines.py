@@ -167,7 +167,7 @@ def build_with_zensical(project: Project, target: Target) -> None:
     if subprocess.run(command, cwd=docs.parent, check=False).returncode != 0:
         raise BuildFailed("zensical build 失败：见上面 Zensical 的输出")
     if target.site.exists():
-        shutil.rmtree(target.site)  # an earlier build: the pipeline has checked the folder
+        shutil.rmtree(target.site)  # the pipeline's fresh folder to build into (site.staging)
     target.site.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(built, target.site)
 

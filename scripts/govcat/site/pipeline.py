@@ -10,6 +10,10 @@ pages generated (``govcat.site.generate``) and the generator-owned folder replac
 generated page would silently hide it, and an empty front matter block (two lines of ``---``)
 shows as a stray heading under MkDocs and stops Zensical.
 
+The engine and the index write a fresh folder beside the output, which is then brought up to date
+file by file (``govcat.site.staging``): unchanged files keep their bytes and modification times, so
+a publisher copies only what changed, and a failed build leaves the previous site.
+
 With a docs tree (``catalog generate --docs-tree DIR``) the hand-written pages of ``content/``
 and the generated pages are also written into one folder, DIR: a complete docs folder for an
 engine that runs no MkDocs plugin (Zensical; README, "Zensical").
@@ -32,6 +36,7 @@ from govcat.site.generate.frontmatter import hand_written_front_matter
 from govcat.site.generate.output import Changes, write_tree
 from govcat.site.generate.render import TEMPLATES
 from govcat.site.search.index import Summary, index_site
+from govcat.site.staging import staged
 
 EMPTY_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n---[ \t]*(\r?\n|\Z)")
 
@@ -124,7 +129,8 @@ def check_docs_tree(project: Project, docs_tree: Path) -> None:
 
 
 def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGINE) -> CheckResult:
-    """Check → generate → engine → index into ``target.site``.
+    """Check → generate → engine → index into ``target.site``: built beside it, then only the
+    files whose bytes changed are written there (``site.staging``).
 
     Raises ``BuildRefused`` before anything is written, ``BuildFailed`` when a stage stops (a
     record's mistakes are in the result's diagnostics, which the caller prints)."""
@@ -135,8 +141,9 @@ def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGI
     result, changes = generate(project, docs_tree_folder(project) if engine.reads_docs_tree else None)
     if changes is None:
         raise BuildFailed(f"记录校验未通过：{summary(result.diagnostics)}", result.diagnostics)
-    engine.build(project, target)
-    finish_site(project, target.site)
+    with staged(target.site) as staging:
+        engine.build(project, replace(target, site=staging))
+        finish_site(project, staging)
     return result
 
 

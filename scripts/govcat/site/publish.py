@@ -8,6 +8,7 @@ so publishing never edits mkdocs.yml. The result is a folder any static web serv
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,12 +29,19 @@ def base_url(url: str) -> str:
 
 
 def pack(folder: Path) -> Path:
-    """Zip ``folder`` (entries in name order, under the folder's own name) beside it."""
+    """Zip ``folder`` (entries in name order, under the folder's own name) beside it. Each file is
+    streamed into the zip, so memory stays flat at any catalog size; the zip is written under a
+    temporary name and renamed into place, so a packing that stops leaves the previous bundle."""
     archive = folder.with_suffix(".zip")
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                bundle.write(path, Path(folder.name) / path.relative_to(folder))
+    unfinished = archive.with_name(f".{archive.name}.part")
+    try:
+        with zipfile.ZipFile(unfinished, "w", zipfile.ZIP_DEFLATED) as bundle:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    bundle.write(path, Path(folder.name) / path.relative_to(folder))
+        os.replace(unfinished, archive)
+    finally:
+        unfinished.unlink(missing_ok=True)
     return archive
 
 

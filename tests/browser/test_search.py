@@ -19,7 +19,7 @@ import pytest
 from govcat.site.search.index import FORMAT
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Browser, Page, Route, ViewportSize
 
 pytestmark = pytest.mark.browser
 
@@ -315,7 +315,7 @@ def test_the_query_and_the_chosen_facets_stay_in_the_address(page: Page, base_ur
     assert urlsplit(page.url).query == ""
 
 
-PHONE = {"width": 375, "height": 740}  # the filters start folded (search.js: max-width 44.9844em)
+PHONE: ViewportSize = {"width": 375, "height": 740}  # the filters start folded (search.js: max-width 44.9844em)
 FACET_PIECE = re.compile(r"/search/f/(\w+)\.\w+\.js$")
 
 

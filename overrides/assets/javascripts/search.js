@@ -183,12 +183,13 @@
   }
 
   /* Load the buckets of every key a text's tokens need into `buckets` (words by key) and merge
-   * what they carry besides words: related words, traditional characters, pinyin, names. */
-  function loadKeys(index, texts, buckets) {
+   * what they carry besides words: related words, traditional characters, pinyin, names. With
+   * `startsOnly`, only the key each token starts with (a name is found by its whole pinyin). */
+  function loadKeys(index, texts, buckets, startsOnly) {
     var keys = new Set();
     texts.forEach(function (token) {
       var chars = Array.from(token);
-      for (var i = 0; i < chars.length; i += 1) {
+      for (var i = 0; i < (startsOnly ? Math.min(1, chars.length) : chars.length); i += 1) {
         keys.add(index.keyOf(chars.slice(i)));
         if (index.split.has(chars[i])) keys.add(chars[i]);
       }
@@ -238,7 +239,7 @@
       found = written;
       return converted ? loadKeys(index, found, buckets) : buckets;
     }).then(function () {
-      return loadKeys(index, found.map(function (token) { return spokenAs(buckets, token); }).filter(Boolean), buckets);
+      return loadKeys(index, found.map(function (token) { return spokenAs(buckets, token); }).filter(Boolean), buckets, true);
     }).then(function () {
       var groups = found.map(function (token) { return waysOf(index, token, buckets); });
       var sounds = [];

@@ -63,8 +63,8 @@ TEXT_WEIGHTS = {TITLE: 1.0, HEADING: 1.0, BODY: 1.0, FACTS: 1.0, QUOTE: 0.5}
 TITLE_BONUS, NAMES_BONUS, HEADING_BONUS = 3.0, 1.5, 0.5
 COVERAGE_BONUS = 3.0  # times the share of the title a word covers: 开封 is most of 开封市's title
 SCALE = 20  # stored score = round(SCALE * score): integers keep the files small
-SPLIT_BYTES = 24 * 1024  # a character whose words take more is keyed by two characters
-BUCKET_BYTES = 16 * 1024  # aimed-for bucket size
+SPLIT_BYTES = 12 * 1024  # a character whose entries take more is keyed by two characters
+BUCKET_BYTES = 8 * 1024  # aimed-for bucket size
 SNIPPET_CHARACTERS = 6000
 # "city" holds the city of each page, or the province for a province's own: 地区, not 城市.
 FACET_LABELS = {"kind": "类型", "theme": "主题", "city": "地区", "level": "层级", "tag": "标签"}
@@ -156,13 +156,14 @@ Bucket = dict[str, dict[str, Any]]  # section ("w", "r", "t", "p", "n") -> entry
 
 def buckets_of(sections: dict[str, dict[str, Any]]) -> tuple[str, list[Bucket]]:
     """The split characters and the buckets: every entry of every section under the bucket of
-    its key (the split characters come from the words, section ``w``, alone)."""
+    its key. A character is split when its entries take more than SPLIT_BYTES: the words of a
+    common character, or the names whose pinyin starts with one letter."""
     sizes: dict[str, int] = defaultdict(int)
-    for word, flat in sections["w"].items():
-        sizes[word[0]] += len(word) + len(flat) + 6
+    for entries in sections.values():
+        for entry, value in entries.items():
+            sizes[entry[0]] += len(entry) + len(json.dumps(value, ensure_ascii=False)) + 4
     split = "".join(sorted(c for c, size in sizes.items() if size > SPLIT_BYTES))
-    extra = sum(len(json.dumps(entries, ensure_ascii=False)) for name, entries in sections.items() if name != "w")
-    count = max(1, math.ceil((sum(sizes.values()) + extra) / BUCKET_BYTES))
+    count = max(1, math.ceil(sum(sizes.values()) / BUCKET_BYTES))
     buckets: list[Bucket] = [{} for _ in range(count)]
     for name, entries in sections.items():
         for entry, value in entries.items():

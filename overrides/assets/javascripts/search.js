@@ -88,9 +88,11 @@
     this.facets = manifest.facets.map(function (facet) {
       return { key: facet.key, label: facet.label, values: null, pageValues: null };
     });
+    this.kinds = null;  // the facet "kind", once loaded
   }
   /* Load the pieces of the facets named by `keys` that are not loaded yet. */
   Index.prototype.loadFacets = function (keys) {
+    var self = this;
     return Promise.all(this.facets.filter(function (facet) {
       return !facet.values && keys.indexOf(facet.key) >= 0;
     }).map(function (facet) {
@@ -104,6 +106,7 @@
         });
         facet.pageValues = pageValues;
         facet.values = piece.values;
+        if (facet.key === "kind") self.kinds = facet;
       });
     }));
   };
@@ -113,7 +116,7 @@
   /* Records first: 0 for practices, regions, standards, policies and terms, 1 for themes, tags
    * and the source text, 2 for lists and the site's own pages (the index says which is which). */
   Index.prototype.tier = function (page) {
-    var kinds = this.facets.filter(function (facet) { return facet.key === "kind" && facet.values; })[0];
+    var kinds = this.kinds;
     var at = kinds ? (kinds.pageValues.get(page) || [])[0] : undefined;
     var tier = at === undefined ? undefined : this.tiers[kinds.values[at]];
     return tier === undefined ? 2 : tier;

@@ -321,7 +321,7 @@ def targets(runs: list[Run]) -> list[str]:
             index_mb = stages["build"].index_mb
             lines.append(
                 f"search index at {run.practices}: {index_mb:.1f} MB, "
-                f"{index_mb * 1024 / run.practices:.1f} KB per practice (target ≤ 8)"
+                f"{index_mb * 1024 / run.practices:.1f} KB per practice (target ≤ 8 at 20,000)"
             )
         if run.first_query is not None:
             q = run.first_query

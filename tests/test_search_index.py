@@ -14,9 +14,20 @@ import pytest
 
 from govcat.cli import main
 from govcat.layout import Project
-from govcat.site.search import expand
-from govcat.site.search.index import build_index, encoded, fnv1a
-from govcat.site.search.pages import BODY, FACTS, HEADING, QUOTE, TITLE, PageError, pieces_of, settings_of
+from govcat.site.search import digits, expand
+from govcat.site.search.index import SNIPPET_CHARACTERS, build_index, encoded, fnv1a
+from govcat.site.search.pages import (
+    BODY,
+    FACTS,
+    HEADING,
+    QUOTE,
+    TITLE,
+    Document,
+    PageError,
+    Settings,
+    pieces_of,
+    settings_of,
+)
 from govcat.site.search.words import Words
 
 DICTIONARY = "无主管楼院 100000\n楼院 10000\n社区工作者 100000\n"
@@ -119,9 +130,48 @@ def test_words_name_the_synonyms_a_text_means() -> None:
 
 def test_postings_are_gaps_and_buckets_hash_utf16_code_units() -> None:
     assert encoded([(3, 40), (4, 7), (10, 1)]) == [3, 40, 1, 7, 6, 1]
+    assert digits.encode([3, 40, 1, 7, 6, 1]) == "&K$*)$"  # below 45: one character each
     assert fnv1a("") == 0x811C9DC5
     assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
     assert fnv1a("\U00020000") == fnv1a("\ud840\udc00".encode("utf-16", "surrogatepass").decode("utf-16"))
+
+
+def test_digits_write_numbers_short_and_read_them_back() -> None:
+    numbers = [0, 1, 44, 45, 2024, 2025, 40_000, 1_000_000]
+    written = digits.encode(numbers)
+    assert [len(digits.encode([n])) for n in numbers] == [1, 1, 1, 2, 2, 3, 3, 4]
+    assert digits.decode(written) == numbers
+    assert not {'"', "\\", digits.RUNS} & set(written)  # nothing JSON escapes, never the runs mark
+    with pytest.raises(ValueError, match="digits: -1 < 0"):
+        digits.encode([-1])
+
+
+def test_a_page_set_is_written_as_runs_when_its_pages_follow_one_another() -> None:
+    scattered = [3, 50, 51, 900]
+    assert digits.page_set(scattered) == digits.encode([3, 47, 1, 849])
+    together = list(range(100, 4100)) + [5000]
+    assert digits.page_set(together) == digits.RUNS + digits.encode([100, 3999, 900, 0])
+    for pages in (scattered, together, [], [0], [0, 1, 2]):
+        assert digits.pages_of(digits.page_set(pages)) == pages
+
+
+def test_snippet_text_says_each_clause_once() -> None:
+    """A quoted source sentence after the item stating it, and the source's title after each
+    quote, are left out of the snippet text; the page's own words stay as written."""
+    source = "——大河报：在村(社区)的长廊打造“议事廊亭”"
+    pieces = [
+        (TITLE, "济源：管理好无主管楼院"),
+        (BODY, "推进无主管楼院专项治理，化解邻里纠纷。"),
+        (QUOTE, f"原文 “推进无主管楼院专项治理，化解邻里纠纷”{source}"),
+        (BODY, "建立楼院长效治理机制。 好"),
+        (QUOTE, f"原文 “建立楼院长效治理机制”{source}"),
+        (BODY, "好 原文"),
+    ]
+    document = Document("practices/a/index.html", "济源", Settings(), pieces)
+    assert document.running_text(SNIPPET_CHARACTERS) == (
+        f"推进无主管楼院专项治理，化解邻里纠纷。 原文 {source} 建立楼院长效治理机制。 好 好 原文"
+    )
+    assert document.running_text(10) == "推进无主管楼院专项治理，化解邻里纠纷。"
 
 
 def small_site(root: Path) -> Path:
@@ -146,7 +196,7 @@ def small_site(root: Path) -> Path:
 def data_of(path: Path) -> Any:
     """The data a search file hands to catalog.data (kind "search", its name without the content
     hash as the key: w/0 for w/0.<hash>.js)."""
-    relative = path.relative_to(path.parent.parent if path.parent.name in ("w", "p") else path.parent)
+    relative = path.relative_to(path.parent.parent if path.parent.name in ("w", "p", "f") else path.parent)
     name = relative.as_posix().split(".")[0]
     found = re.fullmatch(rf'catalog\.data\("search","{name}",(.*)\);\n', path.read_text("utf-8"), re.DOTALL)
     assert found is not None
@@ -184,17 +234,16 @@ def test_index_of_a_small_site(tmp_path: Path) -> None:
     manifest = data_of(site / "search" / "manifest.js")
     assert manifest["pages"] == 3 and manifest["buckets"] == summary.buckets
     words = section(site, summary.buckets, "w")
-    flat = words["无主管楼院"]
+    flat = digits.decode(words["无主管楼院"])
     lists = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))  # pages are written as gaps
     assert set(lists) == {1, 2}
     assert lists[1] > lists[2]  # in the title of page 1, only in the text of page 2
-    facets = data_of(indexed(site, "facets"))
-    assert facets[0] == {
-        "key": "kind",
-        "label": "类型",
-        "values": [{"v": "做法", "p": [1, 1]}, {"v": "列表", "p": [0]}],
-    }
-    assert facets[1]["key"] == "city"
+    assert manifest["facets"] == [{"key": "kind", "label": "类型"}, {"key": "city", "label": "地区"}]
+    kinds = data_of(indexed(site, "f/kind"))
+    assert kinds == {"values": ["做法", "列表"], "pages": [digits.page_set([1, 2]), digits.page_set([0])]}
+    assert [digits.pages_of(p) for p in kinds["pages"]] == [[1, 2], [0]]
+    cities = data_of(indexed(site, "f/city"))
+    assert cities["values"] == ["济源市", "郑州市"] and cities["pages"] == [digits.encode([1]), digits.encode([2])]
 
 
 def test_a_page_is_found_by_the_synonyms_of_its_words_below_pages_that_use_them(tmp_path: Path) -> None:
@@ -204,7 +253,7 @@ def test_a_page_is_found_by_the_synonyms_of_its_words_below_pages_that_use_them(
         (site / name / "index.html").write_text(page_html(name, f"<p>{text}</p>"), encoding="utf-8")
     summary = build_index(site, DICTIONARY, "工资 薪酬 待遇\n")
     words = section(site, summary.buckets, "w")
-    flat = words["工资"]
+    flat = digits.decode(words["工资"])
     scores = dict(zip(itertools.accumulate(flat[::2]), flat[1::2], strict=True))
     assert set(scores) == {0, 1} and scores[0] > scores[1]  # page b means 工资 by 薪酬
     assert data_of(site / "search" / "manifest.js")["question"][:3] == ["为什么", "怎么样", "怎么办"]
@@ -276,10 +325,8 @@ def test_the_index_carries_related_words_traditional_characters_and_pinyin_of_it
     assert section(site, summary.buckets, "p")["议"] == "yi"
     assert section(site, summary.buckets, "n")["langtingyishi"] == ["廊亭议事"]
     manifest = data_of(site / "search" / "manifest.js")
-    assert manifest["format"] == 2 and "几个" in manifest["filler"]
-    assert sorted(p.name for p in (site / "search").iterdir()) == sorted(
-        ["manifest.js", "w", "p", f"facets.{manifest['version']}.js"]
-    )
+    assert manifest["format"] == 3 and "几个" in manifest["filler"]
+    assert sorted(p.name for p in (site / "search").iterdir()) == sorted(["manifest.js", "w", "p", "f"])
     (site / "a" / "index.html").write_text(page_html("鹤壁：廊亭议事", "<p>化解邻里矛盾。</p>"), encoding="utf-8")
     build_index(site, "廊亭议事 100000\n")
     assert data_of(site / "search" / "manifest.js")["version"] != manifest["version"]  # new content, new names

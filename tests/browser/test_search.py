@@ -8,6 +8,8 @@ the index and overrides/assets/javascripts/search.js for the dialog.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
@@ -17,7 +19,7 @@ import pytest
 from govcat.site.search.index import FORMAT
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Browser, Page, Route, ViewportSize
 
 pytestmark = pytest.mark.browser
 
@@ -311,6 +313,44 @@ def test_the_query_and_the_chosen_facets_stay_in_the_address(page: Page, base_ur
     # A dialog's "close" event, which clears the address, is fired as a task after the click.
     page.wait_for_function("() => location.search === ''")
     assert urlsplit(page.url).query == ""
+
+
+PHONE: ViewportSize = {"width": 375, "height": 740}  # the filters start folded (search.js: max-width 44.9844em)
+FACET_PIECE = re.compile(r"/search/f/(\w+)\.\w+\.js$")
+
+
+def facet_pieces(page: Page) -> list[str]:
+    """The facets whose pieces (search/f/<facet>.<hash>.js) ``page`` fetches from now on, in order."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.extend(FACET_PIECE.findall(request.url)))
+    return fetched
+
+
+def test_facets_are_fetched_only_when_shown_or_asked_for(page: Page, site: Path) -> None:
+    """On a phone the filters start folded: the first search fetches the kinds alone (records
+    rank first); opening the filters fetches the other facets and counts the results by them;
+    a search shared with a facet in its address fetches that facet, and filters by it."""
+    manifest = json.loads((site / "search" / "manifest.js").read_text("utf-8").split(",", 2)[2].removesuffix(");\n"))
+    facets = [facet["key"] for facet in manifest["facets"]]
+    assert facets == ["kind", "theme", "city", "level", "tag"]
+    page.set_viewport_size(PHONE)
+    fetched = facet_pieces(page)
+    everything = search(page, "社区")
+    assert fetched == ["kind"]
+    assert page.locator(".catalog-search__facet legend").all_text_contents() == ["类型"]  # folded
+    page.locator(".catalog-search__facets summary").click()
+    city = page.locator(".catalog-search__facet", has=page.locator("legend", has_text="地区"))
+    count = int(city.locator("label", has_text="郑州市").locator(".catalog-search__count").inner_text())
+    assert 0 < count < len(everything)
+    assert sorted(fetched) == sorted(facets)
+    shared = page.context.new_page()
+    shared.set_viewport_size(PHONE)
+    fetched = facet_pieces(shared)
+    shared.goto("./?q=社区&city=郑州市")
+    shared.locator(RESULT_LINKS).first.wait_for()
+    assert sorted(fetched) == ["city", "kind"]
+    assert f"按筛选条件显示 {count} 项" in shared.locator(STATUS).inner_text()
+    shared.close()
 
 
 PUBLISHED = [(query, pages) for kind, query, pages in query_set() if kind == "published"]

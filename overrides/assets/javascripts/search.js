@@ -17,6 +17,36 @@
   var RULES = window.catalog.rules().search;
   var TOKEN = new RegExp(RULES.token, "gu");
   var IS_HAN = new RegExp("^" + RULES.han, "u");
+  var DIGITS = RULES.digits.alphabet;
+  var BASE = DIGITS.length / 2;
+
+  /* ---- Lists of numbers written as digits (scripts/govcat/site/search/digits.py): base BASE,
+   * the last digit of each number from the first half of the alphabet, the ones before it from
+   * the second half. A page set is gaps between its pages, or runs (gap, length less one) after
+   * the runs mark. ---- */
+  var DIGIT_VALUES = new Map(Array.from(DIGITS).map(function (c, at) { return [c.charCodeAt(0), at]; }));
+  function numbers(text) {
+    var found = [];
+    var value = 0;
+    for (var i = 0; i < text.length; i += 1) {
+      var digit = DIGIT_VALUES.get(text.charCodeAt(i));
+      value = value * BASE + digit % BASE;
+      if (digit < BASE) { found.push(value); value = 0; }
+    }
+    return found;
+  }
+  function pagesOf(text) {
+    var runs = text.charAt(0) === RULES.digits.runs;
+    var list = numbers(runs ? text.slice(1) : text);
+    var pages = [];
+    var page = 0;
+    for (var k = 0; k < list.length; k += runs ? 2 : 1) {
+      page += list[k];
+      if (!runs) { pages.push(page); continue; }
+      for (var last = page + list[k + 1]; page <= last; page += 1) pages.push(page);
+    }
+    return pages;
+  }
 
   /* ---- Where the site is ---- */
   var siteRoot = window.catalog.root;
@@ -46,30 +76,47 @@
     }
     return value;
   }
-  function Index(manifest, facets) {
+  function Index(manifest) {
     this.manifest = manifest;
     this.split = new Set(Array.from(manifest.split));
     this.stop = new Set(Array.from(manifest.stop));
     this.question = manifest.question;
     this.filler = new Set(manifest.filler || []);
     this.tiers = manifest.tiers || {};
-    this.facets = facets.map(function (facet) {
-      var pageValues = new Map();
-      facet.values.forEach(function (value, at) {
-        var page = 0;
-        value.p.forEach(function (gap) {
-          page += gap;
-          if (!pageValues.has(page)) pageValues.set(page, []);
-          pageValues.get(page).push(at);
-        });
-      });
-      return { key: facet.key, label: facet.label, values: facet.values.map(function (v) { return v.v; }), pageValues: pageValues };
+    /* A facet's values and pages (values, pageValues: page -> value positions) arrive with its
+     * piece (f/<key>), loaded when first needed. */
+    this.facets = manifest.facets.map(function (facet) {
+      return { key: facet.key, label: facet.label, values: null, pageValues: null };
     });
+    this.kinds = null;  // the facet "kind", once loaded
   }
+  /* Load the pieces of the facets named by `keys` that are not loaded yet. */
+  Index.prototype.loadFacets = function (keys) {
+    var self = this;
+    return Promise.all(this.facets.filter(function (facet) {
+      return !facet.values && keys.indexOf(facet.key) >= 0;
+    }).map(function (facet) {
+      return load("f/" + facet.key).then(function (piece) {
+        var pageValues = new Map();
+        piece.pages.forEach(function (text, at) {
+          pagesOf(text).forEach(function (page) {
+            if (!pageValues.has(page)) pageValues.set(page, []);
+            pageValues.get(page).push(at);
+          });
+        });
+        facet.pageValues = pageValues;
+        facet.values = piece.values;
+        if (facet.key === "kind") self.kinds = facet;
+      });
+    }));
+  };
+  Index.prototype.loaded = function () {
+    return this.facets.filter(function (facet) { return facet.values; });
+  };
   /* Records first: 0 for practices, regions, standards, policies and terms, 1 for themes, tags
    * and the source text, 2 for lists and the site's own pages (the index says which is which). */
   Index.prototype.tier = function (page) {
-    var kinds = this.facets[0] && this.facets[0].key === "kind" ? this.facets[0] : null;
+    var kinds = this.kinds;
     var at = kinds ? (kinds.pageValues.get(page) || [])[0] : undefined;
     var tier = at === undefined ? undefined : this.tiers[kinds.values[at]];
     return tier === undefined ? 2 : tier;
@@ -82,12 +129,13 @@
     return load("w/" + (hash(key) % this.manifest.buckets));
   };
 
-  /* The manifest, checked, then the facets: the index to search. */
+  /* The manifest, checked, then the kinds of pages (every ranking needs them): the index to search. */
   function openIndex() {
     return load("manifest").then(function (manifest) {
       if (manifest.format !== RULES.format) throw new Error("搜索索引格式不符：" + manifest.format);
       indexVersion = manifest.version;
-      return load("facets").then(function (facets) { return new Index(manifest, facets); });
+      var index = new Index(manifest);
+      return index.loadFacets(["kind"]).then(function () { return index; });
     });
   }
 
@@ -138,12 +186,13 @@
   }
 
   /* Load the buckets of every key a text's tokens need into `buckets` (words by key) and merge
-   * what they carry besides words: related words, traditional characters, pinyin, names. */
-  function loadKeys(index, texts, buckets) {
+   * what they carry besides words: related words, traditional characters, pinyin, names. With
+   * `startsOnly`, only the key each token starts with (a name is found by its whole pinyin). */
+  function loadKeys(index, texts, buckets, startsOnly) {
     var keys = new Set();
     texts.forEach(function (token) {
       var chars = Array.from(token);
-      for (var i = 0; i < chars.length; i += 1) {
+      for (var i = 0; i < (startsOnly ? Math.min(1, chars.length) : chars.length); i += 1) {
         keys.add(index.keyOf(chars.slice(i)));
         if (index.split.has(chars[i])) keys.add(chars[i]);
       }
@@ -193,7 +242,7 @@
       found = written;
       return converted ? loadKeys(index, found, buckets) : buckets;
     }).then(function () {
-      return loadKeys(index, found.map(function (token) { return spokenAs(buckets, token); }).filter(Boolean), buckets);
+      return loadKeys(index, found.map(function (token) { return spokenAs(buckets, token); }).filter(Boolean), buckets, true);
     }).then(function () {
       var groups = found.map(function (token) { return waysOf(index, token, buckets); });
       var sounds = [];
@@ -316,6 +365,7 @@
     Object.keys(words).forEach(function (word) {
       var factor = word === term ? 1 : (!exactOnly && word.indexOf(term) === 0 ? PREFIX_FACTOR * term.length / word.length : 0);
       if (!factor) return;
+      if (typeof words[word] === "string") words[word] = numbers(words[word]);  // read once, when first needed
       var list = words[word];
       var page = 0;
       for (var k = 0; k < list.length; k += 2) {
@@ -416,7 +466,7 @@
 
   /* ---- Facets ---- */
   function passes(index, page, selected, except) {
-    return index.facets.every(function (facet) {
+    return index.loaded().every(function (facet) {
       var chosen = selected[facet.key];
       if (facet.key === except || !chosen || !chosen.size) return true;
       return (facet.pageValues.get(page) || []).some(function (v) { return chosen.has(facet.values[v]); });
@@ -535,6 +585,7 @@
     this.filters = body.appendChild(element("details", "catalog-search__facets"));
     this.filters.open = !window.matchMedia("(max-width: 44.9844em)").matches;
     this.filtersLabel = this.filters.appendChild(element("summary", null, "筛选结果"));
+    this.filters.addEventListener("toggle", function () { self.showFacets(); });
     this.facetBox = this.filters.appendChild(element("div"));
     this.facetBox.setAttribute("role", "group");
     this.facetBox.setAttribute("aria-label", "筛选结果");
@@ -593,8 +644,9 @@
     this.busy = true;
     var asked = this.query;
     this.prepare().then(function () {
-      return analyse(self.index, asked);
-    }).then(function (found) {
+      return Promise.all([analyse(self.index, asked), self.index.loadFacets(self.facetsNeeded())]);
+    }).then(function (done) {
+      var found = done[0];
       self.busy = false;
       if (self.query !== asked) { self.ask(self.query); return; }
       var answered = answer(self.index, found);
@@ -613,6 +665,28 @@
       self.clear();  // no results of an earlier query under the message
       self.say(UNAVAILABLE);
       if (self.query !== asked && self.query) self.ask(self.query);
+    });
+  };
+
+  /* The facets a query's results need: those the address or the reader chose (they filter the
+   * results), and every one while the filters are shown (they count the results). */
+  SearchDialog.prototype.facetsNeeded = function () {
+    var self = this;
+    return this.index.facets.map(function (facet) { return facet.key; }).filter(function (key) {
+      return self.filters.open || (self.selected[key] && self.selected[key].size);
+    });
+  };
+
+  /* The filters opened (on a phone, where they start folded): load and count their facets. */
+  SearchDialog.prototype.showFacets = function () {
+    var self = this;
+    if (!this.filters.open || !this.index || !this.results.length) return;
+    var answered = this.answered;
+    this.index.loadFacets(this.facetsNeeded()).then(function () {
+      if (self.answered === answered) self.renderFacets();
+    }, function (error) {
+      console.warn("search.js:", error.message);
+      self.say(UNAVAILABLE);
     });
   };
 
@@ -719,10 +793,10 @@
     this.filtersLabel.textContent = chosenCount ? "筛选结果（已选 " + chosenCount + " 项）" : "筛选结果";
     this.facetBox.textContent = "";
     if (!this.results.length) return;
-    this.index.facets.forEach(function (facet) {
-      var numbers = counts(self.index, self.results, self.selected, facet);
+    this.index.loaded().forEach(function (facet) {
+      var tally = counts(self.index, self.results, self.selected, facet);
       var chosen = self.selected[facet.key] || new Set();
-      var values = facet.values.map(function (value, at) { return { value: value, count: numbers[at] }; })
+      var values = facet.values.map(function (value, at) { return { value: value, count: tally[at] }; })
         .filter(function (v) { return v.count > 0 || chosen.has(v.value); });
       if (!values.length || (values.length === 1 && !chosen.size && values[0].count === self.results.length)) return;
       var group = self.facetBox.appendChild(element("fieldset", "catalog-search__facet"));

@@ -2,7 +2,7 @@
 
 One data script, ``assets/javascripts/rules.js`` (``catalog.data("rules", null, {...})``), which
 every page loads right after ``site.js``: the id pattern, the compare limit, where the scripts'
-data lives, the search index's hash, token and Han patterns and its normalisation, the manifest
+data lives, the search index's hash, token and Han patterns, its normalisation and digits, the manifest
 format the search understands, and the Word download's slots and file-name rules. The scripts
 read these values and restate none of them; ``tests/browser/test_rules.py`` runs the same cases
 through the Python functions and through the browser.
@@ -25,6 +25,7 @@ from govcat.site.generate.addresses import COMPARE, COMPARE_DATA, index_uri
 from govcat.site.generate.compare import COMPARE_LIMIT
 from govcat.site.generate.outputs import RawFile
 from govcat.site.generate.wordlinks import PACKAGE_URI, PIECES_FOLDER
+from govcat.site.search import digits
 from govcat.site.search.index import FNV_OFFSET, FNV_PRIME, FOLDER, FORMAT
 from govcat.site.search.words import NORMALIZATION, TOKEN
 from govcat.word import package
@@ -52,6 +53,7 @@ def rules() -> dict[str, Any]:
             "folder": FOLDER + "/",
             "format": FORMAT,
             "hash": {"offset": FNV_OFFSET, "prime": FNV_PRIME},
+            "digits": {"alphabet": digits.ALPHABET, "runs": digits.RUNS},  # postings and page sets
             "han": HAN.pattern,
             "token": TOKEN.pattern,
             "normalization": NORMALIZATION,

@@ -10,16 +10,22 @@ Files, each a data script (``govcat.site.datascript``: ``catalog.data("search", 
 that it loads with a ``<script>`` element, also from ``file://``:
 
 * ``manifest.js`` — the format, the content hash the other files' names carry, page count,
-  bucket count, the characters whose words are split by their first two characters, the stop
-  words, question words and filler a query drops, and the tier of each kind (records first);
+  bucket count, the facets (key and label), the characters whose words are split by their
+  first two characters, the stop words, question words and filler a query drops, and the tier
+  of each kind (records first);
 * ``w/<n>.<hash>.js`` — buckets of words: a word's key is its first character, or its first two
-  characters for a character with many words; a key's bucket is a hash of it (FNV-1a over
+  characters for a character with many words (a word's postings, gaps between its pages and
+  their scores, are one string of ``digits``); a key's bucket is a hash of it (FNV-1a over
   UTF-16 code units, with the parameters the site's rules hand to search.js), so every word
   starting with a key is in one file and a query loads one small file per character it contains.
   A bucket is ``{"w": words}`` plus, under the same keys, what ``expand`` computed: ``r`` related
   words, ``t`` traditional characters, ``p`` the pinyin of characters, ``n`` names by their pinyin;
-* ``p/<n>.<hash>.js`` — one page each: address, title, kind, region and text for snippets;
-* ``facets.<hash>.js`` — for each facet (类型, 主题, 地区, 层级, 标签) its values and their pages.
+* ``p/<n>.<hash>.js`` — one page each: address, title, kind, region and text for snippets (each
+  clause once, see ``Document.running_text``);
+* ``f/<facet>.<hash>.js`` — one facet each (kind, theme, city, level, tag): its values and the
+  pages of each value (a ``digits`` page set). The browser loads one only when it needs it:
+  the kinds for every query (records rank first), the others when the filters are shown or the
+  address asks for one of their values, so that the first search does not grow with the catalog.
 
 Pages are numbered in path order and every list is sorted, so the same site gives the same files.
 The new folder is written beside the old one and switched in by renaming.
@@ -40,14 +46,14 @@ from typing import Any
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import LEVEL_LABELS
 from govcat.site.datascript import data_script
-from govcat.site.search import expand
+from govcat.site.search import digits, expand
 from govcat.site.search.pages import BODY, FACETS, FACTS, HEADING, QUOTE, TITLE, Document, read_site
 from govcat.site.search.words import FILLER_WORDS, QUESTION_WORDS, STOP_WORDS, TOKEN, Words, normalise
 
 FOLDER = "search"
 NO_INDEX_VARIABLE = "CATALOG_NO_SEARCH_INDEX"  # set: the MkDocs plugin builds without the index
 DATA_KIND = "search"
-FORMAT = 2  # the manifest's "format": search.js refuses a manifest of another one (a stale cache)
+FORMAT = 3  # the manifest's "format": search.js refuses a manifest of another one (a stale cache)
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193  # FNV-1a, 32 bit
 HASH_LENGTH = 12
 # BM25 (term saturation, length normalisation), and what each place of a word adds.
@@ -57,8 +63,8 @@ TEXT_WEIGHTS = {TITLE: 1.0, HEADING: 1.0, BODY: 1.0, FACTS: 1.0, QUOTE: 0.5}
 TITLE_BONUS, NAMES_BONUS, HEADING_BONUS = 3.0, 1.5, 0.5
 COVERAGE_BONUS = 3.0  # times the share of the title a word covers: 开封 is most of 开封市's title
 SCALE = 20  # stored score = round(SCALE * score): integers keep the files small
-SPLIT_BYTES = 24 * 1024  # a character whose words take more is keyed by two characters
-BUCKET_BYTES = 16 * 1024  # aimed-for bucket size
+SPLIT_BYTES = 12 * 1024  # a character whose entries take more is keyed by two characters
+BUCKET_BYTES = 8 * 1024  # aimed-for bucket size
 SNIPPET_CHARACTERS = 6000
 # "city" holds the city of each page, or the province for a province's own: 地区, not 城市.
 FACET_LABELS = {"kind": "类型", "theme": "主题", "city": "地区", "level": "层级", "tag": "标签"}
@@ -150,13 +156,14 @@ Bucket = dict[str, dict[str, Any]]  # section ("w", "r", "t", "p", "n") -> entry
 
 def buckets_of(sections: dict[str, dict[str, Any]]) -> tuple[str, list[Bucket]]:
     """The split characters and the buckets: every entry of every section under the bucket of
-    its key (the split characters come from the words, section ``w``, alone)."""
+    its key. A character is split when its entries take more than SPLIT_BYTES: the words of a
+    common character, or the names whose pinyin starts with one letter."""
     sizes: dict[str, int] = defaultdict(int)
-    for word, flat in sections["w"].items():
-        sizes[word[0]] += len(word) + 2 * len(flat) + 4
+    for entries in sections.values():
+        for entry, value in entries.items():
+            sizes[entry[0]] += len(entry) + len(json.dumps(value, ensure_ascii=False)) + 4
     split = "".join(sorted(c for c, size in sizes.items() if size > SPLIT_BYTES))
-    extra = sum(len(json.dumps(entries, ensure_ascii=False)) for name, entries in sections.items() if name != "w")
-    count = max(1, math.ceil((sum(sizes.values()) + extra) / BUCKET_BYTES))
+    count = max(1, math.ceil(sum(sizes.values()) / BUCKET_BYTES))
     buckets: list[Bucket] = [{} for _ in range(count)]
     for name, entries in sections.items():
         for entry, value in entries.items():
@@ -176,9 +183,10 @@ def value_order(facet: str, value: str, pages: int) -> tuple[int, int, str]:
     return (known.index(value) if value in known else len(known), -pages, value)
 
 
-def facets(documents: list[Document]) -> list[dict[str, Any]]:
-    """Each facet with its values (in ``value_order``) and the pages of each value."""
-    found: list[dict[str, Any]] = []
+def facets(documents: list[Document]) -> dict[str, dict[str, Any]]:
+    """Each facet (in the order of ``FACETS``, those some page has) with its values (in
+    ``value_order``) and the pages of each value as a ``digits`` page set."""
+    found: dict[str, dict[str, Any]] = {}
     for facet in FACETS:
         pages: dict[str, list[int]] = defaultdict(list)
         for number, document in enumerate(documents):
@@ -187,13 +195,10 @@ def facets(documents: list[Document]) -> list[dict[str, Any]]:
                 pages[value].append(number)
         if pages:
             ordered = sorted(pages.items(), key=lambda item: value_order(facet, item[0], len(item[1])))
-            found.append(
-                {
-                    "key": facet,
-                    "label": FACET_LABELS[facet],
-                    "values": [{"v": v, "p": encoded([(p, 0) for p in ps])[::2]} for v, ps in ordered],
-                }
-            )
+            found[facet] = {
+                "values": [value for value, _ in ordered],
+                "pages": [digits.page_set(numbers) for _, numbers in ordered],
+            }
     return found
 
 
@@ -203,13 +208,13 @@ def fragment(document: Document) -> dict[str, str]:
         "t": document.title,
         "k": document.settings.kind,
         "r": document.settings.region,
-        "x": document.text[:SNIPPET_CHARACTERS],
+        "x": document.running_text(SNIPPET_CHARACTERS)[:SNIPPET_CHARACTERS],
     }
 
 
 def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]:
     """Every file of the search folder (path below it -> text), and the number of words."""
-    lists = {word: encoded(pages) for word, pages in postings(documents, words).items()}
+    lists = {word: digits.encode(encoded(pages)) for word, pages in postings(documents, words).items()}
     vocabulary = set(lists)
     split, buckets = buckets_of(
         {
@@ -220,7 +225,8 @@ def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]
             "n": expand.name_pinyin(expand.inside(words.names) & vocabulary),
         }
     )
-    pieces: dict[str, Any] = {"facets": facets(documents)}
+    facet_pieces = facets(documents)
+    pieces: dict[str, Any] = {f"f/{key}": facet for key, facet in facet_pieces.items()}
     pieces.update((f"w/{n}", bucket) for n, bucket in enumerate(buckets))
     pieces.update((f"p/{n}", fragment(d)) for n, d in enumerate(documents))
     scripts = {name: script(name, data) for name, data in pieces.items()}
@@ -233,6 +239,7 @@ def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]
                 "version": version,
                 "pages": len(documents),
                 "buckets": len(buckets),
+                "facets": [{"key": key, "label": FACET_LABELS[key]} for key in facet_pieces],
                 "split": split,
                 "stop": STOP_WORDS,
                 "question": list(QUESTION_WORDS),

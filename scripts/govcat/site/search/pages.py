@@ -52,6 +52,11 @@ SKIPPED_CLASSES = frozenset({"headerlink", "footnote-backref", "footnote-ref"})
 ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
 META = re.compile(r"""<meta name="catalog:search" content=(?:'([^']*)'|"([^"]*)")\s*/?>""")
 PAGE_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+# Snippet text is cut into clauses (up to a mark that ends one, a space, or a dash that names a
+# quote's source) to leave out what a page repeats; a clause shorter than REPEAT_LENGTH stays.
+CLAUSE = re.compile(r".+?(?:[。；！？，]+\s*|\s+|(?=——)|$)", re.DOTALL)
+CLAUSE_EDGES = '“”‘’"「」『』—。；！？，：、 '
+REPEAT_LENGTH = 4
 
 
 class PageError(ValueError):
@@ -79,10 +84,37 @@ class Document:
     settings: Settings
     pieces: list[tuple[str, str]]  # (where it stands, text), in page order
 
-    @property
-    def text(self) -> str:
-        """The page's running text (without its title, headings and facts block), for snippets."""
-        return " ".join(" ".join(text.split()) for where, text in self.pieces if where in (BODY, QUOTE))
+    def running_text(self, limit: int) -> str:
+        """The page's running text (without its title, headings and facts block), for snippets,
+        up to about ``limit`` characters, each clause once: a clause the page has already said
+        (a quoted source sentence after the item stating it, the source's title after every
+        quote) is left out, and so is a quote with nothing new but its label (原文)."""
+        said: list[str] = []
+        length = 0
+        for where, text in self.pieces:
+            if where not in (BODY, QUOTE) or length >= limit:
+                continue
+            clauses = CLAUSE.findall(" ".join(text.split()))
+            before = " ".join(said)
+            new = [c for c in clauses if not said_before(c, before)]
+            if len(new) < len(clauses) and all(len(core(c)) < REPEAT_LENGTH for c in new):
+                continue
+            piece = "".join(new).strip()
+            if piece:
+                said.append(piece)
+                length += len(piece) + 1
+        return " ".join(said)
+
+
+def core(clause: str) -> str:
+    """A clause without the punctuation, quotation marks and spaces around it."""
+    return clause.strip(CLAUSE_EDGES)
+
+
+def said_before(clause: str, before: str) -> bool:
+    """Whether a clause of some length already stands in the text before it."""
+    words = core(clause)
+    return len(words) >= REPEAT_LENGTH and words in before
 
 
 def settings_of(path: str, page: str) -> Settings:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from govcat.layout import Project
+from govcat.model.load import load_catalog
 from govcat.site.engines import Target
-from govcat.site.live import GENERATING, LiveSite
+from govcat.site.live import GENERATING, LiveSite, generate_all
 from govcat.site.pipeline import build_site
 from support import edit, visible
 
@@ -96,4 +97,15 @@ def test_a_hand_written_page_saved_rebuilds_every_page_as_a_whole_build(
     live.saved([about])
     live.settle()
     assert "新加的一段话" in (live.site / "about/index.html").read_text("utf-8")
+    assert differences(live.site, whole_build(project, tmp_path)) == []
+
+
+def test_pages_a_stopped_generation_wrote_are_still_written(project: Project, live: LiveSite, tmp_path: Path) -> None:
+    """A save can stop step 2 after its child switched the generator's folder in but before the
+    preview heard of it: the pages it generated are written all the same."""
+    edit(project, PRACTICE_RECORD, f"title: {TITLE}", "title: 改过的标题")
+    assert generate_all(load_catalog(project)) == []  # the child's work, its report lost
+    live.saved([project.root / PRACTICE_RECORD])
+    live.settle()
+    assert "改过的标题" in visible((live.site / "practices/index.html").read_text("utf-8"))
     assert differences(live.site, whole_build(project, tmp_path)) == []

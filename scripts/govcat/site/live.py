@@ -46,7 +46,7 @@ from govcat.model.load import ReadCache, load_catalog
 from govcat.model.records import Record
 from govcat.site.assets import fingerprint_assets, rewrite_references
 from govcat.site.engines import Target, mkdocs_config
-from govcat.site.generate import DOCS, Renderer, practices, problems, references, regions, tags, themes
+from govcat.site.generate import Renderer, practices, problems, references, regions, tags, themes
 from govcat.site.generate.addresses import newest_date, page_uri
 from govcat.site.generate.output import writing
 from govcat.site.generate.outputs import Page
@@ -124,13 +124,24 @@ class Child:
         self.pipe.close()
 
 
-def generate_all(catalog: Catalog) -> tuple[list[str], list[str]] | list[str]:
-    """Check the whole catalog and write the generator's folder: the files written and removed,
-    or the problems found (then nothing was written)."""
+def generate_all(catalog: Catalog) -> list[str]:
+    """Check the whole catalog and write the generator's folder; the problems found (then nothing
+    was written)."""
     result, changes = write_generated(CheckResult(catalog, validate(catalog)))
-    if changes is None:
-        return [str(d) for d in result.diagnostics]
-    return changes.written, changes.removed
+    return [str(d) for d in result.diagnostics] if changes is None else []
+
+
+Stamp = tuple[int, int]  # a file's inode and modification time: the generator writes a changed file anew
+
+
+def stamps(docs: Path) -> dict[str, Stamp]:
+    """Every file of the generator's pages folder, by its path there, with its stamp."""
+    found = {}
+    for top, _, names in os.walk(docs):
+        for name in names:
+            path = Path(top, name)
+            found[path.relative_to(docs).as_posix()] = stamps_of(path)
+    return found
 
 
 class LiveSite:
@@ -147,7 +158,7 @@ class LiveSite:
         self.renamed: dict[str, str] = {}  # our assets' hashed names
         self.built_newest: str | None = None  # the catalog's date the pages show
         self.child: Child | None = None
-        self.unwritten: set[str] = set()  # generated files MkDocs has yet to write again
+        self.written: dict[str, Stamp] = {}  # the generated files as MkDocs last wrote them into the site
         self.whole_build = True  # the first build, or the theme changed: MkDocs builds every page
 
     def status_json(self) -> dict[str, Any]:
@@ -199,10 +210,12 @@ class LiveSite:
         if pages:
             self.catalog = catalog
             renderer = Renderer(catalog)
+            docs = self.project.generated_docs
             with writing(self.project.generated):
                 for page in pages:
-                    replace_file(self.project.generated_docs / page.uri, renderer.render(page))
+                    replace_file(docs / page.uri, renderer.render(page))
             self.write_pages([page.uri for page in pages], hand_written=False)
+            self.written.update({page.uri: stamps_of(docs / page.uri) for page in pages})
             self.show(GENERATING, written=True)
         return True
 
@@ -228,22 +241,26 @@ class LiveSite:
             self.show(None, [f"预览未更新：{value}"])
         elif child.kind == "index":
             self.show(None)
-        elif isinstance(value, list):  # the records' problems: nothing was generated
+        elif value:  # the records' problems: nothing was generated
             self.show(None, value)
         else:
-            self.write_after_generating(*value)
+            self.write_after_generating()
             self.show(INDEXING, written=True)
             self.child = Child.start("index", lambda: index_site(self.project, self.site))
 
-    def write_after_generating(self, written: list[str], removed: list[str]) -> None:
+    def write_after_generating(self) -> None:
+        """MkDocs writes what the generator's folder holds that it has not written: told by the
+        files' stamps, not by the generator's report, so that a generation stopped after it had
+        switched its folder in still gets its pages written."""
         self.show(WRITING)
-        docs = f"{DOCS}/"
-        self.unwritten |= {name.removeprefix(docs) for name in [*written, *removed] if name.startswith(docs)}
+        now = stamps(self.project.generated_docs)
         if self.whole_build or self.config is None:
             self.build_everything()
         else:
-            self.write_changes(sorted(self.unwritten))
-        self.unwritten.clear()
+            self.write_changes(
+                sorted(uri for uri in now.keys() | self.written.keys() if now.get(uri) != self.written.get(uri))
+            )
+        self.written = now
 
     def build_everything(self) -> None:
         """MkDocs builds every page, keeping what it gathered; our assets get hashed names."""
@@ -325,6 +342,11 @@ def own_pages(catalog: Catalog, record: Record) -> list[Page]:
     uri = page_uri(kind, record_id)
     outputs: Iterable[Page] = generator.pages(catalog) if generator is not None else ()
     return [page for page in outputs if page.uri == uri][:1]
+
+
+def stamps_of(path: Path) -> Stamp:
+    status = path.stat()
+    return status.st_ino, status.st_mtime_ns
 
 
 def replace_file(path: Path, content: str | bytes) -> None:

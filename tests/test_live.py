@@ -3,6 +3,7 @@ the rest, ending byte for byte where a whole build of the same records ends."""
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from govcat.layout import Project
 from govcat.model.load import load_catalog
 from govcat.site.engines import Target
-from govcat.site.live import GENERATING, LiveSite, generate_all
+from govcat.site.live import GENERATING, MKDOCS_STOPPED, LiveSite, generate_all
 from govcat.site.pipeline import build_site
 from support import edit, visible
 
@@ -108,4 +109,30 @@ def test_pages_a_stopped_generation_wrote_are_still_written(project: Project, li
     live.saved([project.root / PRACTICE_RECORD])
     live.settle()
     assert "改过的标题" in visible((live.site / "practices/index.html").read_text("utf-8"))
+    assert differences(live.site, whole_build(project, tmp_path)) == []
+
+
+def test_what_stops_mkdocs_is_shown_and_the_preview_goes_on(project: Project, live: LiveSite, tmp_path: Path) -> None:
+    about = project.content / "about.md"
+    good = about.read_text("utf-8")
+    about.write_text(good + "\n[不存在的页面](nowhere.md)\n", "utf-8")
+    live.saved([about])
+    live.settle()
+    assert live.status_json()["problems"] == [f"预览未更新：{MKDOCS_STOPPED}"]
+    about.write_text(good, "utf-8")
+    live.saved([about])
+    live.settle()
+    assert live.status_json()["problems"] == []
+    assert differences(live.site, whole_build(project, tmp_path)) == []
+
+
+def test_where_processes_cannot_fork_the_steps_run_in_the_preview_itself(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    live = LiveSite(project, tmp_path / "preview")
+    live.build()
+    edit(project, PRACTICE_RECORD, f"title: {TITLE}", "title: 改过的标题")
+    live.saved([project.root / PRACTICE_RECORD])
+    live.settle()
     assert differences(live.site, whole_build(project, tmp_path)) == []

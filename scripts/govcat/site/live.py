@@ -36,6 +36,7 @@ from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
@@ -64,6 +65,7 @@ PAGE_GENERATORS = {
     **dict.fromkeys(("standard", "policy", "source"), references),
 }
 THEME = ("content", "overrides")  # a change here may change every page: MkDocs builds them all
+MKDOCS_STOPPED = "MkDocs 报告了问题，见终端中 WARNING 开头的行（如手写页面中的链接指向不存在的页面）"
 GENERATING, WRITING, INDEXING = (
     "正在生成相关页面（地区、主题、列表、Word 文档）…",
     "正在写入相关页面…",
@@ -84,44 +86,51 @@ class Status:
 @dataclass
 class Child:
     """A step running in a forked process (it sees this one's catalog as it was at the fork), and
-    the end of the pipe its result comes through."""
+    the end of the pipe its result comes through. Where processes cannot fork (Windows), the step
+    runs at once in this process and its result waits here."""
 
     kind: str
-    process: multiprocessing.process.BaseProcess
-    pipe: Connection
+    process: multiprocessing.process.BaseProcess | None
+    pipe: Connection | None
+    outcome: tuple[str, Any] | None = None
 
     @classmethod
     def start(cls, kind: str, work: Callable[[], Any]) -> Child:
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return cls(kind, None, None, outcome(work))
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
-
-        def run() -> None:
-            try:
-                sending.send(("done", work()))
-            except BaseException as error:
-                sending.send(("failed", f"{type(error).__name__}: {error}"))
-
-        process = context.Process(target=run, daemon=True)
+        process = context.Process(target=lambda: sending.send(outcome(work)), daemon=True)
         process.start()
         sending.close()
         return cls(kind, process, receiving)
 
     def result(self, wait: bool) -> tuple[str, Any] | None:
         """``("done", value)`` or ``("failed", reason)``; None while it runs (unless ``wait``)."""
-        if not wait and not self.pipe.poll():
-            return None
-        try:
-            outcome: tuple[str, Any] = self.pipe.recv()
-        except EOFError:
-            outcome = ("failed", "子进程意外退出")
-        self.stop()
-        return outcome
+        if self.pipe is not None and (wait or self.pipe.poll()):
+            try:
+                self.outcome = self.pipe.recv()
+            except EOFError:
+                self.outcome = ("failed", "子进程意外退出")
+            self.stop()
+        return self.outcome
 
     def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.pipe.close()
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join()
+        if self.pipe is not None:
+            self.pipe.close()
+            self.pipe = None
+
+
+def outcome(work: Callable[[], Any]) -> tuple[str, Any]:
+    """``("done", what work returned)``, or ``("failed", why)``."""
+    try:
+        return "done", work()
+    except Exception as error:
+        return "failed", f"{type(error).__name__}: {error}"
 
 
 def generate_all(catalog: Catalog) -> list[str]:
@@ -182,6 +191,26 @@ class LiveSite:
 
     def saved(self, changed: list[Path]) -> None:
         """Files were saved: stop step 2, write the changed records' pages, start step 2 again."""
+        self.guarded(lambda: self.after_save(changed))
+
+    def tick(self, wait: bool = False) -> None:
+        """Carry step 2 on when its child process has finished."""
+        self.guarded(lambda: self.carry_on(wait))
+
+    def guarded(self, step: Callable[[], None]) -> None:
+        """Run ``step``; what stops it is shown on the pages (the last good ones stay) and the next
+        save builds every page again."""
+        try:
+            step()
+        except Exception as error:
+            if self.child is not None:
+                self.child.stop()
+                self.child = None
+            self.whole_build = True
+            said = MKDOCS_STOPPED if isinstance(error, Abort) else f"{type(error).__name__}: {error}"
+            self.show(None, [f"预览未更新：{said}"])
+
+    def after_save(self, changed: list[Path]) -> None:
         if self.child is not None:
             self.child.stop()
             self.child = None
@@ -229,14 +258,13 @@ class LiveSite:
         while self.child is not None:
             self.tick(wait=True)
 
-    def tick(self, wait: bool = False) -> None:
-        """Carry step 2 on when its child process has finished."""
+    def carry_on(self, wait: bool) -> None:
         child = self.child
-        outcome = child.result(wait) if child is not None else None
-        if child is None or outcome is None:
+        finished = child.result(wait) if child is not None else None
+        if child is None or finished is None:
             return
         self.child = None
-        state, value = outcome
+        state, value = finished
         if state == "failed":
             self.show(None, [f"预览未更新：{value}"])
         elif child.kind == "index":

@@ -32,9 +32,10 @@ from govcat.site.generate import (
 from govcat.site.generate.addresses import newest_date, page_dates, record_pages
 from govcat.site.generate.frontmatter import front_matter_text, page_facts
 from govcat.site.generate.functions import TemplateFunctions
-from govcat.site.generate.outputs import BinaryFile, RawFile
+from govcat.site.generate.outputs import BinaryFile, Page, RawFile
 from govcat.site.generate.render import make_environment
 from govcat.site.generate.searchdict import synonym_lines, user_dictionary
+from govcat.site.parallel import map_ordered
 
 GENERATORS = (
     home,
@@ -61,27 +62,34 @@ OWNER_TEXT = "本目录由 catalog generate 生成，每次构建都会覆盖；
 
 
 def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
-    """Every generated file's path (below the docs folder) and content: pages rendered, raw files as given."""
+    """Every generated file's path (below the docs folder) and content: pages rendered, raw files as
+    given. The generators list their outputs first; then the pages are rendered on every core
+    (``govcat.site.parallel``), each worker with the environment made here before it was forked."""
     functions = TemplateFunctions(catalog)
     env = make_environment(functions.globals(), functions.filters())
     records = record_pages(catalog.project)
     dates = page_dates(catalog)
     newest = newest_date(catalog)
-    rendered: dict[str, str | bytes] = {}
+
+    def render(page: Page) -> str:
+        text = env.get_template(page.template).render(page.context, page_uri=page.uri, linked_terms=set())
+        meta = {**page.meta, **page_facts(records.get(page.uri), dates.get(page.uri, newest), newest)}
+        return front_matter_text(meta) + text
+
+    files: dict[str, str | bytes] = {}
+    pages: dict[str, Page] = {}
     for generator in GENERATORS:
         for output in generator.pages(catalog):
-            if output.uri in rendered:
+            if output.uri in files or output.uri in pages:
                 raise ValueError(f"两个生成器都要写 {output.uri}")
             if isinstance(output, RawFile):
-                rendered[output.uri] = output.text
+                files[output.uri] = output.text
             elif isinstance(output, BinaryFile):
-                rendered[output.uri] = output.data
+                files[output.uri] = output.data
             else:
-                template = env.get_template(output.template)
-                text = template.render(output.context, page_uri=output.uri, linked_terms=set())
-                meta = {**output.meta, **page_facts(records.get(output.uri), dates.get(output.uri, newest), newest)}
-                rendered[output.uri] = front_matter_text(meta) + text
-    return dict(sorted(rendered.items()))
+                pages[output.uri] = output
+    files.update(zip(pages, map_ordered(render, list(pages.values())), strict=True))
+    return dict(sorted(files.items()))
 
 
 def generated_files(catalog: Catalog) -> dict[str, str | bytes]:

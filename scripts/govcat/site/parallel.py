@@ -7,7 +7,8 @@ The workers are forked from the calling process once the items exist: they read 
 the Jinja environments and the items as they are in memory, and only the results travel back
 (pickled, a chunk of items at a time). Nothing is pickled on the way out, so ``function`` may be
 a closure. Where the system cannot fork (Windows), or ``CATALOG_WORKERS=1`` asks for it, or the
-call is already inside a worker, the items are done in this process, one after the other.
+call is already inside a worker, or the items are too few to be worth it (``WORTH_SPLITTING``),
+the items are done in this process, one after the other. The first two are always done here.
 
 An exception in a worker is raised again in the caller, the same type with the same message (the
 worker's traceback is its cause). A worker that dies (killed, out of memory) stops the whole map
@@ -19,6 +20,7 @@ from __future__ import annotations
 import gc
 import math
 import os
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -26,6 +28,9 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 WORKERS_VARIABLE = "CATALOG_WORKERS"  # how many processes; 1: everything in the calling process
+# Seconds the items would take one after the other (judged by the second) below which starting
+# workers costs more than it saves: a small catalog is generated in this process.
+WORTH_SPLITTING = 1.0
 CHUNKS_PER_WORKER = 8  # more chunks than workers, so that a worker with cheap items takes more
 
 # In a worker: the function and the items it was forked with; empty in the calling process.
@@ -53,10 +58,15 @@ def map_ordered(function: Callable[[Item], Result], items: Sequence[Item], worke
     """``[function(item) for item in items]``, on ``workers`` processes (default ``worker_count()``)."""
     import multiprocessing  # here, not above: the ``catalog`` command imports this module for its error
 
-    count = min(worker_count() if workers is None else workers, len(items))
+    count = min(worker_count() if workers is None else workers, len(items) - 2)
     if count < 2 or _job or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
-    return _forked(function, items, count)
+    first = function(items[0])  # made here: what it builds once and keeps (compiled templates) is shared
+    started = time.perf_counter()
+    second = function(items[1])  # the time of an item with nothing left to build
+    if (time.perf_counter() - started) * (len(items) - 2) < WORTH_SPLITTING:
+        return [first, second, *(function(item) for item in items[2:])]
+    return [first, second, *_forked(function, items[2:], count)]
 
 
 def _forked(function: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:

@@ -88,6 +88,8 @@ def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
                 files[output.uri] = output.data
             else:
                 pages[output.uri] = output
+    for template in sorted({page.template for page in pages.values()}):
+        env.get_template(template)  # compiled once, here, for every worker
     files.update(zip(pages, map_ordered(render, list(pages.values())), strict=True))
     return dict(sorted(files.items()))
 

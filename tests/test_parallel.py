@@ -16,7 +16,7 @@ from govcat.model.load import load_catalog
 from govcat.site import parallel
 from govcat.site.generate import generated_files
 from govcat.site.parallel import WORKERS_VARIABLE, ParallelError, map_ordered
-from govcat.site.search.index import build_index
+from govcat.site.search.index import build_index, index_site
 from govcat.site.search.pages import PageError
 from support import REPO, run_catalog
 
@@ -112,9 +112,16 @@ def search_folder(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "search").rglob("*")) if p.is_file()}
 
 
-def index_on(site: Path, workers: str, monkeypatch: pytest.MonkeyPatch, dictionary: str) -> dict[str, bytes]:
+def index_on(
+    site: Path, workers: str, monkeypatch: pytest.MonkeyPatch, project: Project | None = None
+) -> dict[str, bytes]:
+    """The search folder written for ``site`` on ``workers`` processes, with ``project``'s dictionary
+    and synonyms (else a small dictionary)."""
     monkeypatch.setenv(WORKERS_VARIABLE, workers)
-    build_index(site, dictionary)
+    if project is None:
+        build_index(site, DICTIONARY)
+    else:
+        index_site(project, site)
     return search_folder(site)
 
 
@@ -130,9 +137,9 @@ def test_index_on_two_workers_writes_the_bytes_of_one(
             f"<html><head><title>做法{n}</title></head><body><article><h1>做法{n}</h1><p>{text}</p></article></body>",
             encoding="utf-8",
         )
-    on_two = index_on(tmp_path, "2", monkeypatch, DICTIONARY)
+    on_two = index_on(tmp_path, "2", monkeypatch)
     assert forked == [4]  # the first two pages are read here
-    assert index_on(tmp_path, "1", monkeypatch, DICTIONARY) == on_two
+    assert index_on(tmp_path, "1", monkeypatch) == on_two
 
 
 def test_index_of_the_built_site_on_two_workers_is_the_index_on_one(
@@ -140,7 +147,6 @@ def test_index_of_the_built_site_on_two_workers_is_the_index_on_one(
 ) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    dictionary = Project(REPO).search_dictionary.read_text("utf-8")
-    on_one = index_on(copy, "1", monkeypatch, dictionary)
-    assert index_on(copy, "2", monkeypatch, dictionary) == on_one
+    on_one = index_on(copy, "1", monkeypatch, Project(REPO))
+    assert index_on(copy, "2", monkeypatch, Project(REPO)) == on_one
     assert on_one == search_folder(site)  # and the index the build wrote

@@ -78,17 +78,18 @@ def _forked(function: Callable[[Item], Result], items: Sequence[Item], workers: 
     starts = range(0, len(items), size)
     results: list[Result] = []
     gc.freeze()  # the workers' garbage collector leaves the inherited objects alone: their pages stay shared
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(function, items)
+    )
     try:
-        with ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(function, items)
-        ) as pool:
-            for chunk in pool.map(_run, starts, [min(start + size, len(items)) for start in starts]):
-                results.extend(chunk)
+        for chunk in pool.map(_run, starts, [min(start + size, len(items)) for start in starts]):
+            results.extend(chunk)
     except BrokenProcessPool as lost:
         raise ParallelError(
             f"一个工作进程意外退出（可能是内存不足）：设环境变量 {WORKERS_VARIABLE}=1 可在单个进程中重试"
         ) from lost
     finally:
+        pool.shutdown(cancel_futures=True)  # after an error, the chunks not yet started are dropped
         gc.unfreeze()
     return results
 

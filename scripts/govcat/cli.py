@@ -534,6 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     from govcat.checks.schema.documents import UnsupportedSchema
+    from govcat.site.parallel import ParallelError
 
     handler: Callable[[Project, argparse.Namespace], int] = args.handler
     try:
@@ -541,7 +542,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped reading (catalog coverage … | head): nothing more to say
         quiet_stdout()
         return 0
-    except Refused as error:
+    except (Refused, ParallelError) as error:
         return fail(str(error))
     except UnsupportedSchema as error:  # a schema that the checks cannot read: for programmers
         return fail(

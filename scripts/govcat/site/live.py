@@ -25,8 +25,10 @@ MkDocs has no public call for writing one page; ``_populate_page``, ``_build_pag
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -100,7 +102,12 @@ class Child:
             return cls(kind, None, None, outcome(work))
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(target=lambda: sending.send(outcome(work)), daemon=True)
+
+        def run() -> None:
+            os.setpgid(0, 0)  # a group of its own, with the workers it forks (govcat.site.parallel)
+            sending.send(outcome(work))
+
+        process = context.Process(target=run, daemon=True)
         process.start()
         sending.close()
         return cls(kind, process, receiving)
@@ -116,9 +123,12 @@ class Child:
         return self.outcome
 
     def stop(self) -> None:
+        """End the step and the workers it started, if it is still running."""
         if self.process is not None:
-            if self.process.is_alive():
-                self.process.kill()
+            if self.process.is_alive() and self.process.pid is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(self.process.pid, signal.SIGKILL)  # its own group: workers and all
+                self.process.kill()  # in case it was stopped before it made its group
             self.process.join()
         if self.pipe is not None:
             self.pipe.close()

@@ -32,9 +32,10 @@ from govcat.site.generate import (
 from govcat.site.generate.addresses import newest_date, page_dates, record_pages
 from govcat.site.generate.frontmatter import front_matter_text, page_facts
 from govcat.site.generate.functions import TemplateFunctions
-from govcat.site.generate.outputs import BinaryFile, Output, RawFile
+from govcat.site.generate.outputs import BinaryFile, Output, Page, RawFile
 from govcat.site.generate.render import make_environment
 from govcat.site.generate.searchdict import synonym_lines, user_dictionary
+from govcat.site.parallel import map_ordered
 
 GENERATORS = (
     home,
@@ -83,15 +84,24 @@ class Renderer:
 
 
 def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
-    """Every generated file's path (below the docs folder) and content: pages rendered, raw files as given."""
+    """Every generated file's path (below the docs folder) and content: pages rendered, raw files as
+    given. The generators list their outputs first; then the pages are rendered on every core
+    (``govcat.site.parallel``), each worker with the environment made here before it was forked."""
     renderer = Renderer(catalog)
-    rendered: dict[str, str | bytes] = {}
+    files: dict[str, str | bytes] = {}
+    pages: dict[str, Page] = {}
     for generator in GENERATORS:
         for output in generator.pages(catalog):
-            if output.uri in rendered:
+            if output.uri in files or output.uri in pages:
                 raise ValueError(f"两个生成器都要写 {output.uri}")
-            rendered[output.uri] = renderer.render(output)
-    return dict(sorted(rendered.items()))
+            if isinstance(output, Page):
+                pages[output.uri] = output
+            else:
+                files[output.uri] = renderer.render(output)
+    for template in sorted({page.template for page in pages.values()}):
+        renderer.env.get_template(template)  # compiled once, here, for every worker
+    files.update(zip(pages, map_ordered(renderer.render, list(pages.values())), strict=True))
+    return dict(sorted(files.items()))
 
 
 def generated_files(catalog: Catalog) -> dict[str, str | bytes]:

@@ -29,6 +29,7 @@ from govcat.site.generate.compare import COMPARE_LIMIT
 from govcat.site.generate.outputs import BinaryFile, RawFile
 from govcat.site.generate.places import by_place
 from govcat.site.generate.wordlinks import PACKAGE_URI, outline_uri, piece_uri, practice_uri, theme_uri
+from govcat.site.parallel import map_ordered
 from govcat.word.package import OUTLINE_CHAPTERS, PAGE_ESTIMATE, Front, Package, Piece, document, outline_document
 from govcat.word.text import chinese_number
 from govcat.word.writer import Writer
@@ -74,18 +75,31 @@ def theme_practices(catalog: Catalog, theme_id: str) -> list[str]:
 
 
 def pages(catalog: Catalog) -> Iterator[BinaryFile | RawFile]:
+    """The documents, pieces and package; each practice's and each theme's documents are made on
+    every core (``govcat.site.parallel``)."""
     writer = Writer(catalog)
     package = writer.package()
-    pieces = {practice_id: writer.piece(practice_id) for practice_id in catalog.ids("practice")}
-    for practice_id, piece in pieces.items():
-        title = catalog.get("practice", practice_id)["title"]
-        yield BinaryFile(practice_uri(practice_id), document(package, [piece], title))
-        yield RawFile(piece_uri(practice_id), piece_script(piece))
-    for theme_id in catalog.ids("theme"):
-        chosen = theme_practices(catalog, theme_id)
-        if chosen:
-            front = writer.theme_front(theme_id)
-            yield BinaryFile(theme_uri(theme_id), document(package, [pieces[p] for p in chosen], front.title, front))
-            outline = writer.theme_outline_front(theme_id)
-            yield BinaryFile(outline_uri(theme_id), outline_document(package, [pieces[p] for p in chosen], outline))
+
+    def practice_files(practice_id: str) -> tuple[Piece, bytes]:
+        piece = writer.piece(practice_id)
+        return piece, document(package, [piece], catalog.get("practice", practice_id)["title"])
+
+    practice_ids = catalog.ids("practice")
+    made = map_ordered(practice_files, practice_ids)
+    pieces = {piece.id: piece for piece, _ in made}
+    for piece, docx in made:
+        yield BinaryFile(practice_uri(piece.id), docx)
+        yield RawFile(piece_uri(piece.id), piece_script(piece))
+
+    def theme_files(theme: tuple[str, list[str]]) -> tuple[bytes, bytes]:
+        theme_id, chosen = theme[0], [pieces[p] for p in theme[1]]
+        front = writer.theme_front(theme_id)
+        outline = writer.theme_outline_front(theme_id)
+        return document(package, chosen, front.title, front), outline_document(package, chosen, outline)
+
+    chosen = {theme_id: theme_practices(catalog, theme_id) for theme_id in catalog.ids("theme")}
+    themes = [(theme_id, practices) for theme_id, practices in chosen.items() if practices]
+    for (theme_id, _), (compilation, outline) in zip(themes, map_ordered(theme_files, themes), strict=True):
+        yield BinaryFile(theme_uri(theme_id), compilation)
+        yield BinaryFile(outline_uri(theme_id), outline)
     yield RawFile(PACKAGE_URI, package_script(package, writer.compare_front(), writer.outline_front()))

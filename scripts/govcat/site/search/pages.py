@@ -18,11 +18,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from govcat.site.parallel import map_ordered
 
 FACETS = ("kind", "theme", "city", "level", "tag")
 OTHER_KIND = "说明"  # the site's own pages (guide, about), as a reader would call them
@@ -253,13 +256,13 @@ def read_page(site: Path, path: Path) -> Document | None:
     return Document(shown, " ".join(title), settings, pieces)
 
 
-def read_site(site: Path) -> Iterator[Document]:
+def indexed(relative: Path) -> bool:
+    """Whether the index reads the page at ``relative`` (below the site root)."""
+    return relative.parts[0] not in ("search", "assets") and relative.as_posix() != "404.html"
+
+
+def read_site(site: Path) -> list[Document]:
     """Every indexable page of the site, in path order (the site's own search folder and the
-    404 page left out)."""
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site)
-        if relative.parts[0] in ("search", "assets") or relative.as_posix() == "404.html":
-            continue
-        document = read_page(site, path)
-        if document is not None:
-            yield document
+    404 page left out), read on every core (``govcat.site.parallel``)."""
+    paths = [path for path in sorted(site.rglob("*.html")) if indexed(path.relative_to(site))]
+    return [document for document in map_ordered(partial(read_page, site), paths) if document is not None]

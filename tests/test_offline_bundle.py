@@ -40,12 +40,14 @@ def test_the_offline_stage_runs_only_when_asked_for() -> None:
 
 
 def test_the_offline_stage_reports_the_bundle_size_and_seconds() -> None:
-    offline = Figures(212.4, 1180, pages=8842, site_mb=431.0, largest_page=(117.2, "/regions/"), bundle_mb=98.31)
+    offline = Figures(
+        212.4, 1180, together_mb=1412, pages=8842, site_mb=431.0, largest_page=(117.2, "/regions/"), bundle_mb=98.31
+    )
     runs = [Run(4000, stages={"offline": offline})]
     assert targets(runs) == ["offline bundle at 4000: 98.3 MB zipped (431.0 MB unpacked), built and packed in 212.4 s"]
     assert (
         table(runs)[1]
-        == "     4000 offline     212.4     1180   8842    431.0      0.0           117.2                0.0"
+        == "     4000 offline     212.4     1180    1412   8842    431.0      0.0           117.2                0.0"
     )
 
 

@@ -46,6 +46,9 @@ class BuildFailed(BuildRefused):
         super().__init__(message)
         self.diagnostics = list(diagnostics)
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled whole: a stage run in its own process raises it
+        return (type(self), (str(self), self.diagnostics))
+
 
 @dataclass(frozen=True)
 class Target:

@@ -35,6 +35,7 @@ from govcat.site.generate.addresses import newest_date
 from govcat.site.generate.frontmatter import hand_written_front_matter
 from govcat.site.generate.output import Changes, write_tree
 from govcat.site.generate.render import TEMPLATES
+from govcat.site.isolated import StageCrashed, in_own_process
 from govcat.site.search.index import Summary, index_site
 from govcat.site.staging import staged
 
@@ -128,23 +129,31 @@ def check_docs_tree(project: Project, docs_tree: Path) -> None:
         )
 
 
-def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGINE) -> CheckResult:
+def build_site(project: Project, target: Target, engine_name: str = DEFAULT_ENGINE) -> None:
     """Check → generate → engine → index into ``target.site``: built beside it, then only the
-    files whose bytes changed are written there (``site.staging``).
+    files whose bytes changed are written there (``site.staging``). Each stage runs in a process
+    of its own (``site.isolated``), so the build takes the memory of its largest stage.
 
     Raises ``BuildRefused`` before anything is written, ``BuildFailed`` when a stage stops (a
-    record's mistakes are in the result's diagnostics, which the caller prints)."""
+    record's mistakes are in its diagnostics, which the caller prints)."""
     engine = ENGINES[engine_name]
     engine.require()
     check_output_folder(project, target.site)
     project = replace(project, site_url=target.url, directory_urls=not target.offline)
-    result, changes = generate(project, docs_tree_folder(project) if engine.reads_docs_tree else None)
+    try:
+        in_own_process(generate_stage, project, docs_tree_folder(project) if engine.reads_docs_tree else None)
+        with staged(target.site) as staging:
+            in_own_process(engine.build, project, replace(target, site=staging))
+            in_own_process(finish_site, project, staging)
+    except StageCrashed as crashed:
+        raise BuildFailed(f"{crashed}；上一次构建的站点保持不变") from None
+
+
+def generate_stage(project: Project, docs_tree: Path | None) -> None:
+    """``generate`` as a stage of the build: a record's mistakes raise ``BuildFailed``."""
+    result, changes = generate(project, docs_tree)
     if changes is None:
         raise BuildFailed(f"记录校验未通过：{summary(result.diagnostics)}", result.diagnostics)
-    with staged(target.site) as staging:
-        engine.build(project, replace(target, site=staging))
-        finish_site(project, staging)
-    return result
 
 
 @dataclass(frozen=True)

@@ -40,14 +40,27 @@ import shutil
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from govcat.layout import KINDS, Project
 from govcat.model.catalog import LEVEL_LABELS
 from govcat.site.datascript import data_script
+from govcat.site.parallel import map_ordered
 from govcat.site.search import digits, expand
-from govcat.site.search.pages import BODY, FACETS, FACTS, HEADING, QUOTE, TITLE, Document, read_site
+from govcat.site.search.pages import (
+    BODY,
+    FACETS,
+    FACTS,
+    HEADING,
+    QUOTE,
+    TITLE,
+    Document,
+    Settings,
+    indexed_paths,
+    read_page,
+)
 from govcat.site.search.words import FILLER_WORDS, QUESTION_WORDS, STOP_WORDS, TOKEN, Words, normalise
 
 FOLDER = "search"
@@ -90,22 +103,49 @@ class Summary:
     largest_bucket: int
 
 
-def page_scores(
-    document: Document, words: Words, average_length: float, length: float, counts: dict[str, float]
-) -> dict[str, int]:
+@dataclass(frozen=True)
+class Read:
+    """What the index keeps of a page once a worker has read it and cut its text into words: the
+    page's full text is let go there (at 20,000 practices it would not fit beside the rest)."""
+
+    path: str
+    title: str
+    settings: Settings
+    counts: dict[str, float]  # word -> weighted uses
+    headings: frozenset[str]  # the words of its headings
+    snippet: str  # its running text for snippets (``Document.running_text``)
+
+
+def read_for_index(site: Path, words: Words, path: Path) -> Read | None:
+    """One page, read and counted (in a worker: ``index_pages``)."""
+    document = read_page(site, path)
+    if document is None:
+        return None
+    headings = frozenset(w for where, text in document.pieces if where == HEADING for w in words.of(text))
+    snippet = document.running_text(SNIPPET_CHARACTERS)[:SNIPPET_CHARACTERS]
+    counts = dict(weighted_counts(document, words))
+    return Read(document.path, document.title, document.settings, counts, headings, snippet)
+
+
+def index_pages(site: Path, words: Words) -> list[Read]:
+    """Every indexable page of the site, read and counted on every core (``govcat.site.parallel``)."""
+    read = map_ordered(partial(read_for_index, site, words), indexed_paths(site))
+    return [page for page in read if page is not None]
+
+
+def page_scores(page: Read, words: Words, average_length: float, length: float) -> dict[str, int]:
     """Word -> stored score for one page."""
-    title = set(words.of(document.title))
-    title_length = max(1, len("".join(TOKEN.findall(normalise(document.title)))))
-    names = {w for name in document.settings.names for w in words.of(name)}
-    headings = {w for where, text in document.pieces if where == HEADING for w in words.of(text)}
+    title = set(words.of(page.title))
+    title_length = max(1, len("".join(TOKEN.findall(normalise(page.title)))))
+    names = {w for name in page.settings.names for w in words.of(name)}
     norm = K1 * (1 - B + B * length / average_length)
     scores: dict[str, int] = {}
-    for word in sorted(counts.keys() | names):
-        frequency = counts.get(word, 0.0)
+    for word in sorted(page.counts.keys() | names):
+        frequency = page.counts.get(word, 0.0)
         score = frequency * (K1 + 1) / (frequency + norm)
-        score += TITLE_BONUS * (word in title) + NAMES_BONUS * (word in names) + HEADING_BONUS * (word in headings)
+        score += TITLE_BONUS * (word in title) + NAMES_BONUS * (word in names) + HEADING_BONUS * (word in page.headings)
         score += COVERAGE_BONUS * min(1.0, len(word) / title_length) * (word in title)
-        scores[word] = max(1, round(SCALE * document.settings.boost * score))
+        scores[word] = max(1, round(SCALE * page.settings.boost * score))
     return scores
 
 
@@ -119,14 +159,13 @@ def weighted_counts(document: Document, words: Words) -> dict[str, float]:
     return counts
 
 
-def postings(documents: list[Document], words: Words) -> dict[str, list[tuple[int, int]]]:
+def postings(pages: list[Read], words: Words) -> dict[str, list[tuple[int, int]]]:
     """Word -> (page number, score) for every page containing it, in page order."""
-    counts = [weighted_counts(d, words) for d in documents]
-    lengths = [sum(c.values()) for c in counts]
+    lengths = [sum(page.counts.values()) for page in pages]
     average = sum(lengths) / len(lengths) if lengths else 1.0
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, (document, count, length) in enumerate(zip(documents, counts, lengths, strict=True)):
-        for word, score in page_scores(document, words, average or 1.0, length, count).items():
+    for number, (page, length) in enumerate(zip(pages, lengths, strict=True)):
+        for word, score in page_scores(page, words, average or 1.0, length).items():
             found[word].append((number, score))
     return dict(sorted(found.items()))
 
@@ -183,7 +222,7 @@ def value_order(facet: str, value: str, pages: int) -> tuple[int, int, str]:
     return (known.index(value) if value in known else len(known), -pages, value)
 
 
-def facets(documents: list[Document]) -> dict[str, dict[str, Any]]:
+def facets(documents: list[Read]) -> dict[str, dict[str, Any]]:
     """Each facet (in the order of ``FACETS``, those some page has) with its values (in
     ``value_order``) and the pages of each value as a ``digits`` page set."""
     found: dict[str, dict[str, Any]] = {}
@@ -202,17 +241,11 @@ def facets(documents: list[Document]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def fragment(document: Document) -> dict[str, str]:
-    return {
-        "u": document.path,
-        "t": document.title,
-        "k": document.settings.kind,
-        "r": document.settings.region,
-        "x": document.running_text(SNIPPET_CHARACTERS)[:SNIPPET_CHARACTERS],
-    }
+def fragment(page: Read) -> dict[str, str]:
+    return {"u": page.path, "t": page.title, "k": page.settings.kind, "r": page.settings.region, "x": page.snippet}
 
 
-def files(documents: list[Document], words: Words) -> tuple[dict[str, str], int]:
+def files(documents: list[Read], words: Words) -> tuple[dict[str, str], int]:
     """Every file of the search folder (path below it -> text), and the number of words."""
     lists = {word: digits.encode(encoded(pages)) for word, pages in postings(documents, words).items()}
     vocabulary = set(lists)
@@ -298,9 +331,10 @@ def write_folder(site: Path, contents: dict[str, str]) -> None:
 def build_index(site: Path, dictionary: str, synonyms: str = "") -> Summary:
     """Index every page of the built site at ``site``; ``dictionary`` is the catalog's jieba
     user dictionary and ``synonyms`` its synonym groups (see generate/searchdict.py)."""
-    documents = list(read_site(site))
     try:
-        contents, word_count = files(documents, Words(dictionary, synonyms))
+        words = Words(dictionary, synonyms)
+        documents = index_pages(site, words)
+        contents, word_count = files(documents, words)
     except expand.ThesaurusMissing as missing:
         raise IndexInputMissing(str(missing)) from missing
     write_folder(site, contents)

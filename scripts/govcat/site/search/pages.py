@@ -20,12 +20,9 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-
-from govcat.site.parallel import map_ordered
 
 FACETS = ("kind", "theme", "city", "level", "tag")
 OTHER_KIND = "说明"  # the site's own pages (guide, about), as a reader would call them
@@ -261,8 +258,7 @@ def indexed(relative: Path) -> bool:
     return relative.parts[0] not in ("search", "assets") and relative.as_posix() != "404.html"
 
 
-def read_site(site: Path) -> list[Document]:
+def indexed_paths(site: Path) -> list[Path]:
     """Every indexable page of the site, in path order (the site's own search folder and the
-    404 page left out), read on every core (``govcat.site.parallel``)."""
-    paths = [path for path in sorted(site.rglob("*.html")) if indexed(path.relative_to(site))]
-    return [document for document in map_ordered(partial(read_page, site), paths) if document is not None]
+    404 page left out)."""
+    return [path for path in sorted(site.rglob("*.html")) if indexed(path.relative_to(site))]

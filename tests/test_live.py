@@ -10,6 +10,7 @@ import pytest
 
 from govcat.layout import Project
 from govcat.model.load import load_catalog
+from govcat.site import parallel
 from govcat.site.engines import Target
 from govcat.site.live import GENERATING, MKDOCS_STOPPED, LiveSite, generate_all
 from govcat.site.pipeline import build_site
@@ -135,4 +136,21 @@ def test_where_processes_cannot_fork_the_steps_run_in_the_preview_itself(
     edit(project, PRACTICE_RECORD, f"title: {TITLE}", "title: 改过的标题")
     live.saved([project.root / PRACTICE_RECORD])
     live.settle()
+    assert differences(live.site, whole_build(project, tmp_path)) == []
+
+
+def test_the_steps_may_start_workers_of_their_own(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large catalog is generated and indexed on every core (``govcat.site.parallel``): the
+    preview's steps are processes that may start workers."""
+    monkeypatch.setattr(parallel, "WORTH_SPLITTING", 0.0)
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
+    live = LiveSite(project, tmp_path / "preview")
+    live.build()
+    assert live.status_json() == {"version": 1, "step": None, "problems": []}
+    edit(project, PRACTICE_RECORD, f"title: {TITLE}", "title: 改过的标题")
+    live.saved([project.root / PRACTICE_RECORD])
+    live.settle()
+    assert live.status_json()["problems"] == []
     assert differences(live.site, whole_build(project, tmp_path)) == []

@@ -87,7 +87,10 @@ def measure_preview(root: Path) -> PreviewFigures:
 
         def status() -> dict[str, Any]:
             text = fetch(base + STATUS_PATH)
-            return json.loads(text) if text else {}
+            found: dict[str, Any] = json.loads(text) if text else {}
+            if found.get("problems"):
+                raise RuntimeError(f"预览报告了问题（见 {root / 'preview.log'}）：{'；'.join(found['problems'])}")
+            return found
 
         first_build = wait_until(FIRST_BUILD_SECONDS, lambda: status().get("version") == 1)
         text = record.read_text("utf-8")

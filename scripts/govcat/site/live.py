@@ -107,7 +107,7 @@ class Child:
             os.setpgid(0, 0)  # a group of its own, with the workers it forks (govcat.site.parallel)
             sending.send(outcome(work))
 
-        process = context.Process(target=run, daemon=True)
+        process = context.Process(target=run)  # not a daemon: it starts workers of its own
         process.start()
         sending.close()
         return cls(kind, process, receiving)

@@ -14,6 +14,7 @@ from govcat.site import parallel
 from govcat.site.engines import Target
 from govcat.site.live import GENERATING, MKDOCS_STOPPED, LiveSite, generate_all
 from govcat.site.pipeline import build_site
+from govcat.site.preview import snapshot, watch
 from support import edit, visible
 
 pytestmark = pytest.mark.slow
@@ -154,3 +155,18 @@ def test_the_steps_may_start_workers_of_their_own(
     live.settle()
     assert live.status_json()["problems"] == []
     assert differences(live.site, whole_build(project, tmp_path)) == []
+
+
+def test_a_save_while_the_first_build_runs_is_seen_as_a_change_after_it(project: Project) -> None:
+    """The preview watches from the state its first build started from, not from when it began
+    serving: a save in between is a change, not the starting point."""
+    before = snapshot(project)  # taken as the first build starts
+    edit(project, PRACTICE_RECORD, f"title: {TITLE}", "title: 改过的标题")  # saved during that build
+    saves: list[list[Path]] = []
+
+    def saved(changed: list[Path]) -> None:
+        saves.append(changed)
+        raise KeyboardInterrupt  # the editor stops the preview
+
+    watch(project, before, saved, lambda: None)
+    assert saves == [[project.root / PRACTICE_RECORD]]

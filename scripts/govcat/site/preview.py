@@ -66,6 +66,7 @@ class PreviewHandler(SiteHandler):
 def serve(project: Project, engine: str, address: str) -> None:
     """Serve the site at ``address`` (host:port) until interrupted, updating it on changes."""
     host, _, port = address.rpartition(":")
+    before = snapshot(project)  # a save while the first build runs is a change after it
     with tempfile.TemporaryDirectory(prefix="catalog-preview-") as folder:
         site = Path(folder) / "site"
         if engine == "mkdocs":
@@ -84,7 +85,7 @@ def serve(project: Project, engine: str, address: str) -> None:
         handler = type("Preview", (PreviewHandler,), {"status": staticmethod(status)})
         with served(site, host=host or "127.0.0.1", port=int(port), handler_class=handler) as url:
             print(f"预览：{url}（保存记录后页面自动更新；Ctrl+C 停止）", flush=True)
-            watch(project, on_save, carry_on)
+            watch(project, before, on_save, carry_on)
 
 
 class WholeRebuilds:
@@ -132,9 +133,14 @@ def snapshot(project: Project) -> dict[Path, tuple[int, int]]:
     return files
 
 
-def watch(project: Project, on_save: Callable[[list[Path]], None], carry_on: Callable[[], None]) -> None:
-    """Poll the watched files; hand what changed to ``on_save``, and let the work behind go on."""
-    seen = snapshot(project)
+def watch(
+    project: Project,
+    seen: dict[Path, tuple[int, int]],
+    on_save: Callable[[list[Path]], None],
+    carry_on: Callable[[], None],
+) -> None:
+    """Poll the watched files; hand what changed since ``seen`` to ``on_save``, and let the work
+    behind go on."""
     try:
         while True:
             time.sleep(POLL_SECONDS)

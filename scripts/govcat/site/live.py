@@ -7,13 +7,13 @@ gathered (the plugin's ``Gathered``: files, navigation, theme). After a save:
    are checked, and each changed record's page is rendered by its generator and written by MkDocs
    with the kept state: seconds, whatever the size of the catalog. A practice's similar practices
    are still found among all practices.
-2. **Everything else** (``rest_of_site``). A child process checks the whole catalog and generates
+2. **Everything else** (``start_generating``, ``carry_on``). A child process checks the whole catalog and generates
    every page into the generator's folder, which keeps unchanged files as they were. MkDocs then
    writes again only the pages and files whose generated source changed (adding and removing
    pages as records come and go), the sitemap and the 404 page; when hand-written pages, the theme
    or mkdocs.yml changed, it builds the whole site. Last, a child process rebuilds the search index.
-   A save during step 2 stops its child processes (the generator's folder and the index are both
-   replaced whole or not at all) and starts again from step 1.
+   Each runs in a forked process (``site.isolated.Forked``); a save during step 2 stops them (the
+   generator's folder and the index are both replaced whole or not at all) and starts again from step 1.
 
 Once step 2 is done the site is byte for byte what ``catalog build`` makes of the same records (a
 test compares them). The preview's pages say which step is running, or what is wrong with a saved
@@ -25,21 +25,16 @@ MkDocs has no public call for writing one page; ``_populate_page``, ``_build_pag
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
 import os
-import signal
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from govcat.checks.validate import CheckResult, validate
@@ -54,8 +49,9 @@ from govcat.site.generate.addresses import newest_date, page_uri
 from govcat.site.generate.output import writing
 from govcat.site.generate.outputs import Page
 from govcat.site.generate.similar import similar_practices
+from govcat.site.isolated import Forked
 from govcat.site.pipeline import write_generated
-from govcat.site.plugin import CatalogPlugin, Gathered
+from govcat.site.plugin import CatalogPlugin, Gathered, generated_file
 from govcat.site.search.index import index_site
 
 # The generator of each kind's own page (a practice's is made alone: ``practices.practice_page``).
@@ -85,62 +81,9 @@ class Status:
     problems: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Child:
-    """A step running in a forked process (it sees this one's catalog as it was at the fork), and
-    the end of the pipe its result comes through. Where processes cannot fork (Windows), the step
-    runs at once in this process and its result waits here."""
-
-    kind: str
-    process: multiprocessing.process.BaseProcess | None
-    pipe: Connection | None
-    outcome: tuple[str, Any] | None = None
-
-    @classmethod
-    def start(cls, kind: str, work: Callable[[], Any]) -> Child:
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return cls(kind, None, None, outcome(work))
-        context = multiprocessing.get_context("fork")
-        receiving, sending = context.Pipe(duplex=False)
-
-        def run() -> None:
-            os.setpgid(0, 0)  # a group of its own, with the workers it forks (govcat.site.parallel)
-            sending.send(outcome(work))
-
-        process = context.Process(target=run)  # not a daemon: it starts workers of its own
-        process.start()
-        sending.close()
-        return cls(kind, process, receiving)
-
-    def result(self, wait: bool) -> tuple[str, Any] | None:
-        """``("done", value)`` or ``("failed", reason)``; None while it runs (unless ``wait``)."""
-        if self.pipe is not None and (wait or self.pipe.poll()):
-            try:
-                self.outcome = self.pipe.recv()
-            except EOFError:
-                self.outcome = ("failed", "子进程意外退出")
-            self.stop()
-        return self.outcome
-
-    def stop(self) -> None:
-        """End the step and the workers it started, if it is still running."""
-        if self.process is not None:
-            if self.process.is_alive() and self.process.pid is not None:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(self.process.pid, signal.SIGKILL)  # its own group: workers and all
-                self.process.kill()  # in case it was stopped before it made its group
-            self.process.join()
-        if self.pipe is not None:
-            self.pipe.close()
-            self.pipe = None
-
-
-def outcome(work: Callable[[], Any]) -> tuple[str, Any]:
-    """``("done", what work returned)``, or ``("failed", why)``."""
-    try:
-        return "done", work()
-    except Exception as error:
-        return "failed", f"{type(error).__name__}: {error}"
+def in_words(error: Exception) -> str:
+    """What stopped a step, for the pages' bar."""
+    return MKDOCS_STOPPED if isinstance(error, Abort) else f"{type(error).__name__}: {error}"
 
 
 def generate_all(catalog: Catalog) -> list[str]:
@@ -176,13 +119,14 @@ class LiveSite:
         self.config: MkDocsConfig | None = None
         self.renamed: dict[str, str] = {}  # our assets' hashed names
         self.built_newest: str | None = None  # the catalog's date the pages show
-        self.child: Child | None = None
+        self.child: Forked | None = None  # a step running behind the pages
+        self.child_step = ""  # which: "generate" or "index"
         self.written: dict[str, Stamp] = {}  # the generated files as MkDocs last wrote them into the site
         self.whole_build = True  # the first build, or the theme changed: MkDocs builds every page
 
     def status_json(self) -> dict[str, Any]:
         with self.lock:
-            return {"version": self.status.version, "step": self.status.step, "problems": self.status.problems}
+            return asdict(self.status)
 
     def show(self, step: str | None, problems: Iterable[str] = (), *, written: bool = False) -> None:
         with self.lock:
@@ -217,8 +161,7 @@ class LiveSite:
                 self.child.stop()
                 self.child = None
             self.whole_build = True
-            said = MKDOCS_STOPPED if isinstance(error, Abort) else f"{type(error).__name__}: {error}"
-            self.show(None, [f"预览未更新：{said}"])
+            self.show(None, [f"预览未更新：{in_words(error)}"])
 
     def after_save(self, changed: list[Path]) -> None:
         if self.child is not None:
@@ -261,30 +204,35 @@ class LiveSite:
     def start_generating(self) -> None:
         catalog = self.catalog = load_catalog(self.project, self.cache)
         self.show(GENERATING)
-        self.child = Child.start("generate", lambda: generate_all(catalog))
+        self.start_child("generate", lambda: generate_all(catalog))
 
     def settle(self) -> None:
         """Wait for step 2 to end (the first build; tests)."""
         while self.child is not None:
             self.tick(wait=True)
 
+    def start_child(self, step: str, work: Callable[[], Any]) -> None:
+        self.child, self.child_step = Forked.start(work), step
+
     def carry_on(self, wait: bool) -> None:
         child = self.child
         finished = child.result(wait) if child is not None else None
-        if child is None or finished is None:
+        if finished is None:
             return
         self.child = None
         state, value = finished
-        if state == "failed":
-            self.show(None, [f"预览未更新：{value}"])
-        elif child.kind == "index":
+        if state == "crashed":
+            self.show(None, [f"预览未更新：子进程意外退出（退出码 {value}）"])
+        elif state == "raised":
+            self.show(None, [f"预览未更新：{in_words(value)}"])
+        elif self.child_step == "index":
             self.show(None)
         elif value:  # the records' problems: nothing was generated
             self.show(None, value)
         else:
             self.write_after_generating()
             self.show(INDEXING, written=True)
-            self.child = Child.start("index", lambda: index_site(self.project, self.site))
+            self.start_child("index", lambda: index_site(self.project, self.site))
 
     def write_after_generating(self) -> None:
         """MkDocs writes what the generator's folder holds that it has not written: told by the
@@ -323,8 +271,7 @@ class LiveSite:
                     Path(known.abs_dest_path).unlink(missing_ok=True)
                 continue
             if known is None:
-                inclusion = InclusionLevel.INCLUDED if Path(uri).name == "index.md" else InclusionLevel.NOT_IN_NAV
-                known = File.generated(config, uri, abs_src_path=str(docs / uri), inclusion=inclusion)
+                known = generated_file(config, docs, uri)
                 files.append(known)
                 if known.is_documentation_page():
                     MkDocsPage(None, known, config)

@@ -56,6 +56,13 @@ class Gathered:
     env: Environment
 
 
+def generated_file(config: MkDocsConfig, docs: Path, uri: str) -> File:
+    """The generated file at ``uri`` below ``docs`` as MkDocs sees it: a section's index page is
+    included (the navigation lists some), any other page is reached from lists only."""
+    inclusion = InclusionLevel.INCLUDED if Path(uri).name == "index.md" else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, uri, abs_src_path=str(docs / uri), inclusion=inclusion)
+
+
 class CatalogConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ untyped
     """The plugin takes no options in mkdocs.yml: what it needs is in the project's folders."""
 
@@ -92,9 +99,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         (they are reached from lists)."""
         docs = self.owned_project().generated_docs
         for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-            inclusion = InclusionLevel.INCLUDED if path.name == "index.md" else InclusionLevel.NOT_IN_NAV
-            uri = path.relative_to(docs).as_posix()
-            files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion))
+            files.append(generated_file(config, docs, path.relative_to(docs).as_posix()))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

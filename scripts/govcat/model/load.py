@@ -52,13 +52,13 @@ def load_catalog(project: Project, cache: ReadCache | None = None) -> Catalog:
         unreadable: dict[str, set[str]] = {}
         paths = list(record_paths(project))
         for kind, path in paths:
-            record, found = cache.read(project, kind, path) if cache else read_record(project, kind, path)
+            record, found = cache.read(project, kind, path) if cache is not None else read_record(project, kind, path)
             problems.extend(found)
             if record is not None:
                 records.append(record)
             else:
                 unreadable.setdefault(kind.name, set()).add(path.stem)
-        if cache:
+        if cache is not None:
             cache.keep_only(path for _, path in paths)
         catalog = Catalog(
             project,

@@ -140,7 +140,7 @@ class LiveSite:
     def build(self) -> None:
         """The whole site, as step 2 makes it after the first save; returns when it is done."""
         self.whole_build = True
-        self.start_generating()
+        self.start_generating(load_catalog(self.project, self.cache))
         self.settle()
 
     def saved(self, changed: list[Path]) -> None:
@@ -170,13 +170,13 @@ class LiveSite:
         root = self.project.root
         if root / "mkdocs.yml" in changed or any(root / name in path.parents for path in changed for name in THEME):
             self.whole_build = True
-        if not self.whole_build and not self.first_pages(changed):
+        catalog = load_catalog(self.project, self.cache)  # only the changed files are read again
+        if not self.whole_build and not self.first_pages(changed, catalog):
             return
-        self.start_generating()
+        self.start_generating(catalog)
 
-    def first_pages(self, changed: list[Path]) -> bool:
+    def first_pages(self, changed: list[Path], catalog: Catalog) -> bool:
         """Check the changed records and write their own pages; False when they have problems."""
-        catalog = load_catalog(self.project, self.cache)
         problems = validate(catalog, only=[path for path in changed if path.suffix == ".yaml"])
         if problems:
             self.show(None, [str(d) for d in problems])
@@ -190,7 +190,6 @@ class LiveSite:
             if files.get_file_from_path(page.uri) is not None  # a new record's page waits for step 2
         ]
         if pages:
-            self.catalog = catalog
             renderer = Renderer(catalog)
             docs = self.project.generated_docs
             with writing(self.project.generated):
@@ -201,8 +200,8 @@ class LiveSite:
             self.show(GENERATING, written=True)
         return True
 
-    def start_generating(self) -> None:
-        catalog = self.catalog = load_catalog(self.project, self.cache)
+    def start_generating(self, catalog: Catalog) -> None:
+        self.catalog = catalog
         self.show(GENERATING)
         self.start_child("generate", lambda: generate_all(catalog))
 

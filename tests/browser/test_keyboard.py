@@ -116,7 +116,8 @@ def test_the_whole_way_with_the_keyboard_alone(
     # A term's definition shows while its link has the focus; Esc hides it.
     page.goto("practices/henan-siyi-liang-gongkai/")
     keys.tab_to("el.matches('article p a') && el.textContent === '四议两公开'")
-    tooltip = page.locator(".md-tooltip2--active")
+    # The tooltip of a link tabbed past (下载 Word) may still be fading out: wait for the term's own.
+    tooltip = page.locator(".md-tooltip2--active", has_text="村级重大事项决策")
     tooltip.wait_for()
     assert "村级重大事项决策" in tooltip.inner_text()
     keys.press("Escape")

@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from govcat.layout import Project
+from govcat.site.generate import Renderer
 from govcat.site.generate.output import write_tree
+from govcat.site.generate.outputs import Output
+from govcat.site.parallel import WORKERS_VARIABLE
 from govcat.site.pipeline import DocsTreeRefused, generate
 
 PRACTICE = "practices/zhengzhou/zhengzhou-dangqun-fuwu-zhongxin.yaml"
@@ -119,6 +122,7 @@ def test_a_hand_written_page_may_not_shadow_a_generated_one(project: Project, wr
     assert [str(d) for d in result.diagnostics] == [
         "content/themes/index.md:1:1: error: 手写页面与生成的页面 /themes/index.md 同名：请给手写页面换个文件名"
     ]
+    assert sorted(p.name for p in project.generated.parent.iterdir()) == [".generated.lock"]  # nothing written
 
 
 def test_invalid_records_write_nothing(project: Project, write: Write) -> None:
@@ -171,6 +175,32 @@ def test_generation_stopped_half_way_leaves_the_previous_pages(
         [project.generated.name, project.generated.resolve().name, ".generated.lock"]
     )
     assert "社区服务（新）" in generated(project)["themes/shequ-fuwu.md"]
+
+
+def test_each_file_is_written_as_it_is_made_not_held_until_the_end(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 20,000 practices the pages and Word documents held together would pass a gigabyte."""
+    monkeypatch.setenv(WORKERS_VARIABLE, "1")  # every file made in this process, where it can be counted
+    made: list[str] = []
+    real_render, real_write = Renderer.render, Path.write_bytes
+
+    def counting_render(self: Renderer, output: Output) -> str | bytes:
+        made.append(output.uri)
+        return real_render(self, output)
+
+    made_when_written: list[int] = []
+
+    def counting_write(self: Path, data: bytes) -> int:
+        made_when_written.append(len(made))
+        return real_write(self, data)
+
+    monkeypatch.setattr(Renderer, "render", counting_render)
+    monkeypatch.setattr(Path, "write_bytes", counting_write)
+    generate(project)
+    # the docs files, each written right after it was made; then the dictionary, synonyms and note
+    assert made_when_written == [*range(1, len(made) + 1), len(made), len(made), len(made)]
+    assert len(made) > 50
 
 
 def test_an_unfinished_tree_from_a_killed_run_is_cleaned_up(project: Project, write: Write) -> None:
@@ -239,8 +269,8 @@ def test_a_title_the_editor_made_up_is_marked_so_wherever_it_is_shown(project: P
 def test_bytes_are_written_as_given_and_linked_when_unchanged(tmp_path: Path) -> None:
     link = tmp_path / "build" / "generated"
     data = bytes(range(256))  # not UTF-8: written as it is, never encoded
-    write_tree(link, {"docs/a.docx": data, "docs/a.md": "文字"})
-    changes = write_tree(link, {"docs/a.docx": data, "docs/a.md": "文字（新）"})
+    write_tree(link, [("docs/a.docx", data), ("docs/a.md", "文字")])
+    changes = write_tree(link, [("docs/a.docx", data), ("docs/a.md", "文字（新）")])
     assert (changes.written, changes.unchanged) == (["docs/a.md"], 1)
     assert (link / "docs/a.docx").read_bytes() == data and (link / "docs/a.md").read_text("utf-8") == "文字（新）"
 
@@ -322,7 +352,7 @@ from pathlib import Path
 from govcat.site.generate.output import write_tree
 link, name = Path(sys.argv[1]), sys.argv[2]
 for round in range(int(sys.argv[3])):
-    write_tree(link, {f"docs/{n:03}.md": f"{name} {round} {n}" for n in range(150)})
+    write_tree(link, ((f"docs/{n:03}.md", f"{name} {round} {n}") for n in range(150)))
 """
 
 

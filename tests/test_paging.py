@@ -127,8 +127,8 @@ def test_page_sizes_set_once_split_every_listing() -> None:
     catalog = load_catalog(Project(REPO))
     with using_page_sizes(PageSizes(table=1, links=1, metrics=1)):
         assert page_sizes() == PageSizes(table=1, links=1, metrics=1)
-        small = render_pages(catalog)
+        small = dict(render_pages(catalog))
     assert page_sizes() == PageSizes(table=50, links=200, metrics=100)
-    usual = render_pages(catalog)
+    usual = dict(render_pages(catalog))
     assert [uri for uri in SECOND_PAGES if uri in small] == SECOND_PAGES
     assert [uri for uri in usual if "/page/" in uri] == []

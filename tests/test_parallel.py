@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counts: list[int] = []
     forked_map = parallel._forked
 
-    def counting(function: Callable[[Any], Any], items: Sequence[Any], workers: int) -> list[Any]:
+    def counting(function: Callable[[Any], Any], items: Sequence[Any], workers: int) -> Iterator[Any]:
         counts.append(len(items))
         return forked_map(function, items, workers)
 
@@ -45,7 +45,7 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_results_come_back_in_order_from_the_workers() -> None:
     offset = 3  # a closure: nothing is pickled on the way to a forked worker
-    results = map_ordered(lambda n: (n * n + offset, os.getpid()), range(40), workers=2)
+    results = list(map_ordered(lambda n: (n * n + offset, os.getpid()), range(40), workers=2))
     assert [value for value, _ in results] == [n * n + 3 for n in range(40)]
     assert os.getpid() not in {pid for _, pid in results[2:]}  # the first two are done here
 
@@ -53,7 +53,9 @@ def test_results_come_back_in_order_from_the_workers() -> None:
 def test_one_worker_or_a_call_inside_a_worker_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(WORKERS_VARIABLE, "1")
     assert set(map_ordered(lambda _: os.getpid(), range(5))) == {os.getpid()}
-    inner = map_ordered(lambda _: (os.getpid(), map_ordered(lambda _: os.getpid(), range(4))), range(4), workers=2)
+    inner = map_ordered(
+        lambda _: (os.getpid(), list(map_ordered(lambda _: os.getpid(), range(4)))), range(4), workers=2
+    )
     assert all(inner_pids == [pid] * 4 for pid, inner_pids in inner)
 
 
@@ -76,7 +78,7 @@ def test_an_error_in_a_worker_is_raised_in_the_caller_as_it_was() -> None:
         return n
 
     with pytest.raises(PageError) as raised:
-        map_ordered(read, range(20), workers=2)
+        list(map_ordered(read, range(20), workers=2))
     assert str(raised.value) == "p/7.html: error: front matter search.boost 的值“高”类型不对"
 
 
@@ -88,7 +90,7 @@ def test_a_worker_that_dies_stops_the_map_instead_of_hanging() -> None:
         return n
 
     with pytest.raises(ParallelError) as raised:
-        map_ordered(die, range(20), workers=2)
+        list(map_ordered(die, range(20), workers=2))
     assert (
         str(raised.value) == "一个工作进程意外退出（可能是内存不足）：设环境变量 CATALOG_WORKERS=1 可在单个进程中重试"
     )
@@ -100,10 +102,10 @@ def test_generation_on_two_workers_writes_the_bytes_of_one(
 ) -> None:
     root = project.root if catalog_root == "fixture" else REPO
     monkeypatch.setenv(WORKERS_VARIABLE, "2")
-    on_two = generated_files(load_catalog(Project(root)))
+    on_two = dict(generated_files(load_catalog(Project(root))))
     assert forked and max(forked) > 1  # the pages (and, with several practices, the Word documents) were split
     monkeypatch.setenv(WORKERS_VARIABLE, "1")
-    on_one = generated_files(load_catalog(Project(root)))
+    on_one = dict(generated_files(load_catalog(Project(root))))
     assert list(on_two) == list(on_one)
     assert [name for name in on_one if on_two[name] != on_one[name]] == []
 

@@ -1,12 +1,14 @@
 """Work that is independent per item (a page to render, a practice's Word document, a built page to
 read for the index) spread over the machine's cores, with the results in the items' order.
 
-``map_ordered(function, items)`` gives what ``[function(item) for item in items]`` gives, the
-same values in the same order, so a build on several cores writes the same bytes as one on one.
-The workers are forked from the calling process once the items exist: they read the catalog,
-the Jinja environments and the items as they are in memory, and only the results travel back
-(pickled, a chunk of items at a time). Nothing is pickled on the way out, so ``function`` may be
-a closure. Where the system cannot fork (Windows), or ``CATALOG_WORKERS=1`` asks for it, or the
+``map_ordered(function, items)`` gives what ``map(function, items)`` gives, the same values in
+the same order, so a build on several cores writes the same bytes as one on one. Like ``map`` it
+hands the results on as they come: a caller that writes each one out and lets it go never holds
+them all (at 20,000 practices the pages and Word documents together would take more than a
+gigabyte). The workers are forked from the calling process once the items exist: they read the
+catalog, the Jinja environments and the items as they are in memory, and only the results travel
+back (pickled, a chunk of items at a time). Nothing is pickled on the way out, so ``function`` may
+be a closure. Where the system cannot fork (Windows), or ``CATALOG_WORKERS=1`` asks for it, or the
 call is already inside a worker, or the items are too few to be worth it (``WORTH_SPLITTING``),
 the items are done in this process, one after the other. The first two are always done here.
 
@@ -21,7 +23,7 @@ import gc
 import math
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -54,36 +56,41 @@ def worker_count() -> int:
     return int(value)
 
 
-def map_ordered(function: Callable[[Item], Result], items: Sequence[Item], workers: int | None = None) -> list[Result]:
-    """``[function(item) for item in items]``, on ``workers`` processes (default ``worker_count()``)."""
+def map_ordered(
+    function: Callable[[Item], Result], items: Sequence[Item], workers: int | None = None
+) -> Iterator[Result]:
+    """``map(function, items)``, on ``workers`` processes (default ``worker_count()``)."""
     import multiprocessing  # here, not above: the ``catalog`` command imports this module for its error
 
     count = min(worker_count() if workers is None else workers, len(items) - 2)
     if count < 2 or _job or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
-    first = function(items[0])  # made here: what it builds once and keeps (compiled templates) is shared
+        yield from map(function, items)
+        return
+    yield function(items[0])  # made here: what it builds once and keeps (compiled templates) is shared
     started = time.perf_counter()
     second = function(items[1])  # the time of an item with nothing left to build
-    if (time.perf_counter() - started) * (len(items) - 2) < WORTH_SPLITTING:
-        return [first, second, *(function(item) for item in items[2:])]
-    return [first, second, *_forked(function, items[2:], count)]
+    seconds = time.perf_counter() - started
+    yield second
+    if seconds * (len(items) - 2) < WORTH_SPLITTING:
+        yield from map(function, items[2:])
+    else:
+        yield from _forked(function, items[2:], count)
 
 
-def _forked(function: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:
+def _forked(function: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Iterator[Result]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     size = math.ceil(len(items) / (workers * CHUNKS_PER_WORKER))
     starts = range(0, len(items), size)
-    results: list[Result] = []
     gc.freeze()  # the workers' garbage collector leaves the inherited objects alone: their pages stay shared
     pool = ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(function, items)
     )
     try:
         for chunk in pool.map(_run, starts, [min(start + size, len(items)) for start in starts]):
-            results.extend(chunk)
+            yield from chunk
     except BrokenProcessPool as lost:
         raise ParallelError(
             f"一个工作进程意外退出（可能是内存不足）：设环境变量 {WORKERS_VARIABLE}=1 可在单个进程中重试"
@@ -91,7 +98,6 @@ def _forked(function: Callable[[Item], Result], items: Sequence[Item], workers: 
     finally:
         pool.shutdown(cancel_futures=True)  # after an error, the chunks not yet started are dropped
         gc.unfreeze()
-    return results
 
 
 def _start(function: Callable[[Any], Any], items: Sequence[Any]) -> None:

@@ -22,6 +22,7 @@ engine that runs no MkDocs plugin (Zensical; README, "Zensical").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from govcat.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, BuildRefus
 from govcat.site.generate import DOCS, generated_files
 from govcat.site.generate.addresses import newest_date
 from govcat.site.generate.frontmatter import hand_written_front_matter
-from govcat.site.generate.output import Changes, write_tree
+from govcat.site.generate.output import Changes, Files, replace_tree, write_tree, writing
 from govcat.site.generate.render import TEMPLATES
 from govcat.site.isolated import StageCrashed, in_own_process
 from govcat.site.search.index import Summary, index_site
@@ -55,17 +56,23 @@ def generate(project: Project, docs_tree: Path | None = None) -> tuple[CheckResu
 
 
 def write_generated(result: CheckResult, docs_tree: Path | None = None) -> tuple[CheckResult, Changes | None]:
-    """``generate`` once the records are checked: nothing is written when ``result`` has problems."""
+    """``generate`` once the records are checked: nothing is written when ``result`` has problems,
+    or a hand-written page has one (``hand_written_problems``). Each generated file is written as
+    it is made, and the docs tree is copied from the generated folder, so that no more than a
+    chunk of pages is ever held in memory."""
     if not result.ok:
         return result, None
     project = result.catalog.project
-    outputs = generated_files(result.catalog)
-    problems = hand_written_problems(project, outputs)
+    problems = empty_front_matter(project)
     if problems:
         return CheckResult(result.catalog, problems), None
-    changes = write_tree(project.generated, outputs)
-    if docs_tree is not None:
-        write_tree(docs_tree, docs_tree_files(project, outputs, newest_date(result.catalog)))
+    with writing(project.generated):  # the docs tree is read from the generated folder just written
+        try:
+            changes = replace_tree(project.generated, unshadowed(project, generated_files(result.catalog)))
+        except HandWrittenClash as clash:
+            return CheckResult(result.catalog, clash.problems), None
+        if docs_tree is not None:
+            write_tree(docs_tree, docs_tree_files(project, newest_date(result.catalog)))
     return result, changes
 
 
@@ -73,37 +80,50 @@ def hand_written_pages(project: Project) -> list[Path]:
     return sorted(path for path in project.content.rglob("*") if path.is_file())
 
 
-def hand_written_problems(project: Project, outputs: dict[str, str | bytes]) -> list[Diagnostic]:
-    """Hand-written pages at the path of a generated page, or opening with an empty front matter."""
-    generated = {name.removeprefix(f"{DOCS}/") for name in outputs if name.startswith(f"{DOCS}/")}
-    problems = []
-    for path in hand_written_pages(project):
-        uri = path.relative_to(project.content).as_posix()
-        shown = project.relative(path)
-        if uri in generated:
-            problems.append(Diagnostic(shown, 1, 1, f"手写页面与生成的页面 /{uri} 同名：请给手写页面换个文件名"))
-        if path.suffix == ".md" and EMPTY_FRONT_MATTER.match(path.read_text("utf-8")):
-            problems.append(Diagnostic(shown, 1, 1, "front matter 是空的（开头两行 ---）：删除这两行"))
-    return problems
-
-
-def docs_tree_files(
-    project: Project, outputs: dict[str, str | bytes], data_as_of: str | None
-) -> dict[str, str | bytes]:
-    """The hand-written pages and the generated ones, by path in one docs folder; the hand-written
-    pages carry the catalog's date in their front matter, as the generated ones do."""
-    files: dict[str, str | bytes] = {
-        path.relative_to(project.content).as_posix(): (
-            hand_written_front_matter(path.read_text("utf-8"), data_as_of)
-            if path.suffix == ".md"
-            else path.read_bytes()
-        )
+def empty_front_matter(project: Project) -> list[Diagnostic]:
+    """Hand-written pages opening with an empty front matter."""
+    return [
+        Diagnostic(project.relative(path), 1, 1, "front matter 是空的（开头两行 ---）：删除这两行")
         for path in hand_written_pages(project)
-    }
-    files.update(
-        {name.removeprefix(f"{DOCS}/"): content for name, content in outputs.items() if name.startswith(f"{DOCS}/")}
-    )
-    return dict(sorted(files.items()))
+        if path.suffix == ".md" and EMPTY_FRONT_MATTER.match(path.read_text("utf-8"))
+    ]
+
+
+class HandWrittenClash(Exception):
+    """Hand-written pages at the paths of generated ones (``problems``): the tree being written is dropped."""
+
+    def __init__(self, problems: list[Diagnostic]) -> None:
+        super().__init__(summary(problems))
+        self.problems = problems
+
+
+def unshadowed(project: Project, outputs: Files) -> Iterator[tuple[str, str | bytes]]:
+    """``outputs`` handed on as they come; at their end, ``HandWrittenClash`` when a hand-written
+    page has the path of a generated one, which it would silently hide."""
+    hand_written = {path.relative_to(project.content).as_posix(): path for path in hand_written_pages(project)}
+    clashes: list[Diagnostic] = []
+    for name, content in outputs:
+        uri = name.removeprefix(f"{DOCS}/")
+        if uri != name and uri in hand_written:
+            message = f"手写页面与生成的页面 /{uri} 同名：请给手写页面换个文件名"
+            clashes.append(Diagnostic(project.relative(hand_written[uri]), 1, 1, message))
+        yield name, content
+    if clashes:
+        raise HandWrittenClash(sorted(clashes, key=str))
+
+
+def docs_tree_files(project: Project, data_as_of: str | None) -> Iterator[tuple[str, str | bytes]]:
+    """The hand-written pages and the generated ones (read from the generated folder), by path in
+    one docs folder; the hand-written pages carry the catalog's date in their front matter, as the
+    generated ones do."""
+    for path in hand_written_pages(project):
+        content = path.read_text("utf-8") if path.suffix == ".md" else path.read_bytes()
+        relative = path.relative_to(project.content).as_posix()
+        yield relative, hand_written_front_matter(content, data_as_of) if isinstance(content, str) else content
+    docs = project.generated_docs
+    for path in sorted(docs.rglob("*")):
+        if path.is_file():
+            yield path.relative_to(docs).as_posix(), path.read_bytes()
 
 
 def check_docs_tree(project: Project, docs_tree: Path) -> None:

@@ -3,11 +3,13 @@
 A thin orchestrator in the manner of PEP 0's generator: each module in ``GENERATORS`` yields the
 pages of one output; this module renders them with Jinja2 into the files of the generator-owned
 folder (``generated_files``). It trusts the records it is given: ``govcat.site.pipeline`` checks them
-first and then writes the folder at once (``output.write_tree``); nothing in this package
-imports the checks.
+first and then writes each file as it is made into a folder switched in at once
+(``output.write_tree``); nothing in this package imports the checks.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from govcat.model.catalog import Catalog
 from govcat.site.generate import (
@@ -83,37 +85,39 @@ class Renderer:
         return front_matter_text({**output.meta, **facts}) + text
 
 
-def render_pages(catalog: Catalog) -> dict[str, str | bytes]:
-    """Every generated file's path (below the docs folder) and content: pages rendered, raw files as
-    given. The generators list their outputs first; then the pages are rendered on every core
-    (``govcat.site.parallel``), each worker with the environment made here before it was forked."""
+def render_pages(catalog: Catalog) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated file's path (below the docs folder) and content, handed on as each is made:
+    raw files and Word documents as their generators give them, then the pages, rendered on every
+    core (``govcat.site.parallel``), each worker with the environment made here before it was
+    forked. Only the pages' contexts are held until the end, never the files made."""
     renderer = Renderer(catalog)
-    files: dict[str, str | bytes] = {}
     pages: dict[str, Page] = {}
+    made: set[str] = set()
     for generator in GENERATORS:
         for output in generator.pages(catalog):
-            if output.uri in files or output.uri in pages:
+            if output.uri in made or output.uri in pages:
                 raise ValueError(f"两个生成器都要写 {output.uri}")
             if isinstance(output, Page):
                 pages[output.uri] = output
             else:
-                files[output.uri] = renderer.render(output)
+                made.add(output.uri)
+                yield output.uri, renderer.render(output)
     for template in sorted({page.template for page in pages.values()}):
         renderer.env.get_template(template)  # compiled once, here, for every worker
-    files.update(zip(pages, map_ordered(renderer.render, list(pages.values())), strict=True))
-    return dict(sorted(files.items()))
+    yield from zip(pages, map_ordered(renderer.render, list(pages.values())), strict=True)
 
 
-def generated_files(catalog: Catalog) -> dict[str, str | bytes]:
-    """Everything the generator owns, by path below ``build/generated``: the pages and data files
-    (under ``docs/``), the search dictionary and synonym groups, and a note saying the folder is
-    not to be edited."""
-    outputs: dict[str, str | bytes] = {f"{DOCS}/{uri}": content for uri, content in render_pages(catalog).items()}
+def generated_files(catalog: Catalog) -> Iterator[tuple[str, str | bytes]]:
+    """Everything the generator owns, by path below ``build/generated``, as it is made: the pages
+    and data files (under ``docs/``), the search dictionary and synonym groups, and a note saying
+    the folder is not to be edited. Each path comes once, in an order that depends only on the
+    records."""
+    for uri, content in render_pages(catalog):
+        yield f"{DOCS}/{uri}", content
     project = catalog.project
     for path, text in (
         (project.search_dictionary, user_dictionary(catalog)),
         (project.search_synonyms, synonym_lines(catalog)),
     ):
-        outputs[path.relative_to(project.generated).as_posix()] = text
-    outputs[OWNER_NOTE] = OWNER_TEXT
-    return outputs
+        yield path.relative_to(project.generated).as_posix(), text
+    yield OWNER_NOTE, OWNER_TEXT

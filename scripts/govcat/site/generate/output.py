@@ -1,10 +1,11 @@
 """Writing a generator-owned folder all at once.
 
 ``build/generated`` (and a docs tree, ``catalog generate --docs-tree DIR``) is a symbolic link to
-a complete tree beside it. A new tree is assembled in a fresh folder (files that did not change
-are hard-linked from the current tree, so they keep their timestamps and are not rewritten), then
-the link is switched with one rename. A generation killed half-way therefore leaves the previous
-pages, never a mix; its unfinished folder is removed by the next run. Only folders named after
+a complete tree beside it. A new tree is assembled in a fresh folder, each file as it is
+handed over (files that did not change are hard-linked from the current tree, so they keep their
+timestamps and are not rewritten), then the link is switched with one rename. A generation killed half-way, or one whose
+files stop with an exception, therefore leaves the previous pages, never a mix; its unfinished
+folder is removed at once, or by the next run. Only folders named after
 the link (``.generated-*`` beside ``build/generated``, ``.docs-*`` beside ``docs``) are ever
 deleted, so two trees written into one folder leave each other alone.
 
@@ -23,7 +24,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,9 @@ def prefix(link: Path) -> str:
 
 @contextmanager
 def writing(link: Path) -> Iterator[None]:
-    """Hold the lock of ``link``'s writers while the block runs, waiting for one that holds it."""
+    """Hold the lock of ``link``'s writers while the block runs, waiting for one that holds it
+    (the folder of the link and its lock is made when missing)."""
+    link.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(link.with_name(f".{link.name}.lock"), os.O_RDWR | os.O_CREAT, 0o666)
     try:
         hold(descriptor)
@@ -94,11 +97,15 @@ def files_in(folder: Path | None) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
-def assemble(staging: Path, current: Path | None, files: dict[str, str | bytes]) -> Changes:
+Files = Iterable[tuple[str, str | bytes]]  # (relative path, text or bytes), each path once
+
+
+def assemble(staging: Path, current: Path | None, files: Files) -> Changes:
     """Fill ``staging`` with ``files`` (text is written as UTF-8), linking those the current tree
     already holds unchanged."""
-    changes = Changes(removed=sorted(files_in(current) - set(files)))
-    for relative, content in files.items():
+    changes, kept = Changes(), set()
+    for relative, content in files:
+        kept.add(relative)
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -109,6 +116,8 @@ def assemble(staging: Path, current: Path | None, files: dict[str, str | bytes])
         else:
             target.write_bytes(data)
             changes.written.append(relative)
+    changes.removed = sorted(files_in(current) - kept)
+    changes.written.sort()
     return changes
 
 
@@ -127,14 +136,14 @@ def switch(link: Path, tree: Path) -> None:
     os.replace(temporary, link)
 
 
-def write_tree(link: Path, files: dict[str, str | bytes]) -> Changes:
-    """Make the folder at ``link`` hold exactly ``files`` (relative path -> text or bytes), atomically."""
-    link.parent.mkdir(parents=True, exist_ok=True)
+def write_tree(link: Path, files: Files) -> Changes:
+    """Make the folder at ``link`` hold exactly ``files``, atomically; an exception raised while
+    they are handed over leaves the folder as it was."""
     with writing(link):
         return replace_tree(link, files)
 
 
-def replace_tree(link: Path, files: dict[str, str | bytes]) -> Changes:
+def replace_tree(link: Path, files: Files) -> Changes:
     """``write_tree``'s work, for the one writer that holds the lock: a new tree beside the current
     one, switched in, and every other folder of ``link``'s removed."""
     current = link.resolve() if link.is_dir() else None

@@ -84,10 +84,9 @@ def pages(catalog: Catalog) -> Iterator[BinaryFile | RawFile]:
         piece = writer.piece(practice_id)
         return piece, document(package, [piece], catalog.get("practice", practice_id)["title"])
 
-    practice_ids = catalog.ids("practice")
-    made = map_ordered(practice_files, practice_ids)
-    pieces = {piece.id: piece for piece, _ in made}
-    for piece, docx in made:
+    pieces: dict[str, Piece] = {}  # kept for the themes' documents; each practice's is written and let go
+    for piece, docx in map_ordered(practice_files, catalog.ids("practice")):
+        pieces[piece.id] = piece
         yield BinaryFile(practice_uri(piece.id), docx)
         yield RawFile(piece_uri(piece.id), piece_script(piece))
 

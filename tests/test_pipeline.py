@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
+import json
+import signal
 import socket
 import subprocess
 import sys
@@ -129,22 +131,37 @@ def wait_for_page(url: str, text: str, seconds: float) -> bool:
     return False
 
 
+SERVE_COMMANDS = {
+    "catalog serve": ["govcat", "serve", "--engine", "mkdocs"],
+    "catalog serve --engine zensical": ["govcat", "serve", "--engine", "zensical"],
+    "mkdocs serve": ["mkdocs", "serve"],  # typed by hand: the same preview on MkDocs' own server
+}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
-def test_catalog_serve_shows_an_edited_record(project: Project, engine: str, unused_port: int) -> None:
-    """The preview is rebuilt when an editor saves a record, under either engine."""
-    if engine == "zensical":
+@pytest.mark.parametrize("command", SERVE_COMMANDS)
+def test_the_preview_shows_an_edited_record(project: Project, command: str, unused_port: int) -> None:
+    """The preview is updated when an editor saves a record, under either engine; with MkDocs the
+    pages that list the record follow, and the pages carry the preview's script and status."""
+    if "zensical" in command:
         pytest.importorskip("zensical")
-    command = [sys.executable, "-m", "govcat", "serve", "--engine", engine, "--dev-addr", f"127.0.0.1:{unused_port}"]
-    server = subprocess.Popen(command, cwd=project.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{unused_port}/practices/zhengzhou-dangqun-fuwu-zhongxin/"
+    address = f"127.0.0.1:{unused_port}"
+    argv = [sys.executable, "-m", *SERVE_COMMANDS[command], "--dev-addr", address]
+    server = subprocess.Popen(argv, cwd=project.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://{address}/practices/zhengzhou-dangqun-fuwu-zhongxin/"
     try:
         assert wait_for_page(url, TITLE, 120)
         edit(project, PRACTICE_RECORD, f"title: {TITLE}", "title: 改过的标题")
         assert wait_for_page(url, "改过的标题", 120)
+        if "zensical" not in command:
+            assert wait_for_page(f"http://{address}/practices/", "改过的标题", 120)
+            with urllib.request.urlopen(url, timeout=5) as response:
+                assert '<script src="/.catalog-preview/live.js"></script></body>' in response.read().decode("utf-8")
+            with urllib.request.urlopen(f"http://{address}/.catalog-preview/status", timeout=5) as response:
+                assert json.load(response)["problems"] == []
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: the steps behind the pages stop with it
+        assert server.wait(timeout=30) == 0
 
 
 @pytest.fixture

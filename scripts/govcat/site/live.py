@@ -151,22 +151,37 @@ class LiveSite:
         """Carry step 2 on when its child process has finished."""
         self.guarded(lambda: self.carry_on(wait))
 
+    def adopt(self, config: MkDocsConfig) -> None:
+        """Go on from a whole site MkDocs has just built with the plugin running every stage
+        (``mkdocs serve`` typed by hand): what MkDocs gathered, our assets' names, the generated
+        files as they were written."""
+        self.config = config
+        self.renamed = self.plugin().asset_names
+        self.catalog = load_catalog(self.project, self.cache)
+        self.built_newest = newest_date(self.catalog)
+        self.written = stamps(self.project.generated_docs)
+        self.whole_build = False
+        self.show(None, written=True)
+
     def guarded(self, step: Callable[[], None]) -> None:
         """Run ``step``; what stops it is shown on the pages (the last good ones stay) and the next
         save builds every page again."""
         try:
             step()
         except Exception as error:
-            if self.child is not None:
-                self.child.stop()
-                self.child = None
+            self.stop()
             self.whole_build = True
             self.show(None, [f"预览未更新：{in_words(error)}"])
 
-    def after_save(self, changed: list[Path]) -> None:
+    def stop(self) -> None:
+        """Stop the step running behind the pages, and the workers it started (a save came, or the
+        preview ends)."""
         if self.child is not None:
             self.child.stop()
             self.child = None
+
+    def after_save(self, changed: list[Path]) -> None:
+        self.stop()
         root = self.project.root
         if root / "mkdocs.yml" in changed or any(root / name in path.parents for path in changed for name in THEME):
             self.whole_build = True

@@ -7,8 +7,10 @@ with a Material version the site was not tested with (``govcat.site.material``).
 
 Typed by hand, ``mkdocs build`` and ``mkdocs serve`` still work: the plugin then runs the stages
 around the engine itself, checking and generating before the build and indexing the site after
-it, and under ``mkdocs serve`` it watches the records, source texts, schemas and templates. When
-the pipeline runs MkDocs, it sets ``pipeline_owns_stages`` and does those stages itself.
+it. Under ``mkdocs serve`` it then makes MkDocs' server the preview of ``catalog serve``
+(``govcat.site.preview.MkDocsServe``): it watches the records, source texts, schemas, templates
+and theme, and a save writes the saved record's page in seconds, the rest behind it. When the
+pipeline runs MkDocs, it sets ``pipeline_owns_stages`` and does those stages itself.
 
 After a build the plugin keeps what MkDocs gathered (``files``, ``nav``, the theme's ``env``):
 ``catalog serve`` re-renders single pages with them after a save (``govcat.site.live``).
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +43,7 @@ from govcat.layout import Project
 from govcat.model.diagnostics import summary
 from govcat.site import material
 from govcat.site.assets import fingerprint_assets, with_renamed_assets
-from govcat.site.pipeline import finish_site, generate, watched_folders
+from govcat.site.pipeline import finish_site, generate
 from govcat.site.search.index import NO_INDEX_VARIABLE
 from govcat.site.search.pages import PageError
 
@@ -77,6 +80,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.gathered: Gathered | None = None  # what the last build gathered, for single-page rebuilds
         self.waiting: dict[str, bytes] = {}  # pages rendered, not yet written: their HTML, compressed
         self.asset_names: dict[str, str] = {}  # our assets' hashed names, once a build gave them
+        self.build_started = 0  # when on_config began the last build (ns): files saved since are changes
         self._nav: Navigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -86,6 +90,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(error)) from None
         root = Path(config.config_file_path).resolve().parent
         self.project = Project(root, config.site_url or None, config.use_directory_urls)
+        self.build_started = time.time_ns()
         if not self.pipeline_owns_stages:
             result, changes = generate(self.project)
             if changes is None:
@@ -149,17 +154,20 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return
         site = Path(config.site_dir)
         if os.environ.get(NO_INDEX_VARIABLE):
-            fingerprint_assets(site)
+            self.asset_names = fingerprint_assets(site)
             return
         try:
-            built = finish_site(self.owned_project(), site).index
+            finished = finish_site(self.owned_project(), site)
         except PageError as error:
             raise PluginError(str(error)) from None
-        log.info("搜索索引：%d 个页面，%d 个词", built.pages, built.words)
+        self.asset_names = finished.renamed
+        log.info("搜索索引：%d 个页面，%d 个词", finished.index.pages, finished.index.words)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-        for folder in watched_folders(self.owned_project()):
-            server.watch(str(folder))
+        """``mkdocs serve`` after its first build: from now on a save is the preview's, not a whole build."""
+        from govcat.site.preview import MkDocsServe  # here: the preview imports this module
+
+        MkDocsServe.take_over(server, config, self.owned_project(), self.build_started)
         return server
 
     def owned_project(self) -> Project:

@@ -1,9 +1,10 @@
 """``catalog serve``: the site on a local address while an editor works, updated on every save.
 
 With MkDocs, a saved record's own page is written again in seconds and the rest of the site
-follows (``govcat.site.live``). An engine that runs no plugin (Zensical) builds the whole site
-again: the whole pipeline runs into the preview folder whenever a record, source text, schema,
-template or hand-written page changes.
+follows (``govcat.site.live``); ``mkdocs serve`` typed by hand gives the same preview on MkDocs'
+own server (``MkDocsServe``, started by the plugin). An engine that runs no plugin (Zensical)
+builds the whole site again: the whole pipeline runs into the preview folder whenever a record,
+source text, schema, template or hand-written page changes.
 
 Either way the pages are served with a small script of the preview's own added (``live.js``,
 never part of a built site): a page reloads once it was written again, and says at its foot
@@ -12,12 +13,14 @@ what is still being updated, or what is wrong with a saved record.
 
 from __future__ import annotations
 
+import atexit
 import json
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from govcat.layout import Project
 from govcat.site.engines import BuildFailed, Target
@@ -29,6 +32,32 @@ STATUS_PATH = "/.catalog-preview/status"
 SCRIPT_PATH = "/.catalog-preview/live.js"
 SCRIPT = Path(__file__).with_name("live.js")
 BUILDING = "正在构建整个站点…"
+Snapshot = dict[Path, tuple[int, int]]  # watched file -> size, modification time (ns)
+
+if TYPE_CHECKING:  # MkDocs is imported only where it runs
+    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+    from govcat.site.live import LiveSite
+
+
+def with_script(html: bytes) -> bytes:
+    """A page as the preview serves it: with its script before the end of the body."""
+    tag = f'<script src="{SCRIPT_PATH}"></script>'.encode()
+    end = html.rfind(b"</body>")
+    return html[:end] + tag + html[end:] if end >= 0 else html + tag
+
+
+def own_file(path: str, status: Callable[[], dict[str, Any]]) -> tuple[bytes, str] | None:
+    """The preview's own answer at ``path`` (its body and type): its status or its script; None
+    for the site's files."""
+    if path == STATUS_PATH:
+        return json.dumps(status()).encode("utf-8"), "application/json"
+    if path == SCRIPT_PATH:
+        return SCRIPT.read_bytes(), "text/javascript"
+    return None
 
 
 class PreviewHandler(SiteHandler):
@@ -38,19 +67,14 @@ class PreviewHandler(SiteHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         path = self.path.split("?", 1)[0].split("#", 1)[0]
-        if path == STATUS_PATH:
-            self.answer(json.dumps(type(self).status()).encode("utf-8"), "application/json")
-            return
-        if path == SCRIPT_PATH:
-            self.answer(SCRIPT.read_bytes(), "text/javascript")
+        own = own_file(path, type(self).status)
+        if own is not None:
+            self.answer(*own)
             return
         local = Path(self.translate_path(path))
         page = local / "index.html" if path.endswith("/") else local
         if page.suffix == ".html" and page.is_file():
-            html = page.read_bytes()
-            tag = f'<script src="{SCRIPT_PATH}"></script>'.encode()
-            end = html.rfind(b"</body>")
-            self.answer(html[:end] + tag + html[end:] if end >= 0 else html + tag, "text/html; charset=utf-8")
+            self.answer(with_script(page.read_bytes()), "text/html; charset=utf-8")
             return
         super().do_GET()
 
@@ -73,6 +97,7 @@ def serve(project: Project, engine: str, address: str) -> None:
             from govcat.site.live import LiveSite
 
             live = LiveSite(project, site)
+            atexit.register(live.stop)  # Ctrl+C ends the steps behind the pages too, at once
             print(BUILDING, flush=True)
             live.build()
             status = live.status_json
@@ -86,6 +111,85 @@ def serve(project: Project, engine: str, address: str) -> None:
         with served(site, host=host or "127.0.0.1", port=int(port), handler_class=handler) as url:
             print(f"预览：{url}（保存记录后页面自动更新；Ctrl+C 停止）", flush=True)
             watch(project, before, on_save, carry_on)
+
+
+class MkDocsServe:
+    """``mkdocs serve`` typed by hand, made the preview ``catalog serve`` gives. MkDocs has built
+    the whole site (the plugin ran every stage) and serves it with its own watcher and reloading.
+    Each rebuild its watcher asks for becomes a save of the preview's (``LiveSite.saved``, the
+    files changed since the last), the steps behind the pages are carried on by a thread of their
+    own, and the pages MkDocs serves get the preview's script and status.
+
+    The server is changed where MkDocs 1.6.1 lets a plugin reach it: its ``builder`` (what a change
+    runs) and its WSGI application (``set_app``)."""
+
+    def __init__(self, live: LiveSite, seen: Snapshot) -> None:
+        self.live, self.seen = live, seen
+        self.working = threading.Lock()  # MkDocs' rebuilds and the thread carrying on take turns
+
+    @classmethod
+    def take_over(cls, server: LiveReloadServer, config: MkDocsConfig, project: Project, built_from: int) -> None:
+        """Make ``server`` the preview of the site ``config`` just built from files saved before
+        ``built_from`` (ns): a file saved during that build is a change, and its page is written
+        before serving begins."""
+        from govcat.site.live import LiveSite
+
+        live = LiveSite(project, Path(config.site_dir))
+        live.adopt(config)
+        atexit.register(live.stop)
+        preview = cls(live, {path: stamp for path, stamp in snapshot(project).items() if stamp[1] < built_from})
+        preview.rebuild()
+        for place in watched(project):
+            if place.exists():
+                server.watch(str(place))  # MkDocs counts a path watched twice (content/, mkdocs.yml) once
+        server.builder = preview.rebuild
+        server.set_app(preview.app(server.serve_request))
+        threading.Thread(target=preview.carry_on, daemon=True).start()
+
+    def rebuild(self) -> None:
+        """What MkDocs runs on a change: the changed files are saved into the preview."""
+        now = snapshot(self.live.project)
+        changed = changes(self.seen, now)
+        self.seen = now
+        if changed:
+            with self.working:
+                self.live.saved(changed)
+
+    def carry_on(self) -> None:
+        while True:
+            time.sleep(POLL_SECONDS)
+            with self.working:
+                self.live.tick()
+
+    def app(self, serve: WSGIApplication) -> WSGIApplication:
+        """MkDocs' application, answering the preview's status and script itself and adding the
+        script to every page."""
+
+        def answer(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+            own = own_file(environ.get("PATH_INFO", ""), self.live.status_json)
+            if own is not None:
+                body, kind = own
+                start_response("200 OK", [("Content-Type", kind), *sized(body), ("Cache-Control", "no-store")])
+                return [body]
+            held: list[tuple[str, list[tuple[str, str]]]] = []  # MkDocs' answer, sent once the page has the script
+
+            def hold(status: str, headers: list[tuple[str, str]], *_: object) -> Callable[[bytes], object]:
+                held.append((status, headers))
+                return lambda _: None
+
+            served = serve(environ, hold)
+            status, headers = held[0]
+            if dict(headers).get("Content-Type", "").startswith("text/html"):
+                page = with_script(b"".join(served))
+                served, headers = [page], [*(h for h in headers if h[0] != "Content-Length"), *sized(page)]
+            start_response(status, headers)
+            return served
+
+        return answer
+
+
+def sized(body: bytes) -> list[tuple[str, str]]:
+    return [("Content-Length", str(len(body)))]
 
 
 class WholeRebuilds:
@@ -122,7 +226,7 @@ def watched(project: Project) -> list[Path]:
     return [*watched_folders(project), project.content, project.root / "overrides", project.root / "mkdocs.yml"]
 
 
-def snapshot(project: Project) -> dict[Path, tuple[int, int]]:
+def snapshot(project: Project) -> Snapshot:
     """Every watched file's size and modification time."""
     files = {}
     for place in watched(project):
@@ -133,9 +237,14 @@ def snapshot(project: Project) -> dict[Path, tuple[int, int]]:
     return files
 
 
+def changes(seen: Snapshot, now: Snapshot) -> list[Path]:
+    """The files added, removed or changed from ``seen`` to ``now``."""
+    return sorted(path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path))
+
+
 def watch(
     project: Project,
-    seen: dict[Path, tuple[int, int]],
+    seen: Snapshot,
     on_save: Callable[[list[Path]], None],
     carry_on: Callable[[], None],
 ) -> None:
@@ -146,8 +255,7 @@ def watch(
             time.sleep(POLL_SECONDS)
             now = snapshot(project)
             if now != seen:
-                changed = sorted(path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path))
-                seen = now
+                changed, seen = changes(seen, now), now
                 on_save(changed)
             carry_on()
     except KeyboardInterrupt:

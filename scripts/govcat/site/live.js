@@ -1,8 +1,8 @@
 /*
- * The preview's own script (catalog serve), added to every page as it is served, never to a
- * built site: it asks the preview how far it is (/.catalog-preview/status), reloads the page
- * once pages were written again, and says at the foot of the page what is still being updated,
- * or what is wrong with a saved record.
+ * The preview's own script (catalog serve, mkdocs serve), added to every page as it is served,
+ * never to a built site: it asks the preview how far it is (/.catalog-preview/status), reloads
+ * the page once pages were written again, and says at the foot of the page what is still being
+ * updated, or what is wrong with a saved record.
  */
 (() => {
   "use strict";
@@ -41,7 +41,7 @@
         show(status.step ? `预览：本页已更新，${status.step}` : "", false);
       }
     } catch {
-      show("预览已停止：重新运行 catalog serve 后刷新页面", true);
+      show("预览已停止：重新运行 catalog serve（或 mkdocs serve）后刷新页面", true);
     }
     window.setTimeout(ask, EVERY_MS);
   }

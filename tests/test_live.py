@@ -10,7 +10,7 @@ import pytest
 
 from govcat.layout import Project
 from govcat.model.load import load_catalog
-from govcat.site import parallel
+from govcat.site import parallel, preview
 from govcat.site.engines import Target
 from govcat.site.live import GENERATING, MKDOCS_STOPPED, LiveSite, generate_all
 from govcat.site.pipeline import build_site
@@ -170,3 +170,32 @@ def test_a_save_while_the_first_build_runs_is_seen_as_a_change_after_it(project:
 
     watch(project, before, saved, lambda: None)
     assert saves == [[project.root / PRACTICE_RECORD]]
+
+
+def test_the_watcher_looks_at_the_files_only_after_the_system_tells_of_a_change(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One look at every watched file takes 0.12 s of processor at 4,000 practices, more as the
+    catalog grows: an idle preview must not take one every 0.3 s."""
+    looks: list[int] = []
+    real_snapshot = preview.snapshot
+
+    def counted(project: Project) -> preview.Snapshot:
+        looks.append(1)
+        return real_snapshot(project)
+
+    monkeypatch.setattr(preview, "snapshot", counted)
+    looks_at_each_turn: list[int] = []
+    saves: list[list[Path]] = []
+
+    def carry_on() -> None:
+        looks_at_each_turn.append(len(looks))
+        if len(looks_at_each_turn) == 4:
+            edit(project, PRACTICE_RECORD, f"title: {TITLE}", "title: 改过的标题")
+        if len(looks_at_each_turn) == 12:
+            raise KeyboardInterrupt  # the editor stops the preview
+
+    watch(project, real_snapshot(project), saves.append, carry_on)
+    assert looks_at_each_turn[:4] == [1, 1, 1, 1]  # the first look, for saves during the first build; then idle
+    assert saves and all(changed == [project.root / PRACTICE_RECORD] for changed in saves)
+    assert looks_at_each_turn[-1] == looks_at_each_turn[-4]  # idle again after the save

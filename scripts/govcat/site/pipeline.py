@@ -57,9 +57,10 @@ def generate(project: Project, docs_tree: Path | None = None) -> tuple[CheckResu
 
 def write_generated(result: CheckResult, docs_tree: Path | None = None) -> tuple[CheckResult, Changes | None]:
     """``generate`` once the records are checked: nothing is written when ``result`` has problems,
-    or a hand-written page has one (``hand_written_problems``). Each generated file is written as
-    it is made, and the docs tree is copied from the generated folder, so that no more than a
-    chunk of pages is ever held in memory."""
+    or a hand-written page opens with an empty front matter or has a generated page's path
+    (``empty_front_matter``, ``unshadowed``). Each generated file is written as it is made, and
+    the docs tree is copied from the generated folder, so that no more than a chunk of pages is
+    ever held in memory."""
     if not result.ok:
         return result, None
     project = result.catalog.project
@@ -117,9 +118,11 @@ def docs_tree_files(project: Project, data_as_of: str | None) -> Iterator[tuple[
     one docs folder; the hand-written pages carry the catalog's date in their front matter, as the
     generated ones do."""
     for path in hand_written_pages(project):
-        content = path.read_text("utf-8") if path.suffix == ".md" else path.read_bytes()
         relative = path.relative_to(project.content).as_posix()
-        yield relative, hand_written_front_matter(content, data_as_of) if isinstance(content, str) else content
+        if path.suffix == ".md":
+            yield relative, hand_written_front_matter(path.read_text("utf-8"), data_as_of)
+        else:
+            yield relative, path.read_bytes()
     docs = project.generated_docs
     for path in sorted(docs.rglob("*")):
         if path.is_file():

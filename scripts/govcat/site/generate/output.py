@@ -1,13 +1,13 @@
 """Writing a generator-owned folder all at once.
 
 ``build/generated`` (and a docs tree, ``catalog generate --docs-tree DIR``) is a symbolic link to
-a complete tree beside it. A new tree is assembled in a fresh folder, each file as it is
-handed over (files that did not change are hard-linked from the current tree, so they keep their
-timestamps and are not rewritten), then the link is switched with one rename. A generation killed half-way, or one whose
-files stop with an exception, therefore leaves the previous pages, never a mix; its unfinished
-folder is removed at once, or by the next run. Only folders named after
-the link (``.generated-*`` beside ``build/generated``, ``.docs-*`` beside ``docs``) are ever
-deleted, so two trees written into one folder leave each other alone.
+a complete tree beside it. A new tree is assembled in a fresh folder, each file as it is handed
+over (files that did not change are hard-linked from the current tree, so they keep their
+timestamps and are not rewritten), then the link is switched with one rename. A generation killed
+half-way, or one whose files stop with an exception, therefore leaves the previous pages, never a
+mix; its unfinished folder is removed at once, or by the next run. Only folders named after the
+link (``.generated-*`` beside ``build/generated``, ``.docs-*`` beside ``docs``) are ever deleted,
+so two trees written into one folder leave each other alone.
 
 Two processes may write the same tree at once (``catalog generate`` while ``mkdocs serve``
 regenerates). They take turns: each holds the link's lock file (``.generated.lock`` beside
